@@ -1,0 +1,58 @@
+/* exc.h — exception objects and the builtin exception hierarchy. */
+#ifndef GILPY_EXC_H
+#define GILPY_EXC_H
+
+#include "runtime/object.h"
+
+typedef struct {
+  Object base;
+  Value dict;          /* instance __dict__ (subclass attributes), lazily */
+  Value args;          /* tuple */
+  Value traceback;     /* traceback object or VAL_NULL */
+  Value cause, context;/* VAL_NULL when unset */
+  bool suppress_context;
+  Value notes;         /* reserved */
+} ExceptionObject;
+
+/* Every builtin exception type, as CPython 3.11 (name, base). */
+#define EXCEPTION_LIST(X) \
+  X(BaseException, Object) \
+  X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException) \
+  X(Exception, BaseException) \
+  X(StopIteration, Exception) X(StopAsyncIteration, Exception) \
+  X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError) \
+  X(OverflowError, ArithmeticError) X(ZeroDivisionError, ArithmeticError) \
+  X(AssertionError, Exception) X(AttributeError, Exception) X(BufferError, Exception) \
+  X(EOFError, Exception) X(ImportError, Exception) X(ModuleNotFoundError, ImportError) \
+  X(LookupError, Exception) X(IndexError, LookupError) X(KeyError, LookupError) \
+  X(MemoryError, Exception) X(NameError, Exception) X(UnboundLocalError, NameError) \
+  X(OSError, Exception) X(BlockingIOError, OSError) X(ChildProcessError, OSError) \
+  X(ConnectionError, OSError) X(BrokenPipeError, ConnectionError) \
+  X(ConnectionAbortedError, ConnectionError) X(ConnectionRefusedError, ConnectionError) \
+  X(ConnectionResetError, ConnectionError) X(FileExistsError, OSError) \
+  X(FileNotFoundError, OSError) X(InterruptedError, OSError) X(IsADirectoryError, OSError) \
+  X(NotADirectoryError, OSError) X(PermissionError, OSError) X(ProcessLookupError, OSError) \
+  X(TimeoutError, OSError) \
+  X(ReferenceError, Exception) X(RuntimeError, Exception) X(NotImplementedError, RuntimeError) \
+  X(RecursionError, RuntimeError) X(SyntaxError, Exception) X(IndentationError, SyntaxError) \
+  X(TabError, IndentationError) X(SystemError, Exception) X(TypeError, Exception) \
+  X(ValueError, Exception) X(UnicodeError, ValueError) X(UnicodeDecodeError, UnicodeError) \
+  X(UnicodeEncodeError, UnicodeError) X(UnicodeTranslateError, UnicodeError) \
+  X(Warning, Exception) X(DeprecationWarning, Warning) X(PendingDeprecationWarning, Warning) \
+  X(RuntimeWarning, Warning) X(SyntaxWarning, Warning) X(UserWarning, Warning) \
+  X(FutureWarning, Warning) X(ImportWarning, Warning) X(UnicodeWarning, Warning) \
+  X(BytesWarning, Warning) X(ResourceWarning, Warning) X(EncodingWarning, Warning)
+
+#define X(name, base) extern TypeObject Exc_##name;
+EXCEPTION_LIST(X)
+#undef X
+
+static inline bool val_is_exception(Value v) {
+  return val_is_obj(v) && (v->type->flags & TP_EXC_SUBCLASS);
+}
+/* Creates an instance: type(*args). */
+Value exc_new(TypeObject *type, Value *args, size_t nargs);
+/* Adds a traceback entry (frame, line) in front of the exception's traceback. */
+void exc_add_traceback(Value exc, Value frame_info_name, Value filename, int line, int col, int end_col);
+void exc_types_init(void);
+#endif

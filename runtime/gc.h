@@ -1,0 +1,59 @@
+/* gc.h — the allocator and the garbage collector.
+ *
+ * Mark-sweep, non-moving, stop-the-world, run only by the thread that holds
+ * the GIL.  Heap objects are traced precisely (TypeObject.trace); the C
+ * stacks of all threads are scanned conservatively, so native code may keep
+ * fresh objects in C locals without registering them.  Collections happen
+ * only at safe points (gc_safepoint, called by the eval loop through the
+ * eval-breaker), never inside gc_alloc: a native function that does not call
+ * back into Python code never sees a collection in the middle of its work.
+ *
+ * Roots: every thread state (frames, value stacks, current exceptions), the
+ * registered root slots below, every static object (types included), and the
+ * conservative scan of the C stacks.
+ */
+#ifndef GILPY_GC_H
+#define GILPY_GC_H
+
+#include "runtime/object.h"
+
+/* Allocates a zeroed object of `size` bytes with its type set.  Never
+ * returns NULL: out of memory aborts with a message.  May request a
+ * collection (eval-breaker) but never collects itself. */
+Object *gc_alloc(TypeObject *type, size_t size);
+
+/* Accounts for malloc'd memory owned by objects (list items, dict tables),
+ * so that collections keep pace with it.  Negative when freed. */
+void gc_account(ssize_t bytes);
+
+/* Marks a value reachable: called from TypeObject.trace functions. */
+void gc_mark(Value v);
+static inline void gc_mark_obj(void *o) { if (o) gc_mark((Value)o); }
+void gc_mark_array(Value *vals, size_t n); /* skips VAL_NULL */
+
+/* Registers a C global holding a Value as a root (must stay valid). */
+void gc_add_root(Value *slot);
+/* Registers a statically allocated object so that its fields are traced. */
+void gc_add_static(Object *o);
+
+/* A safe point: collects if one was requested (or always, under GC stress).
+ * The caller's frames must have their stack pointers stored. */
+void gc_safepoint(void);
+/* Collects now.  Same contract as gc_safepoint. */
+void gc_collect(void);
+/* True when `p` is the start of a live heap object (conservative scan, tests). */
+bool gc_is_heap_object(const void *p);
+
+typedef struct {
+  size_t collections;
+  size_t live_bytes;      /* after the last collection */
+  size_t allocated_bytes; /* since the last collection */
+  size_t threshold;
+  size_t freed_objects;   /* total */
+} GcStats;
+GcStats gc_stats(void);
+void gc_set_enabled(bool on); /* gc.disable()/gc.enable() */
+bool gc_is_enabled(void);
+
+void gc_init(void);
+#endif

@@ -1,0 +1,29 @@
+/* module.h — module objects and the import system. */
+#ifndef GILPY_MODULE_H
+#define GILPY_MODULE_H
+
+#include "runtime/object.h"
+
+typedef struct {
+  Object base;
+  Value dict;          /* the module's globals */
+  Value name;          /* str */
+} ModuleObject;
+
+extern TypeObject ModuleType;
+Value module_new(const char *name);      /* with __name__ set */
+Value module_dict(Value m);
+
+/* `import name` (dotted; level for relative imports); fromlist as CPython's __import__. */
+Value import_module(Value name, Value globals, Value fromlist, int level);
+Value import_module_cstr(const char *name);
+/* Runs source as the __main__ module. Returns the exit status (0, or 1 after a printed error). */
+int run_main_file(const char *path);
+int run_main_string(const char *code);
+int run_main_module(const char *modname);
+
+/* The interpreter-wide namespaces. */
+extern Value builtins_dict;  /* builtins.__dict__ */
+extern Value sys_modules;    /* sys.modules */
+extern Value sys_module;
+#endif

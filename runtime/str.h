@@ -1,0 +1,71 @@
+/* str.h — str: immutable UTF-8 text.
+ *
+ * data[] holds len bytes of valid UTF-8 plus a NUL; nchars is the number of
+ * code points (len == nchars means ASCII, where indexing is O(1)).  The
+ * hash is computed once (-1 = not yet).  Identifiers are interned: the
+ * canonical copy has OBJ_INTERNED set, so interned names compare by pointer.
+ */
+#ifndef GILPY_STR_H
+#define GILPY_STR_H
+
+#include <stdarg.h>
+#include "runtime/object.h"
+
+struct StrObject {
+  Object base;
+  ssize_t len;     /* bytes, excluding the NUL */
+  ssize_t nchars;  /* code points */
+  Hash hash;       /* -1 until computed */
+  char data[];
+};
+
+extern TypeObject StrType;
+
+static inline bool val_is_str(Value v) {
+  return val_is_obj(v) && (v->type == &StrType || (v->type->flags & TP_STR_SUBCLASS));
+}
+static inline const char *str_cstr(Value s) { return AS(StrObject, s)->data; }
+static inline ssize_t str_len_bytes(Value s) { return AS(StrObject, s)->len; }
+
+/* Constructors: the input must be valid UTF-8 (str_from_utf8 checks). */
+Value str_new(const char *utf8, size_t len);
+Value str_from_cstr(const char *s);
+Value str_from_utf8(const char *bytes, size_t len, const char *errors); /* UnicodeDecodeError */
+Value str_from_codepoint(uint32_t cp);
+Value str_printf(const char *fmt, ...);   /* error.h formats (%S %R %T %U) included */
+Value str_vprintf(const char *fmt, va_list ap);
+Value str_concat(Value a, Value b);
+/* Interned copies: the returned object is canonical and immortal. */
+StrObject *str_intern(Value s);
+StrObject *str_intern_cstr(const char *s);
+Hash str_hash(Value s);
+bool str_equal(Value a, Value b);        /* both strs; never fails */
+int str_compare(Value a, Value b);       /* <0, 0, >0 by code point */
+Value str_repr(Value s);                 /* 'it''s' with CPython's quoting */
+Value str_join(Value sep, Value iterable);
+Value str_format_method(Value fmt, Value *args, size_t nargs, TupleObject *kwnames); /* str.format */
+Value str_mod_format(Value fmt, Value args);  /* fmt % args */
+Value str_format_spec(Value s, Value spec);   /* format(str, spec) */
+
+/* A growable byte buffer for building strs without intermediate objects. */
+typedef struct {
+  char *data;
+  size_t len, cap;
+  char small[128];
+} StrBuilder;
+void sb_init(StrBuilder *sb);
+void sb_add(StrBuilder *sb, const char *s, size_t n);
+void sb_addc(StrBuilder *sb, char c);
+void sb_adds(StrBuilder *sb, const char *s);
+void sb_addf(StrBuilder *sb, const char *fmt, ...); /* C printf formats only */
+int sb_add_value(StrBuilder *sb, Value str);        /* appends a str object's text */
+int sb_add_repr(StrBuilder *sb, Value v);           /* appends repr(v); -1 on error */
+int sb_add_str(StrBuilder *sb, Value v);            /* appends str(v); -1 on error */
+Value sb_finish(StrBuilder *sb);                    /* makes the str, frees the buffer */
+void sb_free(StrBuilder *sb);
+
+/* UTF-8 helpers. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+uint32_t utf8_decode(const char *s, size_t *advance);  /* s is valid UTF-8 */
+ssize_t utf8_count(const char *s, size_t len);         /* -1 if invalid */
+#endif

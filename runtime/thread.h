@@ -1,0 +1,59 @@
+/* thread.h — per-OS-thread interpreter state and the eval-breaker word.
+ *
+ * One ThreadState per OS thread that runs gilpy code, linked in a registry
+ * that the GC walks for roots.  ts_current is the calling thread's state.
+ * The GIL (vm/gil.h) decides which single thread may touch the heap.
+ */
+#ifndef GILPY_THREAD_H
+#define GILPY_THREAD_H
+
+#include <setjmp.h>
+#include <stdatomic.h>
+#include "runtime/object.h"
+
+struct Frame;
+
+typedef struct ThreadState {
+  struct ThreadState *prev, *next; /* registry (guarded by the GIL) */
+  struct Frame *frame;       /* innermost running frame, VAL_NULL-free chain via Frame.back */
+  Value cur_exc;             /* exception being raised, or VAL_NULL */
+  Value handled_exc;         /* exception being handled (sys.exc_info()), or VAL_NULL */
+  int recursion_depth;       /* Python-level call depth */
+  int c_depth;               /* native re-entries into eval (guards the C stack) */
+
+  /* Conservative stack scanning: the stack extent and registers of this
+   * thread when it last released the GIL (or now, for the collector). */
+  void *stack_base;          /* highest address of the thread's stack */
+  void *stack_top;           /* lowest live address, stored when releasing the GIL */
+  jmp_buf regs;              /* callee-saved registers at that moment */
+
+  unsigned long ident;       /* threading.get_ident() */
+  long native_id;            /* threading.get_native_id() */
+  Value thread_obj;          /* the threading.Thread object, if any */
+  Value data;                /* per-thread dict for natives (threading.local etc.) */
+} ThreadState;
+
+extern _Thread_local ThreadState *ts_current;
+/* The registry's head (main thread first). */
+extern ThreadState *ts_all;
+
+ThreadState *ts_new(void);             /* registers; caller holds the GIL */
+void ts_delete(ThreadState *ts);       /* unregisters; caller holds the GIL */
+void ts_trace_all(void);               /* GC: marks every thread's roots */
+
+/* The interpreter's recursion limit (sys.setrecursionlimit). */
+extern int recursion_limit;
+
+/* The eval-breaker: any non-zero bit makes the eval loop leave its fast
+ * path at the next backward jump or call and run eval_handle_breaker(). */
+enum {
+  EB_GC = 1u << 0,           /* a collection is requested */
+  EB_GIL_DROP = 1u << 1,     /* another thread waits for the GIL */
+  EB_SIGNALS = 1u << 2,      /* a signal handler ran (SIGINT -> KeyboardInterrupt) */
+  EB_PENDING = 1u << 3,      /* pending calls queued from other threads */
+  EB_ASYNC_EXC = 1u << 4,    /* an exception was injected into a thread */
+};
+extern _Atomic uint32_t eval_breaker;
+static inline void eval_breaker_set(uint32_t bits) { atomic_fetch_or(&eval_breaker, bits); }
+static inline void eval_breaker_clear(uint32_t bits) { atomic_fetch_and(&eval_breaker, ~bits); }
+#endif

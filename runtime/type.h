@@ -44,7 +44,9 @@ typedef struct {
   Value fget, fset, fdel, doc;
 } PropertyObject;
 
-/* Makes a static type usable: must be called before its first use. */
+/* Makes a static type usable: must be called before its first use.  It also
+ * registers the type with gc_add_static() so that its dict/mro/bases (heap
+ * objects) stay alive. */
 void type_ready(TypeObject *t);
 /* type(name, bases, dict): creates a heap class (C3 MRO, __init_subclass__, __set_name__). */
 Value type_new_class(TypeObject *meta, Value name, Value bases, Value dict);

@@ -1,0 +1,485 @@
+/* gc.c — the allocator and the mark-sweep collector.
+ *
+ * Small objects (<= SMALL_MAX bytes) live in 64 KiB blocks, each block
+ * holding equal slots of one size class (multiples of 16 bytes).  A free
+ * slot has type == NULL and links the class's free list through the word
+ * after the type pointer.  Larger objects are malloc'd one by one with a
+ * LargeHeader in front.
+ *
+ * A collection (only in the GIL holder, only at a safe point) marks from
+ * the roots, then sweeps in two passes: first every unreachable object's
+ * finalizer runs while all memory is still intact (a finalizer may read
+ * its own type, which can be garbage too), then the slots are freed.
+ *
+ * Conservative roots: a word on a C stack that points into a live slot (or
+ * into a large object) keeps that object alive.  Blocks are found through
+ * a hash set of block addresses; large objects through a sorted array,
+ * sorted at the start of each collection.
+ */
+#include "runtime/gc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/thread.h"
+
+#define BLOCK_SIZE ((uintptr_t)64 * 1024)
+#define SLOT_GRAIN 16
+#define SMALL_MAX 512
+#define NCLASSES (SMALL_MAX / SLOT_GRAIN)
+#define MIN_THRESHOLD ((size_t)16 * 1024 * 1024)
+#define SPARE_EMPTY_BLOCKS 16
+
+typedef struct FreeSlot {
+  TypeObject *type; /* always NULL: marks the slot free */
+  struct FreeSlot *next;
+} FreeSlot;
+
+typedef struct Block {
+  struct Block *next;   /* all blocks of this class */
+  uint32_t slot_size;
+  uint32_t nslots;
+  uint32_t nlive;       /* counted during sweep */
+  char *first;          /* first slot (after the header, 16-aligned) */
+} Block;
+
+typedef struct LargeHeader {
+  size_t size;          /* object bytes */
+  size_t pad;           /* keeps the object 16-aligned */
+} LargeHeader;
+
+static struct {
+  Block *blocks[NCLASSES];
+  FreeSlot *free[NCLASSES];
+  /* block address set (open addressing, power-of-two capacity) */
+  uintptr_t *block_set;
+  size_t block_set_cap, block_count;
+  /* large objects: object pointers; sorted during collection */
+  Object **large;
+  size_t nlarge, large_cap;
+  /* roots */
+  Value **roots;
+  size_t nroots, roots_cap;
+  Object **statics;
+  size_t nstatics, statics_cap;
+  /* marking */
+  Object **mark_stack;
+  size_t mark_len, mark_cap;
+  /* accounting */
+  size_t allocated;      /* bytes since the last collection */
+  size_t live;           /* bytes surviving the last collection */
+  size_t external;       /* malloc'd bytes reported via gc_account */
+  size_t threshold;
+  size_t collections, freed_objects;
+  bool enabled, collecting;
+  Block *empty_blocks;   /* spare blocks kept for reuse */
+  size_t nempty;
+} heap;
+
+static _Noreturn void out_of_memory(void) {
+  fputs("gilpy: out of memory\n", stderr);
+  abort();
+}
+
+static void *xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n);
+  if (!q) out_of_memory();
+  return q;
+}
+
+/* ---- block address set ------------------------------------------------- */
+
+static size_t block_hash(uintptr_t b) { return (size_t)((b / BLOCK_SIZE) * 0x9E3779B97F4A7C15ull >> 16); }
+
+static void block_set_insert(uintptr_t b);
+
+static void block_set_grow(void) {
+  uintptr_t *old = heap.block_set;
+  size_t oldcap = heap.block_set_cap;
+  heap.block_set_cap = oldcap ? oldcap * 2 : 256;
+  heap.block_set = calloc(heap.block_set_cap, sizeof(uintptr_t));
+  if (!heap.block_set) out_of_memory();
+  heap.block_count = 0;
+  for (size_t i = 0; i < oldcap; i++)
+    if (old[i] > 1) block_set_insert(old[i]);
+  free(old);
+}
+
+/* Slots: 0 = empty, 1 = deleted, else a block address. */
+static void block_set_insert(uintptr_t b) {
+  if ((heap.block_count + 1) * 2 > heap.block_set_cap) block_set_grow();
+  size_t mask = heap.block_set_cap - 1;
+  for (size_t i = block_hash(b) & mask;; i = (i + 1) & mask) {
+    if (heap.block_set[i] <= 1) {
+      heap.block_set[i] = b;
+      heap.block_count++;
+      return;
+    }
+  }
+}
+
+static bool block_set_contains(uintptr_t b) {
+  if (!heap.block_set_cap) return false;
+  size_t mask = heap.block_set_cap - 1;
+  for (size_t i = block_hash(b) & mask;; i = (i + 1) & mask) {
+    uintptr_t v = heap.block_set[i];
+    if (v == b) return true;
+    if (v == 0) return false;
+  }
+}
+
+static void block_set_remove(uintptr_t b) {
+  size_t mask = heap.block_set_cap - 1;
+  for (size_t i = block_hash(b) & mask;; i = (i + 1) & mask) {
+    uintptr_t v = heap.block_set[i];
+    if (v == b) {
+      heap.block_set[i] = 1; /* tombstone */
+      return;
+    }
+    if (v == 0) return;
+  }
+}
+
+/* ---- allocation -------------------------------------------------------- */
+
+static Block *block_new(unsigned cls) {
+  Block *b;
+  if (heap.empty_blocks) {
+    b = heap.empty_blocks;
+    heap.empty_blocks = b->next;
+    heap.nempty--;
+  } else {
+    b = aligned_alloc(BLOCK_SIZE, BLOCK_SIZE);
+    if (!b) out_of_memory();
+    block_set_insert((uintptr_t)b);
+  }
+  uint32_t slot = (cls + 1) * SLOT_GRAIN;
+  b->slot_size = slot;
+  b->first = (char *)b + ((sizeof(Block) + SLOT_GRAIN - 1) & ~(size_t)(SLOT_GRAIN - 1));
+  b->nslots = (uint32_t)((BLOCK_SIZE - (uintptr_t)(b->first - (char *)b)) / slot);
+  b->nlive = 0;
+  b->next = heap.blocks[cls];
+  heap.blocks[cls] = b;
+  /* Thread the slots onto the free list in address order. */
+  FreeSlot *head = heap.free[cls];
+  for (uint32_t i = b->nslots; i-- > 0;) {
+    FreeSlot *s = (FreeSlot *)(b->first + (size_t)i * slot);
+    s->type = NULL;
+    s->next = head;
+    head = s;
+  }
+  heap.free[cls] = head;
+  return b;
+}
+
+static void note_allocation(size_t bytes) {
+  heap.allocated += bytes;
+  if (heap.allocated + heap.external > heap.threshold && heap.enabled)
+    eval_breaker_set(EB_GC);
+}
+
+Object *gc_alloc(TypeObject *type, size_t size) {
+  if (size < sizeof(Object)) size = sizeof(Object);
+  Object *o;
+  if (size <= SMALL_MAX) {
+    unsigned cls = (unsigned)((size + SLOT_GRAIN - 1) / SLOT_GRAIN) - 1;
+    FreeSlot *s = heap.free[cls];
+    if (!s) {
+      block_new(cls);
+      s = heap.free[cls];
+    }
+    heap.free[cls] = s->next;
+    size_t slot = (size_t)(cls + 1) * SLOT_GRAIN;
+    memset(s, 0, slot);
+    o = (Object *)s;
+    note_allocation(slot);
+  } else {
+    LargeHeader *h = malloc(sizeof(LargeHeader) + size);
+    if (!h) out_of_memory();
+    memset(h, 0, sizeof(LargeHeader) + size);
+    h->size = size;
+    o = (Object *)(h + 1);
+    if (heap.nlarge == heap.large_cap) {
+      heap.large_cap = heap.large_cap ? heap.large_cap * 2 : 64;
+      heap.large = xrealloc(heap.large, heap.large_cap * sizeof(Object *));
+    }
+    heap.large[heap.nlarge++] = o;
+    note_allocation(size);
+  }
+  o->type = type;
+  return o;
+}
+
+void gc_account(ssize_t bytes) {
+  if (bytes < 0) {
+    size_t b = (size_t)-bytes;
+    heap.external = heap.external > b ? heap.external - b : 0;
+  } else {
+    heap.external += (size_t)bytes;
+    if (heap.allocated + heap.external > heap.threshold && heap.enabled)
+      eval_breaker_set(EB_GC);
+  }
+}
+
+/* ---- object lookup (conservative roots) -------------------------------- */
+
+static size_t large_size(Object *o) { return ((LargeHeader *)o - 1)->size; }
+
+static int cmp_ptr(const void *a, const void *b) {
+  uintptr_t x = (uintptr_t) * (Object *const *)a, y = (uintptr_t) * (Object *const *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The live object whose memory contains address w, or NULL.  Large objects
+ * must be sorted (they are during a collection). */
+static Object *find_object(uintptr_t w, bool large_sorted) {
+  uintptr_t b = w & ~(BLOCK_SIZE - 1);
+  if (block_set_contains(b)) {
+    Block *blk = (Block *)b;
+    if (blk->slot_size == 0 || w < (uintptr_t)blk->first) return NULL;
+    size_t idx = (w - (uintptr_t)blk->first) / blk->slot_size;
+    if (idx >= blk->nslots) return NULL;
+    Object *o = (Object *)(blk->first + idx * blk->slot_size);
+    return o->type ? o : NULL;
+  }
+  if (!heap.nlarge) return NULL;
+  if (!large_sorted) {
+    for (size_t i = 0; i < heap.nlarge; i++) {
+      uintptr_t s = (uintptr_t)heap.large[i];
+      if (w >= s && w < s + large_size(heap.large[i])) return heap.large[i];
+    }
+    return NULL;
+  }
+  size_t lo = 0, hi = heap.nlarge;
+  while (lo < hi) { /* last object starting at or below w */
+    size_t mid = (lo + hi) / 2;
+    if ((uintptr_t)heap.large[mid] <= w) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return NULL;
+  Object *o = heap.large[lo - 1];
+  return w < (uintptr_t)o + large_size(o) ? o : NULL;
+}
+
+bool gc_is_heap_object(const void *p) {
+  Object *o = find_object((uintptr_t)p, false);
+  return o && (const void *)o == p;
+}
+
+/* ---- marking ------------------------------------------------------------ */
+
+static void mark_push(Object *o) {
+  if (heap.mark_len == heap.mark_cap) {
+    heap.mark_cap = heap.mark_cap ? heap.mark_cap * 2 : 4096;
+    heap.mark_stack = xrealloc(heap.mark_stack, heap.mark_cap * sizeof(Object *));
+  }
+  heap.mark_stack[heap.mark_len++] = o;
+}
+
+void gc_mark(Value v) {
+  if (!val_is_obj(v)) return;
+  Object *o = v;
+  if (o->gc_flags & (GC_MARKED | GC_STATIC)) return;
+  o->gc_flags |= GC_MARKED;
+  mark_push(o);
+}
+
+void gc_mark_array(Value *vals, size_t n) {
+  for (size_t i = 0; i < n; i++) gc_mark(vals[i]);
+}
+
+static void trace_object(Object *o) {
+  gc_mark((Value)o->type); /* heap classes are kept alive by their instances */
+  if (o->type->trace) o->type->trace(o);
+}
+
+static void drain_mark_stack(void) {
+  while (heap.mark_len) trace_object(heap.mark_stack[--heap.mark_len]);
+}
+
+/* Reads the C stack word by word; the words are not ours, so ASan must
+ * not check these reads (they cross redzones by design). */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NO_ASAN __attribute__((no_sanitize("address")))
+#endif
+#endif
+#if !defined(NO_ASAN) && defined(__SANITIZE_ADDRESS__)
+#define NO_ASAN __attribute__((no_sanitize_address))
+#endif
+#ifndef NO_ASAN
+#define NO_ASAN
+#endif
+
+NO_ASAN static void scan_range(const void *lo, const void *hi) {
+  uintptr_t a = ((uintptr_t)lo + sizeof(void *) - 1) & ~(uintptr_t)(sizeof(void *) - 1);
+  for (; a + sizeof(void *) <= (uintptr_t)hi; a += sizeof(void *)) {
+    uintptr_t w = *(volatile uintptr_t *)a;
+    if (w < 4096) continue;
+    Object *o = find_object(w, true);
+    if (o) gc_mark(o);
+  }
+}
+
+/* Scans the calling thread's stack and registers.  noinline keeps the
+ * jmp_buf in this frame, below every caller's frame. */
+__attribute__((noinline)) static void scan_current_stack(ThreadState *ts) {
+  jmp_buf regs;
+  setjmp(regs);
+  scan_range(&regs, (char *)&regs + sizeof regs);
+  void *sp = __builtin_frame_address(0);
+  if (ts && ts->stack_base) scan_range(sp, ts->stack_base);
+}
+
+static void scan_stacks(void) {
+  for (ThreadState *ts = ts_all; ts; ts = ts->next) {
+    if (ts == ts_current) continue;
+    if (!ts->stack_top || !ts->stack_base) continue;
+    scan_range(&ts->regs, (char *)&ts->regs + sizeof ts->regs);
+    scan_range(ts->stack_top, ts->stack_base);
+  }
+  scan_current_stack(ts_current);
+}
+
+static void mark_roots(void) {
+  for (size_t i = 0; i < heap.nroots; i++) gc_mark(*heap.roots[i]);
+  for (size_t i = 0; i < heap.nstatics; i++) {
+    Object *o = heap.statics[i];
+    if (o->type && o->type->trace) o->type->trace(o);
+  }
+  ts_trace_all();
+  scan_stacks();
+}
+
+/* ---- sweeping ----------------------------------------------------------- */
+
+static void finalize_unmarked(void) {
+  for (unsigned c = 0; c < NCLASSES; c++)
+    for (Block *b = heap.blocks[c]; b; b = b->next)
+      for (uint32_t i = 0; i < b->nslots; i++) {
+        Object *o = (Object *)(b->first + (size_t)i * b->slot_size);
+        if (o->type && !(o->gc_flags & GC_MARKED) && o->type->finalize) o->type->finalize(o);
+      }
+  for (size_t i = 0; i < heap.nlarge; i++) {
+    Object *o = heap.large[i];
+    if (!(o->gc_flags & GC_MARKED) && o->type->finalize) o->type->finalize(o);
+  }
+}
+
+static size_t free_unmarked(void) {
+  size_t live = 0, freed = 0;
+  for (unsigned c = 0; c < NCLASSES; c++) {
+    FreeSlot *head = NULL;
+    Block **link = &heap.blocks[c];
+    while (*link) {
+      Block *b = *link;
+      FreeSlot *block_head = head;
+      uint32_t nlive = 0;
+      for (uint32_t i = b->nslots; i-- > 0;) {
+        Object *o = (Object *)(b->first + (size_t)i * b->slot_size);
+        if (o->type && (o->gc_flags & GC_MARKED)) {
+          o->gc_flags &= ~GC_MARKED;
+          nlive++;
+          continue;
+        }
+        if (o->type) freed++;
+        FreeSlot *s = (FreeSlot *)o;
+        s->type = NULL;
+        s->next = head;
+        head = s;
+      }
+      if (nlive == 0) { /* the whole block is free: unlink it */
+        head = block_head;
+        *link = b->next;
+        if (heap.nempty < SPARE_EMPTY_BLOCKS) {
+          b->next = heap.empty_blocks;
+          heap.empty_blocks = b;
+          heap.nempty++;
+        } else {
+          block_set_remove((uintptr_t)b);
+          free(b);
+        }
+        continue;
+      }
+      b->nlive = nlive;
+      live += (size_t)nlive * b->slot_size;
+      link = &b->next;
+    }
+    heap.free[c] = head;
+  }
+  size_t n = 0;
+  for (size_t i = 0; i < heap.nlarge; i++) {
+    Object *o = heap.large[i];
+    if (o->gc_flags & GC_MARKED) {
+      o->gc_flags &= ~GC_MARKED;
+      live += large_size(o);
+      heap.large[n++] = o;
+    } else {
+      freed++;
+      free((LargeHeader *)o - 1);
+    }
+  }
+  heap.nlarge = n;
+  heap.freed_objects += freed;
+  return live;
+}
+
+void gc_collect(void) {
+  if (heap.collecting) return;
+  heap.collecting = true;
+  eval_breaker_clear(EB_GC);
+  qsort(heap.large, heap.nlarge, sizeof(Object *), cmp_ptr);
+  mark_roots();
+  drain_mark_stack();
+  finalize_unmarked();
+  heap.live = free_unmarked();
+  heap.allocated = 0;
+  size_t want = 2 * (heap.live + heap.external);
+  heap.threshold = want > MIN_THRESHOLD ? want : MIN_THRESHOLD;
+  heap.collections++;
+  heap.collecting = false;
+}
+
+void gc_safepoint(void) {
+#ifdef GILPY_GC_STRESS
+  if (heap.enabled) gc_collect();
+#else
+  if ((atomic_load_explicit(&eval_breaker, memory_order_relaxed) & EB_GC) && heap.enabled) gc_collect();
+  else eval_breaker_clear(EB_GC);
+#endif
+}
+
+/* ---- roots and settings ------------------------------------------------ */
+
+void gc_add_root(Value *slot) {
+  if (heap.nroots == heap.roots_cap) {
+    heap.roots_cap = heap.roots_cap ? heap.roots_cap * 2 : 64;
+    heap.roots = xrealloc(heap.roots, heap.roots_cap * sizeof(Value *));
+  }
+  heap.roots[heap.nroots++] = slot;
+}
+
+void gc_add_static(Object *o) {
+  if (heap.nstatics == heap.statics_cap) {
+    heap.statics_cap = heap.statics_cap ? heap.statics_cap * 2 : 256;
+    heap.statics = xrealloc(heap.statics, heap.statics_cap * sizeof(Object *));
+  }
+  heap.statics[heap.nstatics++] = o;
+}
+
+GcStats gc_stats(void) {
+  return (GcStats){.collections = heap.collections,
+                   .live_bytes = heap.live,
+                   .allocated_bytes = heap.allocated,
+                   .threshold = heap.threshold,
+                   .freed_objects = heap.freed_objects};
+}
+
+void gc_set_enabled(bool on) { heap.enabled = on; }
+bool gc_is_enabled(void) { return heap.enabled; }
+
+void gc_init(void) {
+  heap.threshold = MIN_THRESHOLD;
+  heap.enabled = true;
+}

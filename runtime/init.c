@@ -1,0 +1,41 @@
+/* init.c — start-up and shut-down order of the runtime.
+ *
+ * Each area owns one init function; the order is fixed here: memory and
+ * names first, then the type system, the concrete types, exceptions, the
+ * compiler and the VM (which creates the main thread state), and last the
+ * builtins and sys modules, which need everything else.
+ */
+#include "runtime/gilpy.h"
+
+#include "runtime/gc.h"
+#include "runtime/names.h"
+
+void types_init(void);
+void num_init(void);
+void str_init(void);
+void containers_init(void);
+void exc_types_init(void);
+void compiler_init(void);
+void vm_init(void);
+void builtins_init(void);
+
+void runtime_init(int argc, char **argv) {
+  gc_init();
+  gc_set_enabled(false); /* no collection while the type system is half-built */
+  names_init();
+  types_init();
+  num_init();
+  str_init();
+  containers_init();
+  exc_types_init();
+  compiler_init();
+  vm_init();
+  builtins_init();
+  sys_set_argv(argc, argv);
+  gc_set_enabled(true);
+}
+
+int runtime_finalize(int status) {
+  fileio_flush_std();
+  return status;
+}

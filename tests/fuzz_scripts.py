@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Feeds garbled versions of the script tests to gilpy: it must never crash.
+
+For every tests/scripts/*.py: CUTS truncations at random offsets and
+MUTATIONS random byte mutations (fixed seed).  Each run must end with status
+0 or 1 (a clean SyntaxError or traceback), within the time limit, and
+without a sanitizer report.  Prints "N passed, M failed".
+
+    fuzz_scripts.py GILPY [--cuts 20] [--mutations 20] [--seed 1] [--jobs 2]
+"""
+import argparse
+import concurrent.futures
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCRIPTS = os.path.join(HERE, "scripts")
+SANITIZER_MARKS = (b"AddressSanitizer", b"UndefinedBehaviorSanitizer", b"runtime error:",
+                   b"ThreadSanitizer", b"LeakSanitizer")
+
+
+def variants(src, rng, cuts, mutations):
+    for _ in range(cuts):
+        yield "cut", src[:rng.randrange(len(src) + 1)]
+    for _ in range(mutations):
+        b = bytearray(src)
+        for _ in range(rng.randint(1, 4)):
+            if not b:
+                break
+            i = rng.randrange(len(b))
+            op = rng.randrange(3)
+            if op == 0:
+                b[i] = rng.randrange(256)
+            elif op == 1:
+                del b[i]
+            else:
+                b.insert(i, rng.choice(b"()[]{}:;,.'\"\\\n\t #=*@0x"))
+        yield "mutation", bytes(b)
+
+
+def check(gilpy, data, timeout):
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "fuzz.py")
+        with open(path, "wb") as f:
+            f.write(data)
+        try:
+            # Scripts may read stdin or sleep: stdin is empty and the limit is generous.
+            p = subprocess.run([gilpy, path], cwd=d, stdin=subprocess.DEVNULL,
+                               capture_output=True, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return "timed out"
+    if p.returncode not in (0, 1):
+        return f"exit status {p.returncode}"
+    if any(m in p.stderr for m in SANITIZER_MARKS):
+        return "sanitizer report: " + p.stderr.decode("utf-8", "replace")[:2000]
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("gilpy")
+    ap.add_argument("--cuts", type=int, default=20)
+    ap.add_argument("--mutations", type=int, default=20)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=60)
+    args = ap.parse_args()
+    gilpy = os.path.abspath(args.gilpy)
+    rng = random.Random(args.seed)
+    cases = []
+    for name in sorted(os.listdir(SCRIPTS)):
+        if not name.endswith(".py") or not os.path.exists(os.path.join(SCRIPTS, name[:-3] + ".out")):
+            continue
+        src = open(os.path.join(SCRIPTS, name), "rb").read()
+        for i, (kind, data) in enumerate(variants(src, rng, args.cuts, args.mutations)):
+            cases.append((f"{name} {kind} #{i}", data))
+    passed = failed = 0
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        futs = {pool.submit(check, gilpy, data, args.timeout): (label, data) for label, data in cases}
+        for fut in concurrent.futures.as_completed(futs):
+            label, data = futs[fut]
+            problem = fut.result()
+            if problem is None:
+                passed += 1
+            else:
+                failed += 1
+                keep = os.path.join(tempfile.gettempdir(), "gilpy-fuzz-" + label.replace(" ", "_").replace("#", ""))
+                with open(keep, "wb") as f:
+                    f.write(data)
+                print(f"FAIL {label}: {problem} (input kept in {keep})")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -54,5 +54,20 @@ static inline bool val_is_exception(Value v) {
 Value exc_new(TypeObject *type, Value *args, size_t nargs);
 /* Adds a traceback entry (frame, line) in front of the exception's traceback. */
 void exc_add_traceback(Value exc, Value frame_info_name, Value filename, int line, int col, int end_col);
+/* The same with the instruction's full source range: when end_line differs
+ * from line the caret line runs to the end of the first line (CPython 3.11). */
+void exc_add_traceback_ex(Value exc, Value name, Value filename, int line, int end_line, int col, int end_col);
+/* Raises type(err, strerror(err)[, filename]); OSError picks the errno's
+ * subclass (FileNotFoundError ...).  filename may be VAL_NULL.  Returns VAL_NULL. */
+Value err_set_from_errno(TypeObject *type, int err, Value filename);
+/* The full text CPython prints for an uncaught exc (traceback, chained
+ * exceptions, final line), as a str; VAL_NULL on error. */
+Value exc_format_full(Value exc);
+/* Just the final "Type: message" line(s) of exc, with the newline. */
+Value exc_format_only(Value exc);
+/* Visits every builtin exception type, bases first. */
+void exc_foreach_type(void (*fn)(TypeObject *t, void *ctx), void *ctx);
+/* The traceback object type ("traceback"): tb_next, tb_lineno. */
+extern TypeObject TracebackType;
 void exc_types_init(void);
 #endif

@@ -1,0 +1,628 @@
+/* traceback.c — traceback objects and CPython 3.11's report of an uncaught
+ * exception.
+ *
+ * A traceback entry records what the report needs and nothing more (no
+ * frame object): the code's name, its filename, the line and the column
+ * range of the failing instruction.  Entries are prepended while the
+ * exception unwinds, so the chain from exc.__traceback__ runs outermost
+ * call first, tb_next pointing inwards, as in CPython.
+ *
+ * The printer follows Python/traceback.c and Python/pythonrun.c of 3.11:
+ * at most 1000 entries (the innermost ones), runs of more than three
+ * identical entries collapsed into "[Previous line repeated N more times]",
+ * the stripped source line, and the caret line when the instruction's
+ * range is known and either is not the whole stripped line or splits into
+ * anchors (~~^~~ for a binary operation, ~^^^ for a subscript).  CPython
+ * finds those anchors by re-parsing the segment; here a small scanner over
+ * the segment's tokens decides whether its top-level expression is a
+ * binary operation or a subscription, which gives the same answer for
+ * every segment that is a single expression.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime/dict.h"
+#include "runtime/error.h"
+#include "runtime/exc.h"
+#include "runtime/gc.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+
+typedef struct {
+  Object base;
+  Value next;       /* inner entry or VAL_NULL */
+  Value name;       /* code name (str) */
+  Value filename;   /* str */
+  int line, end_line, col, end_col; /* col/end_col: UTF-8 byte columns, end_col 0 = unknown */
+} TracebackObject;
+
+static void tb_trace(Object *o) {
+  TracebackObject *t = (TracebackObject *)o;
+  gc_mark(t->next);
+  gc_mark(t->name);
+  gc_mark(t->filename);
+}
+
+static Value g_next(Value self) {
+  Value n = AS(TracebackObject, self)->next;
+  return n ? n : VAL_NONE;
+}
+static int s_next(Value self, Value v) {
+  if (!v) return ERR_INT(err_set(&Exc_TypeError, "can't delete tb_next attribute"));
+  if (v != VAL_NONE && val_type(v) != &TracebackType)
+    return ERR_INT(err_set(&Exc_TypeError, "expected traceback object or None, got '%T'", v));
+  AS(TracebackObject, self)->next = v == VAL_NONE ? VAL_NULL : v;
+  return 0;
+}
+static Value g_lineno(Value self) { return val_from_int(AS(TracebackObject, self)->line); }
+static Value g_frame(Value self) { return VAL_NONE; }
+static Value g_name(Value self) { return AS(TracebackObject, self)->name; }
+static Value g_filename(Value self) { return AS(TracebackObject, self)->filename; }
+
+static const GetSetDef tb_getsets[] = {
+    {"tb_next", g_next, s_next},
+    {"tb_lineno", g_lineno, NULL},
+    {"tb_frame", g_frame, NULL},
+    {"tb_name", g_name, NULL},
+    {"tb_filename", g_filename, NULL},
+    {NULL, NULL, NULL},
+};
+
+TypeObject TracebackType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "traceback",
+    .instance_size = sizeof(TracebackObject),
+    .trace = tb_trace,
+    .getsets = tb_getsets,
+};
+
+void exc_add_traceback_ex(Value exc, Value name, Value filename, int line, int end_line, int col, int end_col) {
+  if (!val_is_exception(exc)) return;
+  TracebackObject *t = (TracebackObject *)gc_alloc(&TracebackType, sizeof(TracebackObject));
+  t->name = name ? name : str_from_cstr("?");
+  t->filename = filename ? filename : str_from_cstr("?");
+  t->line = line;
+  t->end_line = end_line;
+  t->col = col;
+  t->end_col = end_col;
+  ExceptionObject *e = AS(ExceptionObject, exc);
+  t->next = e->traceback;
+  e->traceback = (Value)t;
+}
+
+void exc_add_traceback(Value exc, Value name, Value filename, int line, int col, int end_col) {
+  exc_add_traceback_ex(exc, name, filename, line, line, col, end_col);
+}
+
+/* ---- source lines ------------------------------------------------------ */
+
+/* Reads line `lineno` (1-based) of a file into a malloc'd string without
+ * its newline; NULL when unavailable. */
+static char *read_source_line(const char *filename, int lineno) {
+  if (lineno <= 0 || filename[0] == '<') return NULL;
+  FILE *fp = fopen(filename, "r");
+  if (!fp) return NULL;
+  char *buf = NULL;
+  size_t cap = 0;
+  ssize_t n = 0;
+  int cur = 0;
+  while ((n = getline(&buf, &cap, fp)) >= 0) {
+    if (++cur == lineno) break;
+  }
+  fclose(fp);
+  if (cur != lineno || n < 0) {
+    free(buf);
+    return NULL;
+  }
+  while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r')) buf[--n] = 0;
+  return buf;
+}
+
+static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\v'; }
+
+/* Code points in s[0..byte_off). */
+static int char_offset(const char *s, int byte_off) {
+  int n = 0;
+  for (int i = 0; i < byte_off && s[i]; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
+/* ---- anchors: is the segment a binary operation or a subscript? --------- */
+
+typedef enum { TK_NAME, TK_NUM, TK_STR, TK_OP, TK_GROUP } TokKind;
+typedef struct {
+  TokKind kind;
+  int start, end; /* byte offsets in the segment */
+  char open;      /* TK_GROUP: '(' '[' '{' */
+  char op[4];     /* TK_OP text */
+} Tok;
+
+static int binop_level(const char *op) {
+  if (!strcmp(op, "|")) return 1;
+  if (!strcmp(op, "^")) return 2;
+  if (!strcmp(op, "&")) return 3;
+  if (!strcmp(op, "<<") || !strcmp(op, ">>")) return 4;
+  if (!strcmp(op, "+") || !strcmp(op, "-")) return 5;
+  if (!strcmp(op, "*") || !strcmp(op, "/") || !strcmp(op, "//") || !strcmp(op, "%") || !strcmp(op, "@")) return 6;
+  if (!strcmp(op, "**")) return 8;
+  return 0;
+}
+
+/* Tokenises seg[0..n) at bracket depth 0 (groups are single tokens).
+ * Returns the count, or -1 when the segment is not a plain expression. */
+static int tokenize(const char *seg, int n, Tok *toks, int max) {
+  static const char *const stop_words[] = {"and", "or", "not", "in", "is", "if", "else", "lambda",
+                                           "await", "yield", "for", "async", "import", "from",
+                                           "return", "del", "pass", "raise", "global", "assert", NULL};
+  int i = 0, nt = 0;
+  while (i < n) {
+    char c = seg[i];
+    if (is_ws(c) || c == '\\') {
+      i++;
+      continue;
+    }
+    if (nt >= max) return -1;
+    Tok *t = &toks[nt];
+    t->start = i;
+    if (c == '\'' || c == '"' ||
+        ((c == 'f' || c == 'b' || c == 'r' || c == 'u' || c == 'F' || c == 'B' || c == 'R' || c == 'U') &&
+         i + 1 < n && (seg[i + 1] == '\'' || seg[i + 1] == '"' ||
+                       ((seg[i + 1] == 'r' || seg[i + 1] == 'b' || seg[i + 1] == 'R' || seg[i + 1] == 'B' ||
+                         seg[i + 1] == 'f' || seg[i + 1] == 'F') &&
+                        i + 2 < n && (seg[i + 2] == '\'' || seg[i + 2] == '"'))))) {
+      while (seg[i] != '\'' && seg[i] != '"') i++;
+      char q = seg[i];
+      bool triple = i + 2 < n && seg[i + 1] == q && seg[i + 2] == q;
+      i += triple ? 3 : 1;
+      while (i < n) {
+        if (seg[i] == '\\') {
+          i += 2;
+          continue;
+        }
+        if (seg[i] == q && (!triple || (i + 2 < n && seg[i + 1] == q && seg[i + 2] == q))) {
+          i += triple ? 3 : 1;
+          break;
+        }
+        i++;
+      }
+      t->kind = TK_STR;
+    } else if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80) {
+      while (i < n && (seg[i] == '_' || (seg[i] >= 'a' && seg[i] <= 'z') || (seg[i] >= 'A' && seg[i] <= 'Z') ||
+                       (seg[i] >= '0' && seg[i] <= '9') || (unsigned char)seg[i] >= 0x80))
+        i++;
+      for (int k = 0; stop_words[k]; k++)
+        if ((int)strlen(stop_words[k]) == i - t->start && !strncmp(seg + t->start, stop_words[k], (size_t)(i - t->start)))
+          return -1;
+      t->kind = TK_NAME;
+    } else if ((c >= '0' && c <= '9') || (c == '.' && i + 1 < n && seg[i + 1] >= '0' && seg[i + 1] <= '9')) {
+      while (i < n && ((seg[i] >= '0' && seg[i] <= '9') || seg[i] == '.' || seg[i] == '_' ||
+                       (seg[i] >= 'a' && seg[i] <= 'z') || (seg[i] >= 'A' && seg[i] <= 'Z') ||
+                       ((seg[i] == '+' || seg[i] == '-') && (seg[i - 1] == 'e' || seg[i - 1] == 'E'))))
+        i++;
+      t->kind = TK_NUM;
+    } else if (c == '(' || c == '[' || c == '{') {
+      int depth = 0;
+      while (i < n) {
+        char d = seg[i];
+        if (d == '\'' || d == '"') {
+          /* skip a string inside the group */
+          bool triple = i + 2 < n && seg[i + 1] == d && seg[i + 2] == d;
+          i += triple ? 3 : 1;
+          while (i < n) {
+            if (seg[i] == '\\') { i += 2; continue; }
+            if (seg[i] == d && (!triple || (i + 2 < n && seg[i + 1] == d && seg[i + 2] == d))) {
+              i += triple ? 3 : 1;
+              break;
+            }
+            i++;
+          }
+          continue;
+        }
+        if (d == '(' || d == '[' || d == '{') depth++;
+        if (d == ')' || d == ']' || d == '}') {
+          if (--depth == 0) {
+            i++;
+            break;
+          }
+        }
+        i++;
+      }
+      if (depth != 0) return -1;
+      t->kind = TK_GROUP;
+      t->open = c;
+    } else if (c == ')' || c == ']' || c == '}') {
+      return -1;
+    } else {
+      static const char *const ops[] = {"**", "//", "<<", ">>", "==", "!=", "<=", ">=", "->", ":=", NULL};
+      int len = 1;
+      for (int k = 0; ops[k]; k++)
+        if (i + 1 < n && seg[i] == ops[k][0] && seg[i + 1] == ops[k][1]) len = 2;
+      if (i + len < n && seg[i + len] == '=' && len <= 2 && c != '=' && c != '!' && c != '<' && c != '>') return -1; /* augmented assignment */
+      memcpy(t->op, seg + i, (size_t)len);
+      t->op[len] = 0;
+      i += len;
+      if (!strcmp(t->op, ".")) {
+        t->kind = TK_OP;
+      } else if (binop_level(t->op) == 0 && strcmp(t->op, "~")) {
+        return -1; /* comparison, assignment, comma, colon, ...: not a BinOp/Subscript */
+      } else {
+        t->kind = TK_OP;
+      }
+    }
+    t->end = i;
+    nt++;
+  }
+  return nt;
+}
+
+static bool operand_end(const Tok *t) { return t->kind != TK_OP; }
+
+/* Finds the anchors of seg[0..n): true with left/right byte offsets (left =
+ * first secondary byte, right = end of the secondary range) and the
+ * primary/secondary characters. */
+static bool find_anchors(const char *seg, int n, int *left, int *right) {
+  Tok toks[256];
+  int nt = tokenize(seg, n, toks, 256);
+  if (nt <= 0) return false;
+  int best = -1, best_level = 100;
+  for (int i = 1; i < nt; i++) {
+    if (toks[i].kind != TK_OP || !strcmp(toks[i].op, ".") || !strcmp(toks[i].op, "~")) continue;
+    if (!operand_end(&toks[i - 1])) continue; /* unary */
+    int lv = binop_level(toks[i].op);
+    if (lv == 0) return false;
+    if (lv < best_level || (lv == best_level && lv != 8)) {
+      best_level = lv;
+      best = i;
+    }
+  }
+  if (best > 0) {
+    if (best_level == 8 && toks[0].kind == TK_OP && strcmp(toks[0].op, ".")) return false; /* -a ** b */
+    if (best + 1 >= nt) return false;
+    /* Check the operand sequences are well formed: no trailing operator. */
+    if (toks[nt - 1].kind == TK_OP) return false;
+    int lo = toks[best - 1].end, hi = toks[best + 1].start;
+    for (int i = lo; i < hi; i++) {
+      if (is_ws(seg[i])) continue;
+      *left = i;
+      *right = i + 1;
+      if (i + 1 < hi && !is_ws(seg[i + 1])) ++*right;
+      break;
+    }
+    return true;
+  }
+  /* No binary operator: a primary whose last trailer is [...]? */
+  if (toks[0].kind == TK_OP) return false;
+  if (nt < 2) return false;
+  Tok *last = &toks[nt - 1];
+  if (last->kind != TK_GROUP || last->open != '[') return false;
+  Tok *prev = &toks[nt - 2];
+  if (prev->kind == TK_OP) return false;
+  /* Every token must chain as primary trailers: atom ( . NAME | group )* */
+  for (int i = 1; i < nt; i++) {
+    if (toks[i].kind == TK_OP) {
+      if (strcmp(toks[i].op, ".") || i + 1 >= nt || toks[i + 1].kind != TK_NAME) return false;
+      i++;
+    } else if (toks[i].kind != TK_GROUP || toks[i].open == '{') {
+      return false;
+    }
+  }
+  *left = last->start;
+  *right = last->end;
+  return true;
+}
+
+/* Appends the caret line for an entry, if CPython would print one.
+ * `line` is the raw source line, `strip` the count of leading whitespace bytes. */
+static void add_carets(StrBuilder *sb, const char *line, int strip, int col, int end_col, bool multiline) {
+  int len = (int)strlen(line);
+  if (col < 0 || col > len) return;
+  int end = end_col;
+  bool anchors = false;
+  int left = -1, right = -1;
+  if (multiline) {
+    int i = len;
+    while (--i >= 0 && is_ws(line[i])) {}
+    end = i + 1;
+  } else {
+    if (end_col <= col || end > len) return;
+    anchors = find_anchors(line + col, end - col, &left, &right);
+    if (anchors) {
+      left += col;
+      right += col;
+    }
+  }
+  int rstrip_len = len;
+  while (rstrip_len > strip && is_ws(line[rstrip_len - 1])) rstrip_len--;
+  int c_start = char_offset(line, col), c_end = char_offset(line, end);
+  int c_strip = char_offset(line, strip), c_len = char_offset(line, rstrip_len);
+  if (c_end - c_start == c_len - c_strip && !anchors) return;
+  int c_left = anchors ? char_offset(line, left) : -1, c_right = anchors ? char_offset(line, right) : -1;
+  sb_adds(sb, "    ");
+  for (int i = c_strip; i < c_end; i++) {
+    if (i < c_start) sb_addc(sb, ' ');
+    else if (anchors && i >= c_left && i < c_right) sb_addc(sb, '^');
+    else sb_addc(sb, anchors ? '~' : '^');
+  }
+  sb_addc(sb, '\n');
+}
+
+static void format_entry(StrBuilder *sb, TracebackObject *t) {
+  sb_addf(sb, "  File \"%s\", line %d, in %s\n", str_cstr(t->filename), t->line, str_cstr(t->name));
+  char *line = read_source_line(str_cstr(t->filename), t->line);
+  if (!line) return;
+  int strip = 0;
+  while (line[strip] == ' ' || line[strip] == '\t' || line[strip] == '\f') strip++;
+  int len = (int)strlen(line);
+  while (len > strip && is_ws(line[len - 1])) len--;
+  if (len > strip) {
+    sb_adds(sb, "    ");
+    sb_add(sb, line + strip, (size_t)(len - strip));
+    sb_addc(sb, '\n');
+    if (t->end_col > 0 || t->end_line > t->line)
+      add_carets(sb, line, strip, t->col, t->end_col, t->end_line > t->line);
+  }
+  free(line);
+}
+
+static void add_repeated(StrBuilder *sb, int cnt) {
+  cnt -= 3;
+  sb_addf(sb, "  [Previous line repeated %d more time%s]\n", cnt, cnt > 1 ? "s" : "");
+}
+
+static void format_tb(StrBuilder *sb, Value tb) {
+  const int limit = 1000;
+  int depth = 0;
+  for (Value t = tb; t; t = AS(TracebackObject, t)->next) depth++;
+  while (tb && depth > limit) {
+    depth--;
+    tb = AS(TracebackObject, tb)->next;
+  }
+  TracebackObject *last = NULL;
+  int cnt = 0;
+  for (; tb; tb = AS(TracebackObject, tb)->next) {
+    TracebackObject *t = AS(TracebackObject, tb);
+    if (!last || !str_equal(t->filename, last->filename) || t->line != last->line ||
+        !str_equal(t->name, last->name)) {
+      if (cnt > 3) add_repeated(sb, cnt);
+      last = t;
+      cnt = 0;
+    }
+    cnt++;
+    if (cnt <= 3) format_entry(sb, t);
+  }
+  if (cnt > 3) add_repeated(sb, cnt);
+}
+
+/* ---- the exception line ------------------------------------------------ */
+
+static Value attr_or_none(Value exc, const char *name) {
+  Value v = obj_getattr_cstr(exc, name);
+  if (!v) {
+    err_clear();
+    return VAL_NONE;
+  }
+  return v;
+}
+
+static void format_syntax_error(StrBuilder *sb, Value exc) {
+  Value fn = attr_or_none(exc, "filename"), ln = attr_or_none(exc, "lineno");
+  Value off = attr_or_none(exc, "offset"), eoff = attr_or_none(exc, "end_offset");
+  Value eln = attr_or_none(exc, "end_lineno"), text = attr_or_none(exc, "text");
+  long lineno = val_is_int(ln) ? (long)val_int(ln) : 0;
+  sb_addf(sb, "  File \"%s\", line %ld\n", val_is_str(fn) ? str_cstr(fn) : "<string>", lineno);
+  if (!val_is_str(text)) return;
+  long offset = val_is_int(off) ? (long)val_int(off) : -1;
+  long end_offset = val_is_int(eoff) ? (long)val_int(eoff) : -1;
+  long end_lineno = val_is_int(eln) ? (long)val_int(eln) : lineno;
+  const char *s = str_cstr(text);
+  long line_size = (long)AS(StrObject, text)->nchars;
+  if (end_lineno > lineno) end_offset = line_size;
+  if (end_offset > line_size + 1) end_offset = line_size + 1;
+  /* From here on offsets count code points of `s`. */
+  offset--;
+  end_offset--;
+  while (*s == ' ' || *s == '\t' || *s == '\f') {
+    s++;
+    offset--;
+    end_offset--;
+  }
+  long len = (long)strlen(s);
+  if (len > 0 && s[len - 1] == '\n') len--;
+  long nchars = char_offset(s, (int)len);
+  if (offset > nchars) offset = nchars;
+  for (;;) {
+    const char *nl = strchr(s, '\n');
+    if (!nl) break;
+    long inl = (long)(nl - s);
+    long inl_chars = char_offset(s, (int)inl);
+    if (inl_chars >= offset) break;
+    s += inl + 1;
+    len -= inl + 1;
+    offset -= inl_chars + 1;
+    end_offset -= inl_chars + 1;
+  }
+  sb_adds(sb, "    ");
+  sb_add(sb, s, (size_t)len);
+  sb_addc(sb, '\n');
+  if (offset < 0) return;
+  sb_adds(sb, "    ");
+  for (long i = 0; i < offset; i++) sb_addc(sb, ' ');
+  long reps = end_offset > offset ? end_offset - offset : 1;
+  for (long i = 0; i < reps; i++) sb_addc(sb, '^');
+  sb_addc(sb, '\n');
+}
+
+/* "module.Qualname", leaving out builtins and __main__. */
+static void add_type_name(StrBuilder *sb, TypeObject *t) {
+  Value mod = t->module;
+  if (t->flags & TP_HEAPTYPE) {
+    Value m = type_lookup(t, NAME(__module__));
+    if (m) mod = m;
+  }
+  if (mod && val_is_str(mod) && strcmp(str_cstr(mod), "builtins") && strcmp(str_cstr(mod), "__main__")) {
+    sb_add_value(sb, mod);
+    sb_addc(sb, '.');
+  }
+  if (t->qualname && (t->flags & TP_HEAPTYPE)) sb_add_value(sb, (Value)t->qualname);
+  else sb_adds(sb, t->name);
+}
+
+static void format_exception_line(StrBuilder *sb, Value exc) {
+  TypeObject *t = val_type(exc);
+  bool syntax = type_is_subtype(t, &Exc_SyntaxError);
+  add_type_name(sb, t);
+  Value s;
+  if (syntax) {
+    Value msg = attr_or_none(exc, "msg");
+    s = obj_str(msg);
+  } else {
+    s = obj_str(exc);
+  }
+  if (!s) {
+    err_clear();
+    sb_adds(sb, ": <exception str() failed>\n");
+  } else {
+    if (str_len_bytes(s) > 0) {
+      sb_adds(sb, ": ");
+      sb_add_value(sb, s);
+    }
+    sb_addc(sb, '\n');
+  }
+  Value notes = VAL_NULL;
+  Value *dp = &AS(ExceptionObject, exc)->dict;
+  if (*dp) notes = dict_get_cstr(*dp, "__notes__");
+  if (notes && val_is_list(notes)) {
+    for (ssize_t i = 0; i < LIST_LEN(notes); i++) {
+      Value n = val_is_str(LIST_ITEMS(notes)[i]) ? LIST_ITEMS(notes)[i] : obj_str(LIST_ITEMS(notes)[i]);
+      if (!n) {
+        err_clear();
+        continue;
+      }
+      sb_add_value(sb, n);
+      sb_addc(sb, '\n');
+    }
+  }
+}
+
+static void format_one(StrBuilder *sb, Value exc) {
+  ExceptionObject *e = AS(ExceptionObject, exc);
+  if (e->traceback) {
+    sb_adds(sb, "Traceback (most recent call last):\n");
+    format_tb(sb, e->traceback);
+  }
+  if (type_is_subtype(val_type(exc), &Exc_SyntaxError)) format_syntax_error(sb, exc);
+  format_exception_line(sb, exc);
+}
+
+#define MAX_CHAIN 64
+static void format_recursive(StrBuilder *sb, Value exc, Value *seen, int *nseen) {
+  if (*nseen < MAX_CHAIN) seen[(*nseen)++] = exc;
+  ExceptionObject *e = AS(ExceptionObject, exc);
+  Value chained = VAL_NULL;
+  const char *msg = NULL;
+  if (e->cause && val_is_exception(e->cause)) {
+    chained = e->cause;
+    msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (e->context && val_is_exception(e->context) && !e->suppress_context) {
+    chained = e->context;
+    msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  if (chained) {
+    bool was_seen = false;
+    for (int i = 0; i < *nseen; i++)
+      if (seen[i] == chained) was_seen = true;
+    if (!was_seen && *nseen < MAX_CHAIN) {
+      format_recursive(sb, chained, seen, nseen);
+      sb_adds(sb, msg);
+    }
+  }
+  format_one(sb, exc);
+}
+
+Value exc_format_full(Value exc) {
+  StrBuilder sb;
+  sb_init(&sb);
+  if (!val_is_exception(exc)) {
+    sb_adds(&sb, "TypeError: print_exception(): Exception expected for value, ");
+    sb_adds(&sb, val_type(exc)->name);
+    sb_adds(&sb, " found\n");
+    return sb_finish(&sb);
+  }
+  Value seen[MAX_CHAIN];
+  int nseen = 0;
+  format_recursive(&sb, exc, seen, &nseen);
+  return sb_finish(&sb);
+}
+
+Value exc_format_only(Value exc) {
+  StrBuilder sb;
+  sb_init(&sb);
+  if (type_is_subtype(val_type(exc), &Exc_SyntaxError)) format_syntax_error(&sb, exc);
+  format_exception_line(&sb, exc);
+  return sb_finish(&sb);
+}
+
+/* Writes text to sys.stderr, or straight to fd 2 when that is unusable. */
+static void write_stderr(Value text) {
+  Value err = VAL_NULL;
+  if (sys_module) {
+    Value d = module_dict(sys_module);
+    if (d) err = dict_get_str(d, NAME(stderr));
+  }
+  if (err && err != VAL_NONE) {
+    Value r = obj_call_method(err, NAME(write), &text, 1);
+    if (r) {
+      Value f = obj_call_method(err, NAME(flush), NULL, 0);
+      if (!f) err_clear();
+      return;
+    }
+    err_clear();
+  }
+  const char *p = str_cstr(text);
+  size_t n = (size_t)str_len_bytes(text);
+  while (n > 0) {
+    ssize_t w = write(2, p, n);
+    if (w <= 0) break;
+    p += w;
+    n -= (size_t)w;
+  }
+}
+
+void err_print(Value exc) {
+  Value saved = err_fetch();
+  Value text = exc_format_full(exc);
+  if (!text) {
+    err_clear();
+    text = str_from_cstr("<exception could not be formatted>\n");
+  }
+  write_stderr(text);
+  if (saved) err_set_value(saved);
+}
+
+void err_print_current(void) {
+  Value exc = err_fetch();
+  if (!exc) return;
+  Value hook = VAL_NULL;
+  if (sys_module) hook = dict_get_str(module_dict(sys_module), NAME(excepthook));
+  Value builtin_hook = VAL_NULL;
+  if (sys_module) builtin_hook = dict_get_cstr(module_dict(sys_module), "__excepthook__");
+  if (hook && hook != builtin_hook && hook != VAL_NONE) {
+    Value tb = AS(ExceptionObject, exc)->traceback;
+    Value args[3] = {(Value)val_type(exc), exc, tb ? tb : VAL_NONE};
+    Value r = obj_call(hook, args, 3, NULL);
+    if (r) return;
+    Value e2 = err_fetch();
+    write_stderr(str_from_cstr("Error in sys.excepthook:\n"));
+    err_print(e2);
+    write_stderr(str_from_cstr("\nOriginal exception was:\n"));
+  }
+  err_print(exc);
+}

@@ -42,7 +42,30 @@ typedef struct {
 typedef struct {
   Object base;
   Value fget, fset, fdel, doc;
+  Value name;      /* from __set_name__ (messages), or VAL_NULL */
 } PropertyObject;
+
+/* method_descriptor / classmethod_descriptor: a NativeDef in a type's dict. */
+typedef struct {
+  Object base;
+  const NativeDef *def;
+  TypeObject *owner;
+} MethodDescrObject;
+
+/* getset_descriptor: a GetSetDef in a type's dict. */
+typedef struct {
+  Object base;
+  const GetSetDef *def;
+  TypeObject *owner;
+} GetSetDescrObject;
+
+/* classmethod and staticmethod objects (also the wrapper for native
+ * NATIVE_STATICMETHOD entries). */
+typedef struct {
+  Object base;
+  Value func;
+  Value dict;      /* __dict__ (functools.wraps copies attributes), lazily */
+} ClassMethodObject;
 
 /* Makes a static type usable: must be called before its first use.  It also
  * registers the type with gc_add_static() so that its dict/mro/bases (heap
@@ -58,4 +81,42 @@ Value method_new(Value func, Value self);
 /* The instance dict of any object that has one, or VAL_NULL (no error). */
 Value *obj_dict_ptr(Value obj);
 void types_init(void);        /* readies every builtin type */
+
+/* builtins.__build_class__(func, name, *bases, metaclass=None, **kwds):
+ * the builtins area stores it in builtins as a native function. */
+Value build_class(Value self, Value *args, size_t nargs, TupleObject *kwnames);
+/* type_new_class with keyword arguments for __init_subclass__ (kwargs a dict or VAL_NULL). */
+Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value dict, Value kwargs);
+
+/* Descriptor constructors (descr.c). */
+Value descr_method_new(TypeObject *owner, const NativeDef *def);
+Value descr_getset_new(TypeObject *owner, const GetSetDef *def);
+Value classmethod_new(Value func);
+Value staticmethod_new(Value func);
+/* A fresh non-zero type version (GIL held). */
+uint32_t type_next_version(void);
+/* Bumps t's version and its subclasses' (after a change of t's dict or MRO). */
+void type_modified(TypeObject *t);
+
+/* Provided by the VM (vm/eval.c), used by builtins.__build_class__: runs
+ * the class-body function `func` with `ns` as its locals mapping and
+ * returns the __class__ cell it created, or None when the body has none. */
+Value eval_class_body(Value func, Value ns);
+/* Provided by the VM (vm/eval.c), used by zero-argument super(): from the
+ * innermost running Python frame, stores the value of its `__class__` free
+ * variable in *cls and its first argument in *self (local slot 0, or the
+ * contents of its cell when that argument is a cell variable).  Returns 0,
+ * or -1 with RuntimeError set, worded as CPython: "super(): no arguments"
+ * (no frame or no positional argument), "super(): __class__ cell not found",
+ * "super(): empty __class__ cell", "super(): arg[0] deleted". */
+int eval_super_args(Value *cls, Value *self);
+
+/* Instance layout of subclasses of variable-sized builtins (str, bytes,
+ * tuple): their __dict__ slot follows the variable part, so dict_offset
+ * holds this marker and obj_dict_ptr computes the address.  The builtin's
+ * tp_new must allocate `type->instance_size + <variable part>` bytes;
+ * type.c makes instance_size 16 bytes larger than the builtin's for such
+ * subclasses to leave room for the aligned slot. */
+#define DICT_OFFSET_VAR ((size_t)-1)
+
 #endif

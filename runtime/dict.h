@@ -48,5 +48,29 @@ bool dict_next(Value d, ssize_t *pos, Value *key, Value *value);
 int dict_update(Value d, Value other);           /* dict.update(other) */
 Value dict_copy(Value d);
 void dict_clear(Value d);
+/* Merges the mapping `other` into d.  override: 1 replaces existing keys
+ * (update), 0 keeps them, 2 raises KeyError(key) on the first duplicate
+ * (f(**m) checks).  other may be any mapping with keys() and __getitem__. */
+int dict_merge(Value d, Value other, int override);
+/* d.pop(key, dflt): dflt VAL_NULL raises KeyError when missing. */
+Value dict_pop(Value d, Value key, Value dflt);
+/* d.setdefault(key, dflt). */
+Value dict_setdefault(Value d, Value key, Value dflt);
+/* Lists of the keys / values / (key, value) tuples, in order. */
+Value dict_keys_list(Value d);
+Value dict_values_list(Value d);
+Value dict_items_list(Value d);
+/* Lookup with a known hash (sets, views, kwargs): as dict_get. */
+Value dict_get_hashed(Value d, Value key, Hash hash);
+int dict_set_hashed(Value d, Value key, Hash hash, Value v);
+
+/* The view types (dictview.c). */
+extern TypeObject DictKeysType, DictValuesType, DictItemsType;
+typedef struct {
+  Object base;
+  Value dict;
+} DictViewObject;
+Value dictview_new(Value dict, TypeObject *type);
+void dictview_init(void);
 #define DICT_LEN(d) (AS(DictObject, (d))->len)
 #endif

@@ -39,6 +39,22 @@ Value tuple_from_array(Value *items, ssize_t n);
 Value tuple_pack(ssize_t n, ...);
 Value tuple_from_iterable(Value iterable);
 Hash tuple_hash(Value t);
+/* Shared by list and tuple (list.c). */
+/* Lexicographic comparison of two lists or two tuples (CPython's rules:
+ * identity/equality scan, then the first differing pair decides). */
+Value list_seq_compare(Value a, Value b, CmpOp op);
+/* Recursion guard for container reprs (per thread): 1 if v is already being
+ * repr'd by this thread (print "[...]"), 0 if entered (call list_repr_leave). */
+int list_repr_enter(Value v);
+void list_repr_leave(Value v);
+/* Converts an int-like key (int, bool, __index__) to an index: true on
+ * success; false with IndexError set if it does not fit, or false with no
+ * error when key is not int-like.  Used by list/tuple/range subscripts. */
+bool list_key_index(Value key, ssize_t *out);
+/* New list/tuple made of items[start + k*step] for k < n. */
+Value list_slice_array(Value *items, ssize_t start, ssize_t step, ssize_t n);
+Value tuple_slice_array(Value *items, ssize_t start, ssize_t step, ssize_t n);
+
 #define TUPLE_ITEMS(t) (AS(TupleObject, (t))->items)
 #define TUPLE_LEN(t) (AS(TupleObject, (t))->len)
 #define LIST_ITEMS(l) (AS(ListObject, (l))->items)

@@ -22,6 +22,18 @@ int run_main_file(const char *path);
 int run_main_string(const char *code);
 int run_main_module(const char *modname);
 
+/* `from module import name` (IMPORT_FROM): the attribute, else the
+ * submodule from sys.modules, else ImportError "cannot import name ...". */
+Value import_from(Value module, StrObject *name);
+/* The source of the embedded stdlib file at a path relative to stdlib/lib
+ * (NUL-terminated, length in *len), or NULL.  Embedded modules' __file__
+ * is "<stdlib>/" + that path. */
+const char *import_embedded_source(const char *relpath, size_t *len);
+/* Takes the pending exception and reports it as at interpreter exit:
+ * SystemExit gives its code (None 0, int, else printed and 1), anything
+ * else is printed with its traceback and gives 1. */
+int import_handle_exit_exception(void);
+
 /* The interpreter-wide namespaces. */
 extern Value builtins_dict;  /* builtins.__dict__ */
 extern Value sys_modules;    /* sys.modules */

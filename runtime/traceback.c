@@ -106,8 +106,17 @@ void exc_add_traceback(Value exc, Value name, Value filename, int line, int col,
 /* Reads line `lineno` (1-based) of a file into a malloc'd string without
  * its newline; NULL when unavailable. */
 static char *read_source_line(const char *filename, int lineno) {
-  if (lineno <= 0 || filename[0] == '<') return NULL;
-  FILE *fp = fopen(filename, "r");
+  if (lineno <= 0) return NULL;
+  FILE *fp;
+  if (strncmp(filename, "<stdlib>/", 9) == 0) {
+    size_t len;
+    const char *src = import_embedded_source(filename + 9, &len);
+    fp = src ? fmemopen((void *)src, len, "r") : NULL;
+  } else if (filename[0] == '<') {
+    return NULL;
+  } else {
+    fp = fopen(filename, "r");
+  }
   if (!fp) return NULL;
   char *buf = NULL;
   size_t cap = 0;

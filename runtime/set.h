@@ -14,6 +14,7 @@ typedef struct {
   ssize_t len, fill, mask;
   SetEntry *table;  /* malloc'd */
   Hash hash;        /* frozenset: cached, -1 */
+  ssize_t finger;   /* where set.pop() resumes its scan */
 } SetObject;
 
 extern TypeObject SetType, FrozenSetType;
@@ -28,4 +29,10 @@ int set_add(Value s, Value key);
 int set_contains(Value s, Value key);  /* 0/1, -1 */
 int set_discard(Value s, Value key);   /* 1 removed, 0 absent, -1 error */
 bool set_next(Value s, ssize_t *pos, Value *key);
+/* set_next that also returns the stored hash. */
+bool set_next_hashed(Value s, ssize_t *pos, Value *key, Hash *hash);
+int set_update(Value s, Value iterable);   /* s |= iterable (any iterable) */
+int set_add_hashed(Value s, Value key, Hash hash);
+int set_contains_hashed(Value s, Value key, Hash hash);
+Value set_copy(Value s);                   /* same kind (set / frozenset) */
 #endif

@@ -218,6 +218,7 @@ Value err_fetch(void) {
 }
 
 void err_clear(void) { ts_current->cur_exc = VAL_NULL; }
+void err_restore(Value exc) { ts_current->cur_exc = exc; }
 
 bool err_matches(TypeObject *type) {
   Value e = ts_current->cur_exc;

@@ -28,6 +28,9 @@ Value err_peek(void);
 /* Takes the current exception, clearing it. VAL_NULL if none. */
 Value err_fetch(void);
 void err_clear(void);
+/* Makes exc (an instance, or VAL_NULL) the current exception as is: no
+ * context chaining (for putting back what err_fetch took). */
+void err_restore(Value exc);
 /* True if the current exception is an instance of `type` (or a subclass). */
 bool err_matches(TypeObject *type);
 /* Builds a str from a format (above).  VAL_NULL on error. */

@@ -138,8 +138,7 @@ static Value load_source(Value fullname, const char *file, const char *src, size
   if (!exec_source(module, src, len, file)) {
     Value exc = err_fetch();
     if (dict_get(sys_modules, fullname)) dict_del(sys_modules, fullname);
-    err_clear();
-    err_set_value(exc);
+    err_restore(exc);
     return VAL_NULL;
   }
   /* The body may have replaced its own sys.modules entry. */
@@ -158,8 +157,7 @@ static Value load_native(Value fullname, const NativeModuleDef *def) {
   if (def->init && def->init(module) < 0) {
     Value exc = err_fetch();
     dict_del(sys_modules, fullname);
-    err_clear();
-    err_set_value(exc);
+    err_restore(exc);
     return VAL_NULL;
   }
   Value m = dict_get(sys_modules, fullname);

@@ -613,7 +613,7 @@ void err_print(Value exc) {
     text = str_from_cstr("<exception could not be formatted>\n");
   }
   write_stderr(text);
-  if (saved) err_set_value(saved);
+  if (saved) err_restore(saved);
 }
 
 void err_print_current(void) {

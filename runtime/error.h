@@ -19,8 +19,6 @@
 Value err_set(TypeObject *type, const char *fmt, ...);
 /* Raise an existing exception instance or class (like `raise x`). */
 Value err_set_value(Value exc);
-/* -1 flavour for int-returning functions. */
-#define ERR_INT(expr) ((void)(expr), -1)
 
 bool err_occurred(void);
 /* The current exception instance (normalised), or VAL_NULL.  Not cleared. */

@@ -74,7 +74,7 @@ typedef struct {
   int (*init)(Value module);  /* optional: adds constants/types; -1 on error */
 } NativeModuleDef;
 
-/* Registry of native modules, generated from stdlib/*.c by their
+/* Registry of native modules: the stdlib/ C files declare their
  * NATIVE_MODULE(name) declarations (see stdlib/modules.c). */
 const NativeModuleDef *native_module_find(const char *name);
 #endif

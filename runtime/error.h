@@ -20,6 +20,10 @@ Value err_set(TypeObject *type, const char *fmt, ...);
 /* Raise an existing exception instance or class (like `raise x`). */
 Value err_set_value(Value exc);
 
+/* -1 flavour for int-returning functions: return ERR_INT(err_set(...)). */
+static inline int err_int_(Value ignored) { (void)ignored; return -1; }
+#define ERR_INT(expr) err_int_(expr)
+
 bool err_occurred(void);
 /* The current exception instance (normalised), or VAL_NULL.  Not cleared. */
 Value err_peek(void);

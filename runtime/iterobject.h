@@ -18,6 +18,16 @@ typedef struct {
   ssize_t index;
 } SeqIterObject;
 
+/* range: bounds are C integers.  This version accepts only bounds in the
+ * small-int range (OverflowError otherwise), so every value a range yields
+ * is a tagged int. */
+typedef struct {
+  Object base;
+  intptr_t start, stop, step;
+  ssize_t len;
+} RangeObject;
+Value range_new(intptr_t start, intptr_t stop, intptr_t step); /* step != 0 */
+
 /* range_iterator: yields `remaining` values from `next` by `step`. */
 typedef struct {
   Object base;
@@ -41,7 +51,7 @@ extern TypeObject ListIterType, ListRevIterType, TupleIterType, RangeIterType;
 extern TypeObject DictKeyIterType, DictValueIterType, DictItemIterType;
 extern TypeObject DictRevKeyIterType, DictRevValueIterType, DictRevItemIterType;
 extern TypeObject SetIterType, SeqIterType, CallIterType;
-extern TypeObject EnumerateType, ZipType, MapType, FilterType, ReversedType;
+extern TypeObject EnumerateType, ZipType, MapType, FilterType, ReversedType, RangeType;
 
 Value listiter_new(Value list);
 Value listreviter_new(Value list);

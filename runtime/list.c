@@ -28,6 +28,7 @@
 #include "runtime/names.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
+#include "runtime/set.h"
 #include "runtime/slice.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
@@ -1019,3 +1020,19 @@ TypeObject ListType = {
     .inplace = {[BINOP_ADD] = list_iadd, [BINOP_MUL] = list_imul},
     .methods = list_methods,
 };
+
+/* ---- start-up ------------------------------------------------------------------ */
+
+void containers_init(void) {
+  static TypeObject *const types[] = {&ListType, &TupleType, &DictType,  &SetType,
+                                      &FrozenSetType, &RangeType, &SliceType};
+  for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) type_ready(types[i]);
+  dictview_init();
+  iterobject_init();
+  /* Mutable containers (and slices, in 3.11) say so in their namespace:
+   * `list.__hash__ is None`, and heap subclasses inherit "unhashable". */
+  static TypeObject *const unhashable[] = {&ListType, &DictType, &SetType, &SliceType, &DictKeysType,
+                                           &DictItemsType};
+  for (size_t i = 0; i < sizeof unhashable / sizeof unhashable[0]; i++)
+    dict_set_str((Value)unhashable[i]->dict, NAME(__hash__), VAL_NONE);
+}

@@ -55,6 +55,9 @@ bool list_key_index(Value key, ssize_t *out);
 Value list_slice_array(Value *items, ssize_t start, ssize_t step, ssize_t n);
 Value tuple_slice_array(Value *items, ssize_t start, ssize_t step, ssize_t n);
 
+/* Readies every container and iterator type (list.c); called once at start-up. */
+void containers_init(void);
+
 #define TUPLE_ITEMS(t) (AS(TupleObject, (t))->items)
 #define TUPLE_LEN(t) (AS(TupleObject, (t))->len)
 #define LIST_ITEMS(l) (AS(ListObject, (l))->items)

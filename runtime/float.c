@@ -452,18 +452,18 @@ static Value float_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObje
 #define SELF_D (AS(FloatObject, self)->value)
 
 static Value m_is_integer(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("is_integer", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("float.is_integer", nargs, 0, 0)) return VAL_NULL;
   double d = SELF_D;
   return val_bool(isfinite(d) && d == floor(d));
 }
 
 static Value m_conjugate(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("conjugate", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("float.conjugate", nargs, 0, 0)) return VAL_NULL;
   return float_pos(self);
 }
 
 static Value m_as_integer_ratio(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("as_integer_ratio", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("float.as_integer_ratio", nargs, 0, 0)) return VAL_NULL;
   double d = SELF_D;
   if (isinf(d)) return err_set(&Exc_OverflowError, "cannot convert Infinity to integer ratio");
   if (isnan(d)) return err_set(&Exc_ValueError, "cannot convert NaN to integer ratio");
@@ -591,7 +591,7 @@ static Value m_rdivmod(Value self, Value *args, size_t nargs, TupleObject *kw) {
 }
 
 static Value m_hex(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("hex", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("float.hex", nargs, 0, 0)) return VAL_NULL;
   double x = SELF_D;
   char buf[64];
   if (!isfinite(x) || x == 0.0) {

@@ -813,7 +813,7 @@ static Value int_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject
 /* ---- methods ------------------------------------------------------------ */
 
 static Value m_bit_length(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("bit_length", kw) || !args_count("bit_length", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("int.bit_length", kw) || !args_count("int.bit_length", nargs, 0, 0)) return VAL_NULL;
   intptr_t x;
   if (small_of(self, &x)) {
     uint64_t a = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
@@ -824,7 +824,7 @@ static Value m_bit_length(Value self, Value *args, size_t nargs, TupleObject *kw
 }
 
 static Value m_bit_count(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("bit_count", kw) || !args_count("bit_count", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("int.bit_count", kw) || !args_count("int.bit_count", nargs, 0, 0)) return VAL_NULL;
   mpz_t t, a;
   mpz_init(a);
   mpz_abs(a, view(self, t));
@@ -835,7 +835,7 @@ static Value m_bit_count(Value self, Value *args, size_t nargs, TupleObject *kw)
 }
 
 static Value m_conjugate(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("conjugate", kw) || !args_count("conjugate", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("int.conjugate", kw) || !args_count("int.conjugate", nargs, 0, 0)) return VAL_NULL;
   return int_exact(self);
 }
 
@@ -888,7 +888,7 @@ static Value m_getnewargs(Value self, Value *args, size_t nargs, TupleObject *kw
 }
 
 static Value m_as_integer_ratio(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("as_integer_ratio", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("int.as_integer_ratio", nargs, 0, 0)) return VAL_NULL;
   return tuple_pack(2, int_exact(self), val_from_int(1));
 }
 

@@ -190,7 +190,8 @@ static Value assemble(const NumFmtSpec *f, bool negative, const char *prefix, co
     min_width = f->width - (ssize_t)(lsign + lprefix + rest_chars);
   StrBuilder body;
   sb_init(&body);
-  add_grouped(&body, digits, (ssize_t)nd, f->grouping, group, f->grouping ? min_width : 0);
+  /* no digits (inf, nan, 'c'): CPython skips grouping altogether */
+  add_grouped(&body, digits, (ssize_t)nd, nd ? f->grouping : 0, group, f->grouping && nd ? min_width : 0);
   size_t body_len = body.len;
   ssize_t total = (ssize_t)(lsign + lprefix + body_len + rest_chars);
   ssize_t pad = f->width > total ? f->width - total : 0;
@@ -382,7 +383,7 @@ static Value format_double(double d, const NumFmtSpec *f, const char *type_name)
       if (*q >= 'a' && *q <= 'z') *q = (char)(*q - 32);
   size_t nd = 0;
   while (s[nd] >= '0' && s[nd] <= '9') nd++;
-  if (neg && f->no_neg_zero) {
+  if (neg && f->no_neg_zero && isfinite(a)) {
     /* 'z': a result that rounds to zero loses its sign */
     bool allzero = true;
     for (char *q = s; *q && *q != 'e' && *q != 'E'; q++)

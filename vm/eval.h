@@ -8,6 +8,11 @@
 /* Runs a module/class body or exec() code with the given namespaces
  * (locals may equal globals). */
 Value eval_code(CodeObject *code, Value globals, Value locals);
+/* Runs a class body: func is the body's function (made by MAKE_FUNCTION
+ * for the class statement), ns the namespace from __prepare__, used as
+ * the frame's locals.  Returns the body's return value (None, or the
+ * __class__ cell when the body creates one).  Used by __build_class__. */
+Value eval_class_body(Value func, Value ns);
 /* Calls a Python function (FunctionType.call uses it). */
 Value eval_call_function(Value func, Value *args, size_t nargs, TupleObject *kwnames);
 /* Runs the pending eval-breaker work (GC, GIL drop, signals). -1 on error. */

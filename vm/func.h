@@ -27,6 +27,10 @@ extern TypeObject GeneratorType, CoroutineType, AsyncGeneratorType;
 
 static inline bool val_is_function(Value v) { return val_is_obj(v) && v->type == &FunctionType; }
 Value cell_new(Value v);
+/* A new function for code with the given globals/builtins dicts; name,
+ * qualname, __module__ (globals' __name__) and __doc__ filled from the
+ * code.  Defaults/closure/annotations are set by the caller.  Never fails. */
+Value func_new(CodeObject *code, Value globals, Value builtins);
 
 /* Generators and coroutines share one object (the code's flags tell which). */
 typedef enum { GEN_RETURNED, GEN_YIELDED, GEN_RAISED } GenResult;
@@ -35,4 +39,12 @@ typedef enum { GEN_RETURNED, GEN_YIELDED, GEN_RAISED } GenResult;
 GenResult gen_send(Value gen, Value sent, Value exc, Value *out);
 Value gen_close(Value gen);
 bool val_is_generator(Value v);   /* generator or coroutine object */
+/* Hook for a coroutine collected without ever being awaited (CPython's
+ * "RuntimeWarning: coroutine 'f' was never awaited").  Called from the
+ * coroutine's finalizer, so it must not touch other objects; the asyncio
+ * work fills it in.  Currently does nothing. */
+void gen_coroutine_never_awaited(Object *coro);
+/* vm_init: readies the function, cell, generator and coroutine types and
+ * creates the main thread's state. */
+void vm_init(void);
 #endif

@@ -1,0 +1,138 @@
+/* frame.c — frame layout, the per-thread frame stack, frame tracing.
+ *
+ * The frame stack is a list of large chunks per OS thread; frames are
+ * bump-allocated inside the current chunk and freed strictly LIFO, so a
+ * Python-to-Python call costs no malloc.  When a chunk empties, one spare
+ * chunk is kept to avoid thrashing at a chunk boundary.  The chunks are
+ * thread-local, so no lock is needed; the GC finds live frames through
+ * each ThreadState's frame chain, never through the chunks.
+ */
+#include "vm/frame.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/gc.h"
+
+typedef struct Chunk {
+  struct Chunk *prev;
+  char *top, *end;
+  _Alignas(16) char data[];
+} Chunk;
+
+enum { CHUNK_SIZE = 256 * 1024 };
+
+static _Thread_local Chunk *cur_chunk;
+static _Thread_local Chunk *spare_chunk;
+
+static inline void mark(Value v) {
+  if (val_is_obj(v)) gc_mark(v);
+}
+
+static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
+
+size_t frame_size(CodeObject *code) {
+  size_t nslots = (size_t)code->nlocals + (size_t)code->ncellvars + (size_t)code->nfreevars +
+                  (size_t)code->stacksize;
+  return sizeof(Frame) + nslots * sizeof(Value) + (size_t)code->maxblocks * sizeof(Block);
+}
+
+void frame_init(Frame *f, CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals) {
+  int32_t n = code->nlocals + code->ncellvars + code->nfreevars;
+  f->back = NULL;
+  f->func = func;
+  f->code = code;
+  f->globals = globals;
+  f->builtins = builtins;
+  f->locals = locals;
+  f->gen = VAL_NULL;
+  f->nlocalsplus = n;
+  memset(f->localsplus, 0, (size_t)n * sizeof(Value));
+  f->stack = f->localsplus + n;
+  f->sp = f->stack;
+  f->blocks = (Block *)(f->stack + code->stacksize);
+  f->ip = 0;
+  f->lasti = 0;
+  f->nblocks = 0;
+  f->flags = 0;
+}
+
+void frame_relocate(Frame *dst, const Frame *src) {
+  dst->stack = dst->localsplus + dst->nlocalsplus;
+  dst->sp = dst->stack + (src->sp - src->stack);
+  dst->blocks = (Block *)(dst->stack + dst->code->stacksize);
+}
+
+static Chunk *chunk_new(size_t need) {
+  size_t size = CHUNK_SIZE;
+  if (need + sizeof(Chunk) > size) size = need + sizeof(Chunk);
+  Chunk *c = malloc(size);
+  if (!c) {
+    fprintf(stderr, "gilpy: out of memory (frame stack)\n");
+    abort();
+  }
+  c->prev = NULL;
+  c->top = c->data;
+  c->end = (char *)c + size;
+  return c;
+}
+
+Frame *frame_push(CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals) {
+  size_t size = align16(frame_size(code));
+  Chunk *c = cur_chunk;
+  if (!c || (size_t)(c->end - c->top) < size) {
+    Chunk *n;
+    if (spare_chunk && (size_t)(spare_chunk->end - spare_chunk->data) >= size) {
+      n = spare_chunk;
+      spare_chunk = NULL;
+    } else {
+      n = chunk_new(size);
+    }
+    n->top = n->data;
+    n->prev = c;
+    cur_chunk = c = n;
+  }
+  Frame *f = (Frame *)c->top;
+  c->top += size;
+  frame_init(f, code, func, globals, builtins, locals);
+  return f;
+}
+
+void frame_pop(Frame *f) {
+  Chunk *c = cur_chunk;
+  c->top = (char *)f;
+  if (c->top == c->data && c->prev) {
+    cur_chunk = c->prev;
+    free(spare_chunk);
+    spare_chunk = c;
+  }
+}
+
+void frame_stack_release(void) {
+  while (cur_chunk) {
+    Chunk *p = cur_chunk->prev;
+    free(cur_chunk);
+    cur_chunk = p;
+  }
+  free(spare_chunk);
+  spare_chunk = NULL;
+}
+
+void frame_trace(Frame *f) {
+  if (f->flags & FRAME_CLEARED) return;
+  gc_mark_obj(f->func);
+  gc_mark_obj(f->code);
+  mark(f->globals);
+  mark(f->builtins);
+  mark(f->locals);
+  mark(f->gen);
+  gc_mark_array(f->localsplus, (size_t)f->nlocalsplus);
+  if (f->sp > f->stack) gc_mark_array(f->stack, (size_t)(f->sp - f->stack));
+}
+
+int frame_line(Frame *f) {
+  uint32_t i = f->ip ? f->ip - 1 : 0;
+  if (!f->code->lines || i >= f->code->ncode) return f->code->firstlineno;
+  return (int)f->code->lines[i].line;
+}

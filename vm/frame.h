@@ -1,0 +1,102 @@
+/* frame.h — execution frames and the per-thread frame stack.
+ *
+ * A Frame is one activation of a code object.  Its variable part is laid
+ * out in one block after the header:
+ *
+ *   localsplus[0 .. nlocals)             fast locals (varnames)
+ *   localsplus[nlocals .. +ncells)       cell objects for cellvars
+ *   localsplus[.. +nfree)                cell objects for freevars (closure)
+ *   stack[0 .. stacksize)                value stack (grows up; sp = next free)
+ *   blocks[0 .. maxblocks)               handler blocks (SETUP_FINALLY ...)
+ *
+ * Frames of ordinary calls are bump-allocated from a per-thread chunked
+ * stack (frame_push/frame_pop, strictly LIFO); frames of generators and
+ * coroutines live inside the generator object on the GC heap (gen.c) and
+ * are never popped.  Invariant used by the GC (frame_trace_chain): every
+ * slot in localsplus is a Value or VAL_NULL, and stack[0 .. sp) holds only
+ * Values or VAL_NULL (NULL is pushed by PUSH_NULL); frame->sp is stored
+ * back by the eval loop before anything that can reach a safe point.
+ */
+#ifndef GILPY_FRAME_H
+#define GILPY_FRAME_H
+
+#include "runtime/object.h"
+#include "vm/code.h"
+#include "vm/func.h"
+#include "runtime/list.h"
+
+typedef struct {
+  int32_t handler; /* instruction index of the handler */
+  int32_t level;   /* value stack depth to unwind to */
+} Block;
+
+enum {
+  FRAME_ENTRY = 1u << 0,   /* returning from it leaves this C invocation of the loop */
+  FRAME_IN_GEN = 1u << 1,  /* lives inside a generator object (heap) */
+  FRAME_CLEARED = 1u << 2, /* generator frame finished: its slots are dead */
+};
+
+typedef struct Frame {
+  struct Frame *back;      /* caller, or NULL */
+  FunctionObject *func;    /* NULL for module bodies / exec */
+  CodeObject *code;
+  Value globals, builtins; /* dicts */
+  Value locals;            /* dict for module/class bodies, else VAL_NULL */
+  Value gen;               /* owning generator object, or VAL_NULL */
+  Value *sp;               /* next free stack slot (valid whenever code can run) */
+  Value *stack;            /* == localsplus + nlocalsplus */
+  Block *blocks;
+  uint32_t ip;             /* index of the next instruction */
+  uint32_t lasti;          /* spare; the executing instruction is ip - 1 */
+  int32_t nblocks;
+  uint32_t flags;          /* FRAME_* */
+  int32_t nlocalsplus;
+  Value localsplus[];
+} Frame;
+
+/* Bytes a frame for `code` needs (header included). */
+size_t frame_size(CodeObject *code);
+/* Initialises a frame in memory of frame_size(code) bytes: zeroes the
+ * slots and sets code/func/globals/builtins/locals and the pointers. */
+void frame_init(Frame *f, CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals);
+/* Recomputes stack/blocks/sp after a frame was copied to a new address. */
+void frame_relocate(Frame *dst, const Frame *src);
+
+/* The per-thread frame stack.  frame_push returns an initialised frame;
+ * frame_pop must be given the most recently pushed live frame. */
+Frame *frame_push(CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals);
+void frame_pop(Frame *f);
+/* Frees the calling thread's frame stack memory (thread exit). */
+void frame_stack_release(void);
+
+/* Runs f as the entry frame of a new C invocation of the eval loop until
+ * it returns, raises or yields.  `push` (unless VAL_NULL) is pushed before
+ * resuming (the value sent into a suspended generator); with `throwing`
+ * the current exception is raised at the frame's position.  *yielded
+ * tells a YIELD_VALUE suspension from a return.  f is linked into the
+ * thread's frame chain for the duration; it is not freed. */
+Value eval_run_frame(Frame *f, Value push, bool throwing, bool *yielded);
+
+/* Binds a call's arguments into a fresh frame of fn (call.c): fills the
+ * parameters, *args and **kwargs, defaults, and the cells (cell2arg, closure).
+ * -1 with TypeError set, worded as CPython. */
+int call_bind_args(FunctionObject *fn, Frame *f, Value *args, size_t nargs, TupleObject *kwnames);
+/* Creates the cells of a frame (cellvars, from cell2arg) and copies the
+ * closure's cells into the free slots. */
+void call_setup_cells(Frame *f, Value closure);
+/* The builtins dict for a globals dict (its __builtins__, else builtins_dict). */
+Value call_builtins_for(Value globals);
+
+/* Makes the generator/coroutine/async generator object for a frame that
+ * just executed RETURN_GENERATOR (gen.c): copies the frame into the heap. */
+Value gen_new_from_frame(Frame *f);
+/* Wraps a value yielded by an async generator (ASYNC_GEN_WRAP). */
+Value gen_async_wrap(Value v);
+/* Awaitable iterator for `await o` (GET_AWAITABLE); where: 0 await, 1 aenter, 2 aexit. */
+Value gen_get_awaitable(Value o, int where);
+
+/* Marks everything one frame holds (GC). */
+void frame_trace(Frame *f);
+/* Source line of the frame's current instruction (0 if unknown). */
+int frame_line(Frame *f);
+#endif

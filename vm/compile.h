@@ -20,4 +20,6 @@ enum {
 CodeObject *compile_source(const char *src, size_t len, const char *filename, CompileMode mode, int flags);
 /* True if the module source uses await / async for / async with at top level. */
 bool compile_has_toplevel_await(const char *src, size_t len, const char *filename);
+/* Start-up of the compiler area: readies the code type (runtime/init.c). */
+void compiler_init(void);
 #endif

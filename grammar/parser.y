@@ -1,0 +1,1775 @@
+/* parser.y — Python 3.11 grammar (bison, LALR(1), pure) building the AST.
+ *
+ * Owns: the statement and expression grammar, target validation (Store and
+ * Del contexts with CPython's messages), argument-list checks, adjacent
+ * string-literal concatenation and f-string splitting, and parse_source().
+ *
+ * Where Python's grammar is not LALR(1) the rules accept a superset and a
+ * C action checks the rest: assignment targets are parsed as expressions
+ * and converted by set_context(); parameters are parsed as a flat list and
+ * checked by make_arguments(); "with (a as b, c as d):" is parsed through a
+ * private WithAs node allowed only inside parentheses.
+ *
+ * A node's location is its rule's location, except a parenthesized
+ * non-tuple expression keeps the location of its content (as CPython).
+ */
+%define api.pure full
+%define parse.error custom
+%locations
+%param {Parser *p}
+
+%code requires {
+#include "grammar/ast.h"
+#include "grammar/parse.h"
+typedef struct Parser Parser;
+struct StrTok;
+typedef struct PList PList;
+typedef struct ParamItem ParamItem;
+typedef struct CallArg CallArg;
+}
+
+%union {
+  const char *id;
+  Expr *expr;
+  Stmt *stmt;
+  struct StrTok *str;
+  int op;
+  PList *list;
+  Arguments *args;
+  Comprehension *comp;
+  ExceptHandler *handler;
+  WithItem *witem;
+  Alias *alias;
+  ParamItem *param;
+  CallArg *carg;
+}
+
+%code {
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "grammar/lexer.h"
+
+struct PList { int n, cap; void **items; };
+enum { PARAM_PLAIN, PARAM_STAR, PARAM_DSTAR, PARAM_SLASH };
+struct ParamItem { int kind; Arg *arg; Expr *def; YYLTYPE loc; };
+enum { CARG_POS, CARG_STAR, CARG_KW, CARG_DSTAR, CARG_GEN };
+struct CallArg { int kind; Expr *value; const char *name; YYLTYPE loc; };
+
+/* Private expression kind for "expr as target" inside parentheses. */
+#define WithAs_kind ((ExprKind)100)
+
+static int yylex(YYSTYPE *val, YYLTYPE *loc, Parser *p) {
+  int t = lexer_next(p, val, loc);
+  p->prev_tok = p->last_tok;
+  p->prev_loc = p->last_loc;
+  p->last_tok = t;
+  p->last_loc = *loc;
+  return t;
+}
+static void yyerror(YYLTYPE *loc, Parser *p, const char *msg);
+
+static PList *plist(Parser *p) { return ast_alloc(p->arena, sizeof(PList)); }
+static PList *push(Parser *p, PList *l, void *item) {
+  if (!l) l = plist(p);
+  if (l->n == l->cap) {
+    int cap = l->cap ? l->cap * 2 : 4;
+    void **items = ast_alloc(p->arena, sizeof(void *) * (size_t)cap);
+    if (l->n) memcpy(items, l->items, sizeof(void *) * (size_t)l->n);
+    l->items = items;
+    l->cap = cap;
+  }
+  l->items[l->n++] = item;
+  return l;
+}
+static PList *list1(Parser *p, void *item) { return push(p, NULL, item); }
+static PList *concat(Parser *p, PList *a, PList *b) {
+  if (!a) return b;
+  if (b) for (int i = 0; i < b->n; i++) push(p, a, b->items[i]);
+  return a;
+}
+#define SEQ(T, l) ((T){(l) ? (l)->n : 0, (l) && (l)->n ? (void *)(l)->items : NULL})
+
+/* Arg, Keyword, Alias and ExceptHandler share the AST_POSITION fields. */
+#define set_pos(node, loc)                       \
+  do {                                           \
+    (node)->lineno = (loc)->first_line;          \
+    (node)->col_offset = (loc)->first_column;    \
+    (node)->end_lineno = (loc)->last_line;       \
+    (node)->end_col_offset = (loc)->last_column; \
+  } while (0)
+
+static Expr *mk_expr(Parser *p, ExprKind kind, const YYLTYPE *loc) {
+  Expr *e = ast_alloc(p->arena, sizeof *e);
+  e->kind = kind;
+  e->lineno = loc->first_line;
+  e->col_offset = loc->first_column;
+  e->end_lineno = loc->last_line;
+  e->end_col_offset = loc->last_column;
+  return e;
+}
+static Stmt *mk_stmt(Parser *p, StmtKind kind, const YYLTYPE *loc) {
+  Stmt *s = ast_alloc(p->arena, sizeof *s);
+  s->kind = kind;
+  s->lineno = loc->first_line;
+  s->col_offset = loc->first_column;
+  s->end_lineno = loc->last_line;
+  s->end_col_offset = loc->last_column;
+  return s;
+}
+static Expr *mk_name(Parser *p, const char *id, ExprContext ctx, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, Name_kind, loc);
+  e->v.Name.id = id;
+  e->v.Name.ctx = ctx;
+  return e;
+}
+static Expr *mk_binop(Parser *p, Expr *l, OperatorKind op, Expr *r, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, BinOp_kind, loc);
+  e->v.BinOp.left = l;
+  e->v.BinOp.op = op;
+  e->v.BinOp.right = r;
+  return e;
+}
+static Expr *mk_unary(Parser *p, UnaryOpKind op, Expr *x, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, UnaryOp_kind, loc);
+  e->v.UnaryOp.op = op;
+  e->v.UnaryOp.operand = x;
+  return e;
+}
+static Expr *mk_const(Parser *p, ConstKind k, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, Constant_kind, loc);
+  e->v.Constant.kind = k;
+  return e;
+}
+static Expr *mk_tuple(Parser *p, PList *elts, ExprContext ctx, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, Tuple_kind, loc);
+  e->v.Tuple.elts = SEQ(ExprSeq, elts);
+  e->v.Tuple.ctx = ctx;
+  return e;
+}
+/* A comma-separated list: a tuple if there was a comma, else the item. */
+static Expr *list_or_tuple(Parser *p, PList *l, int comma, const YYLTYPE *loc) {
+  if (l->n == 1 && !comma) return l->items[0];
+  return mk_tuple(p, l, Load_ctx, loc);
+}
+static Expr *relocate(Expr *e, const YYLTYPE *loc) {
+  e->lineno = loc->first_line;
+  e->col_offset = loc->first_column;
+  e->end_lineno = loc->last_line;
+  e->end_col_offset = loc->last_column;
+  return e;
+}
+static Expr *starred(Parser *p, Expr *x, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, Starred_kind, loc);
+  e->v.Starred.value = x;
+  e->v.Starred.ctx = Load_ctx;
+  return e;
+}
+static Expr *mk_bool(Parser *p, BoolOpKind op, Expr *l, Expr *r, const YYLTYPE *loc, int extend) {
+  if (extend) {
+    PList tmp = {l->v.BoolOp.values.count, l->v.BoolOp.values.count, (void **)l->v.BoolOp.values.items};
+    PList *nl = plist(p);
+    concat(p, nl, &tmp);
+    push(p, nl, r);
+    l->v.BoolOp.values = SEQ(ExprSeq, nl);
+    return relocate(l, loc);
+  }
+  Expr *e = mk_expr(p, BoolOp_kind, loc);
+  e->v.BoolOp.op = op;
+  PList *nl = list1(p, l);
+  push(p, nl, r);
+  e->v.BoolOp.values = SEQ(ExprSeq, nl);
+  return e;
+}
+static Expr *mk_compare(Parser *p, Expr *l, int op, Expr *r, const YYLTYPE *loc, int extend) {
+  Expr *e = l;
+  if (!extend) {
+    e = mk_expr(p, Compare_kind, loc);
+    e->v.Compare.left = l;
+  }
+  int n = e->v.Compare.count;
+  CmpOpKind *ops = ast_alloc(p->arena, sizeof(CmpOpKind) * (size_t)(n + 1));
+  Expr **cmp = ast_alloc(p->arena, sizeof(Expr *) * (size_t)(n + 1));
+  if (n) {
+    memcpy(ops, e->v.Compare.ops, sizeof(CmpOpKind) * (size_t)n);
+    memcpy(cmp, e->v.Compare.comparators, sizeof(Expr *) * (size_t)n);
+  }
+  ops[n] = (CmpOpKind)op;
+  cmp[n] = r;
+  e->v.Compare.ops = ops;
+  e->v.Compare.comparators = cmp;
+  e->v.Compare.count = n + 1;
+  return relocate(e, loc);
+}
+
+/* ---- errors ---- */
+static int err_at(Parser *p, const YYLTYPE *loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int err_at(Parser *p, const YYLTYPE *loc, const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  parser_error(p, PERR_SYNTAX, loc->first_line, loc->first_column, loc->last_line, loc->last_column, "%s", msg);
+  return -1;
+}
+static int err_node(Parser *p, const Expr *e, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int err_node(Parser *p, const Expr *e, const char *fmt, ...) {
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  parser_error(p, PERR_SYNTAX, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset, "%s", msg);
+  return -1;
+}
+
+/* CPython's _PyPegen_get_expr_name. */
+static const char *expr_name(const Expr *e) {
+  switch ((int)e->kind) {
+    case Attribute_kind: return "attribute";
+    case Subscript_kind: return "subscript";
+    case Starred_kind: return "starred";
+    case Name_kind: return "name";
+    case List_kind: return "list";
+    case Tuple_kind: return "tuple";
+    case Lambda_kind: return "lambda";
+    case Call_kind: return "function call";
+    case BoolOp_kind: case BinOp_kind: case UnaryOp_kind: return "expression";
+    case GeneratorExp_kind: return "generator expression";
+    case Yield_kind: case YieldFrom_kind: return "yield expression";
+    case Await_kind: return "await expression";
+    case ListComp_kind: return "list comprehension";
+    case SetComp_kind: return "set comprehension";
+    case DictComp_kind: return "dict comprehension";
+    case Dict_kind: return "dict literal";
+    case Set_kind: return "set display";
+    case JoinedStr_kind: case FormattedValue_kind: return "f-string expression";
+    case Constant_kind:
+      switch (e->v.Constant.kind) {
+        case CONST_NONE: return "None";
+        case CONST_TRUE: return "True";
+        case CONST_FALSE: return "False";
+        case CONST_ELLIPSIS: return "ellipsis";
+        default: return "literal";
+      }
+    case Compare_kind: return "comparison";
+    case IfExp_kind: return "conditional expression";
+    case NamedExpr_kind: return "named expression";
+    default: return "expression";
+  }
+}
+
+/* Turns a parsed expression into an assignment (Store) or del (Del)
+ * target.  top: the direct target of "=", which gets CPython's
+ * "Maybe you meant '=='" hint. */
+static int set_context(Parser *p, Expr *e, ExprContext ctx, int top) {
+  switch ((int)e->kind) {
+    case Name_kind:
+      if (ctx == Store_ctx && strcmp(e->v.Name.id, "__debug__") == 0)
+        return err_node(p, e, "cannot assign to __debug__");
+      e->v.Name.ctx = ctx;
+      return 0;
+    case Attribute_kind: e->v.Attribute.ctx = ctx; return 0;
+    case Subscript_kind: e->v.Subscript.ctx = ctx; return 0;
+    case Starred_kind:
+      if (ctx == Del_ctx) return err_node(p, e, "cannot delete starred");
+      e->v.Starred.ctx = ctx;
+      return set_context(p, e->v.Starred.value, ctx, 0);
+    case List_kind:
+    case Tuple_kind: {
+      ExprSeq *elts = e->kind == List_kind ? &e->v.List.elts : &e->v.Tuple.elts;
+      int stars = 0;
+      for (int i = 0; i < elts->count; i++) {
+        if (elts->items[i]->kind == Starred_kind) stars++;
+        if (set_context(p, elts->items[i], ctx, 0) < 0) return -1;
+      }
+      if (stars > 1 && ctx == Store_ctx) return err_node(p, e, "multiple starred expressions in assignment");
+      if (e->kind == List_kind) e->v.List.ctx = ctx;
+      else e->v.Tuple.ctx = ctx;
+      return 0;
+    }
+    default:
+      if (ctx == Del_ctx) return err_node(p, e, "cannot delete %s", expr_name(e));
+      if (top && (e->kind == Constant_kind && e->v.Constant.kind <= CONST_FALSE && e->v.Constant.kind != CONST_NONE + 100)) {
+        if (e->v.Constant.kind == CONST_NONE || e->v.Constant.kind == CONST_TRUE || e->v.Constant.kind == CONST_FALSE)
+          return err_node(p, e, "cannot assign to %s", expr_name(e));
+      }
+      if (top && e->kind != IfExp_kind && e->kind != Compare_kind && e->kind != Lambda_kind &&
+          e->kind != NamedExpr_kind && !(e->kind == UnaryOp_kind && e->v.UnaryOp.op == Not_op) &&
+          e->kind != BoolOp_kind)
+        return err_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(e));
+      if (e->kind == UnaryOp_kind && e->v.UnaryOp.op == Not_op) return err_node(p, e, "cannot assign to expression");
+      return err_node(p, e, "cannot assign to %s", expr_name(e));
+  }
+}
+
+static int withas_pending(Parser *p);
+static Stmt *mk_assign(Parser *p, PList *chain, const YYLTYPE *loc) {
+  /* chain: target, target, ..., value */
+  Stmt *s = mk_stmt(p, Assign_kind, loc);
+  int n = chain->n;
+  for (int i = 0; i < n - 1; i++) {
+    Expr *t = chain->items[i];
+    if (i > 0 && (t->kind == Yield_kind || t->kind == YieldFrom_kind)) {
+      err_node(p, t, "assignment to yield expression not possible");
+      return NULL;
+    }
+    if (set_context(p, t, Store_ctx, 1) < 0) return NULL;
+  }
+  PList *targets = plist(p);
+  for (int i = 0; i < n - 1; i++) push(p, targets, chain->items[i]);
+  s->v.Assign.targets = SEQ(ExprSeq, targets);
+  s->v.Assign.value = chain->items[n - 1];
+  return s;
+}
+
+static Stmt *mk_augassign(Parser *p, Expr *t, int op, Expr *v, const YYLTYPE *loc) {
+  if (t->kind != Name_kind && t->kind != Attribute_kind && t->kind != Subscript_kind) {
+    err_node(p, t, "'%s' is an illegal expression for augmented assignment", expr_name(t));
+    return NULL;
+  }
+  if (set_context(p, t, Store_ctx, 0) < 0) return NULL;
+  Stmt *s = mk_stmt(p, AugAssign_kind, loc);
+  s->v.AugAssign.target = t;
+  s->v.AugAssign.op = (OperatorKind)op;
+  s->v.AugAssign.value = v;
+  return s;
+}
+
+static Stmt *mk_annassign(Parser *p, Expr *t, const YYLTYPE *tloc, Expr *ann, Expr *v, const YYLTYPE *loc) {
+  if (t->kind == Tuple_kind) { err_node(p, t, "only single target (not tuple) can be annotated"); return NULL; }
+  if (t->kind == List_kind) { err_node(p, t, "only single target (not list) can be annotated"); return NULL; }
+  if (t->kind != Name_kind && t->kind != Attribute_kind && t->kind != Subscript_kind) {
+    err_node(p, t, "illegal target for annotation");
+    return NULL;
+  }
+  if (set_context(p, t, Store_ctx, 0) < 0) return NULL;
+  Stmt *s = mk_stmt(p, AnnAssign_kind, loc);
+  s->v.AnnAssign.target = t;
+  s->v.AnnAssign.annotation = ann;
+  s->v.AnnAssign.value = v;
+  /* Parenthesized names are not "simple": the rule's location then starts
+   * before the node's own. */
+  s->v.AnnAssign.simple = t->kind == Name_kind && tloc->first_column == t->col_offset && tloc->first_line == t->lineno;
+  return s;
+}
+
+static Expr *mk_walrus(Parser *p, Expr *t, Expr *v, const YYLTYPE *loc) {
+  if (t->kind != Name_kind) {
+    err_node(p, t, "cannot use assignment expressions with %s", expr_name(t));
+    return NULL;
+  }
+  t->v.Name.ctx = Store_ctx;
+  Expr *e = mk_expr(p, NamedExpr_kind, loc);
+  e->v.NamedExpr.target = t;
+  e->v.NamedExpr.value = v;
+  return e;
+}
+
+static Expr *mk_comp(Parser *p, ExprKind kind, Expr *elt, Expr *val, PList *gens, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, kind, loc);
+  if (kind == DictComp_kind) {
+    e->v.DictComp.key = elt;
+    e->v.DictComp.value = val;
+    e->v.DictComp.generators = SEQ(ComprehensionSeq, gens);
+  } else {
+    e->v.ListComp.elt = elt;
+    e->v.ListComp.generators = SEQ(ComprehensionSeq, gens);
+  }
+  return e;
+}
+
+static Comprehension *mk_compfor(Parser *p, Expr *target, Expr *iter, int is_async) {
+  if (set_context(p, target, Store_ctx, 0) < 0) return NULL;
+  Comprehension *c = ast_alloc(p->arena, sizeof *c);
+  c->target = target;
+  c->iter = iter;
+  c->is_async = is_async;
+  return c;
+}
+
+/* Builds Call arguments, checking their order as CPython does. */
+static Expr *mk_call(Parser *p, Expr *func, PList *args, const YYLTYPE *loc) {
+  Expr *e = mk_expr(p, Call_kind, loc);
+  e->v.Call.func = func;
+  PList *pos = NULL, *kws = NULL;
+  int seen_kw = 0, seen_dstar = 0;
+  int n = args ? args->n : 0;
+  for (int i = 0; i < n; i++) {
+    CallArg *a = args->items[i];
+    switch (a->kind) {
+      case CARG_GEN:
+        if (n > 1) { err_at(p, &a->loc, "Generator expression must be parenthesized"); return NULL; }
+        /* fall through */
+      case CARG_POS:
+        if (seen_dstar) { err_at(p, &a->loc, "positional argument follows keyword argument unpacking"); return NULL; }
+        if (seen_kw) { err_at(p, &a->loc, "positional argument follows keyword argument"); return NULL; }
+        pos = push(p, pos, a->value);
+        break;
+      case CARG_STAR:
+        if (seen_dstar) { err_at(p, &a->loc, "iterable argument unpacking follows keyword argument unpacking"); return NULL; }
+        pos = push(p, pos, a->value);
+        break;
+      case CARG_KW:
+      case CARG_DSTAR: {
+        if (a->kind == CARG_KW) {
+          seen_kw = 1;
+          for (int j = 0; kws && j < kws->n; j++) {
+            Keyword *o = kws->items[j];
+            if (o->arg && strcmp(o->arg, a->name) == 0) {
+              err_at(p, &a->loc, "keyword argument repeated: %s", a->name);
+              return NULL;
+            }
+          }
+        } else {
+          seen_dstar = 1;
+        }
+        Keyword *k = ast_alloc(p->arena, sizeof *k);
+        k->arg = a->name;
+        k->value = a->value;
+        set_pos(k, &a->loc);
+        kws = push(p, kws, k);
+        break;
+      }
+    }
+  }
+  e->v.Call.args = SEQ(ExprSeq, pos);
+  e->v.Call.keywords = SEQ(KeywordSeq, kws);
+  return e;
+}
+
+static CallArg *call_arg(Parser *p, int kind, Expr *v, const char *name, const YYLTYPE *loc) {
+  CallArg *a = ast_alloc(p->arena, sizeof *a);
+  a->kind = kind;
+  a->value = v;
+  a->name = name;
+  a->loc = *loc;
+  return a;
+}
+
+static ParamItem *param(Parser *p, int kind, const char *name, Expr *ann, Expr *def, const YYLTYPE *loc,
+                        const YYLTYPE *nameloc) {
+  ParamItem *it = ast_alloc(p->arena, sizeof *it);
+  it->kind = kind;
+  it->loc = *loc;
+  it->def = def;
+  if (name) {
+    it->arg = ast_alloc(p->arena, sizeof(Arg));
+    it->arg->arg = name;
+    it->arg->annotation = ann;
+    set_pos(it->arg, nameloc);
+    if (ann) {
+      it->arg->end_lineno = ann->end_lineno;
+      it->arg->end_col_offset = ann->end_col_offset;
+    }
+  }
+  return it;
+}
+
+static int dup_arg(Parser *p, PList *seen, Arg *a) {
+  for (int i = 0; i < seen->n; i++) {
+    if (strcmp(((Arg *)seen->items[i])->arg, a->arg) == 0) {
+      parser_error(p, PERR_SYNTAX, a->lineno, a->col_offset, a->end_lineno, a->end_col_offset,
+                   "duplicate argument '%s' in function definition", a->arg);
+      return 1;
+    }
+  }
+  push(p, seen, a);
+  return 0;
+}
+
+/* Checks a flat parameter list and sorts it into an Arguments record. */
+static Arguments *make_arguments(Parser *p, PList *items) {
+  Arguments *a = ast_alloc(p->arena, sizeof *a);
+  PList *pos = plist(p), *posonly = NULL, *kwonly = NULL, *defaults = NULL, *kwdefs = NULL;
+  PList *seen = plist(p);
+  int star = 0, slash = 0, dstar = 0, star_bare = 0, after_bare = 0;
+  int n = items ? items->n : 0;
+  for (int i = 0; i < n; i++) {
+    ParamItem *it = items->items[i];
+    if (dstar) { err_at(p, &it->loc, "arguments cannot follow var-keyword argument"); return NULL; }
+    switch (it->kind) {
+      case PARAM_SLASH:
+        if (slash) { err_at(p, &it->loc, "/ may appear only once"); return NULL; }
+        if (star) { err_at(p, &it->loc, "/ must be ahead of *"); return NULL; }
+        if (pos->n == 0) { err_at(p, &it->loc, "at least one argument must precede /"); return NULL; }
+        slash = 1;
+        posonly = pos;
+        pos = plist(p);
+        break;
+      case PARAM_STAR:
+        if (star) { err_at(p, &it->loc, "* argument may appear only once"); return NULL; }
+        star = 1;
+        if (it->arg) {
+          if (dup_arg(p, seen, it->arg)) return NULL;
+          a->vararg = it->arg;
+        } else {
+          star_bare = 1;
+          if (i + 1 >= n || ((ParamItem *)items->items[i + 1])->kind != PARAM_PLAIN) {
+            err_at(p, &it->loc, "named arguments must follow bare *");
+            return NULL;
+          }
+        }
+        break;
+      case PARAM_DSTAR:
+        if (dup_arg(p, seen, it->arg)) return NULL;
+        a->kwarg = it->arg;
+        dstar = 1;
+        break;
+      default:
+        if (dup_arg(p, seen, it->arg)) return NULL;
+        if (star) {
+          kwonly = push(p, kwonly, it->arg);
+          kwdefs = push(p, kwdefs, it->def);
+          after_bare = 1;
+        } else {
+          if (it->def) defaults = push(p, defaults, it->def);
+          else if (defaults && defaults->n) {
+            err_at(p, &it->loc, "non-default argument follows default argument");
+            return NULL;
+          }
+          push(p, pos, it->arg);
+        }
+        break;
+    }
+  }
+  (void)star_bare;
+  (void)after_bare;
+  a->posonlyargs = SEQ(ArgSeq, posonly);
+  a->args = SEQ(ArgSeq, pos);
+  a->kwonlyargs = SEQ(ArgSeq, kwonly);
+  a->kw_defaults = SEQ(ExprSeq, kwdefs);
+  a->defaults = SEQ(ExprSeq, defaults);
+  return a;
+}
+
+static Alias *mk_alias(Parser *p, const char *name, const char *asname, const YYLTYPE *loc) {
+  Alias *al = ast_alloc(p->arena, sizeof *al);
+  al->name = name;
+  al->asname = asname;
+  set_pos(al, loc);
+  return al;
+}
+
+static const char *join_dotted(Parser *p, const char *a, const char *b) {
+  size_t la = strlen(a), lb = strlen(b);
+  char *s = ast_alloc(p->arena, la + lb + 2);
+  memcpy(s, a, la);
+  s[la] = '.';
+  memcpy(s + la + 1, b, lb + 1);
+  return s;
+}
+
+/* A compound statement ends where its last statement ends (the DEDENT
+ * closing a block sits on the next line). */
+static void handler_end(ExceptHandler *h) {
+  if (h->body.count) {
+    h->end_lineno = h->body.items[h->body.count - 1]->end_lineno;
+    h->end_col_offset = h->body.items[h->body.count - 1]->end_col_offset;
+  }
+}
+static void fix_end(Stmt *s, PList *body) {
+  if (!body || body->n == 0) return;
+  Stmt *last = body->items[body->n - 1];
+  s->end_lineno = last->end_lineno;
+  s->end_col_offset = last->end_col_offset;
+}
+
+static Stmt *mk_funcdef(Parser *p, const char *name, Arguments *args, Expr *ret, PList *body, const YYLTYPE *loc) {
+  Stmt *s = mk_stmt(p, FunctionDef_kind, loc);
+  s->v.FunctionDef.name = name;
+  s->v.FunctionDef.args = args;
+  s->v.FunctionDef.returns = ret;
+  s->v.FunctionDef.body = SEQ(StmtSeq, body);
+  return s;
+}
+
+/* Split the items of "with": a lone parenthesized tuple is several items. */
+static PList *with_items(Parser *p, PList *items) {
+  if (items->n == 1) {
+    WithItem *w = items->items[0];
+    Expr *e = w->context_expr;
+    if (!w->optional_vars && e->kind == Tuple_kind && e->v.Tuple.elts.count > 0) {
+      PList *out = plist(p);
+      for (int i = 0; i < e->v.Tuple.elts.count; i++) {
+        WithItem *n = ast_alloc(p->arena, sizeof *n);
+        n->context_expr = e->v.Tuple.elts.items[i];
+        out = push(p, out, n);
+      }
+      items = out;
+    }
+  }
+  for (int i = 0; i < items->n; i++) {
+    WithItem *w = items->items[i];
+    if ((int)w->context_expr->kind == WithAs_kind) {
+      Expr *m = w->context_expr;
+      w->context_expr = m->v.NamedExpr.value;
+      w->optional_vars = m->v.NamedExpr.target;
+      p->withas_pending--;
+    }
+    if (w->optional_vars && set_context(p, w->optional_vars, Store_ctx, 0) < 0) return NULL;
+  }
+  return items;
+}
+
+static int withas_pending(Parser *p) { return p->withas_pending != 0; }
+
+static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc);
+
+#define CHECK(x) do { if (!(x)) YYABORT; } while (0)
+}
+
+%token START_FILE START_EVAL START_SINGLE START_FSTR
+%token <id> NAME
+%token <expr> NUMBER
+%token <str> STRING
+%token NEWLINE INDENT DEDENT
+%token KW_FALSE KW_NONE KW_TRUE KW_AND KW_AS KW_ASSERT KW_ASYNC KW_AWAIT KW_BREAK
+%token KW_CLASS KW_CONTINUE KW_DEF KW_DEL KW_ELIF KW_ELSE KW_EXCEPT KW_FINALLY KW_FOR
+%token KW_FROM KW_GLOBAL KW_IF KW_IMPORT KW_IN KW_IS KW_LAMBDA KW_NONLOCAL KW_NOT KW_OR
+%token KW_PASS KW_RAISE KW_RETURN KW_TRY KW_WHILE KW_WITH KW_YIELD
+%token ELLIPSIS ARROW WALRUS EQEQ NOTEQ LESSEQ GREATEREQ LSHIFT RSHIFT POW FLOORDIV
+%token <op> AUGASSIGN
+
+%type <list> file_stmts stmt stmt_list block simple_stmt small_stmts assign_chain
+%type <stmt> small_stmt expr_stmt compound_stmt if_stmt while_stmt for_stmt try_stmt
+%type <stmt> with_stmt funcdef classdef decorated async_stmt import_stmt flow_stmt
+%type <list> elif_tail else_opt finally_opt handlers decorators names dotted_as_names import_targets import_as_names
+%type <list> testlist_star_items exprlist_items list_items paren_items set_items dict_items
+%type <list> arglist arglist_opt params params_opt lparams lparams_opt subscript_items strings comp_clauses
+%type <list> with_item_list
+%type <handler> handler
+%type <expr> testlist_star_expr test test_nocond or_test and_test not_test comparison expr xor_expr
+%type <expr> and_expr shift_expr arith_expr term factor power await_primary primary atom star_expr
+%type <expr> namedexpr_test yield_expr rhs exprlist lambdef lambdef_nocond subscript subscriptlist
+%type <expr> opt_test paren_elt list_elt decorator opt_ann testlist_star_expr_opt dict_star
+%type <carg> argument
+%type <param> param lparam
+%type <op> comp_op
+%type <id> dotted_name
+%type <alias> dotted_as_name import_as_name
+%type <comp> comp_for
+%type <witem> with_item
+%type <op> dots
+
+%start start
+
+%%
+
+start
+  : START_FILE file_stmts YYEOF {
+      p->result = ast_alloc(p->arena, sizeof(Module));
+      p->result->mode = PARSE_FILE;
+      p->result->body = SEQ(StmtSeq, $2);
+      if (withas_pending(p)) { err_at(p, &@$, "invalid syntax"); YYABORT; }
+    }
+  | START_SINGLE file_stmts YYEOF {
+      p->result = ast_alloc(p->arena, sizeof(Module));
+      p->result->mode = PARSE_SINGLE;
+      p->result->body = SEQ(StmtSeq, $2);
+      if (withas_pending(p)) { err_at(p, &@$, "invalid syntax"); YYABORT; }
+    }
+  | START_EVAL testlist_star_expr newlines YYEOF {
+      p->result = ast_alloc(p->arena, sizeof(Module));
+      p->result->mode = PARSE_EVAL;
+      p->result->expr = $2;
+      if (withas_pending(p)) { err_at(p, &@$, "invalid syntax"); YYABORT; }
+    }
+  | START_FSTR testlist_star_expr YYEOF { p->fresult = $2; if (withas_pending(p)) { err_at(p, &@2, "invalid syntax"); YYABORT; } }
+  | START_FSTR yield_expr YYEOF { p->fresult = $2; }
+  ;
+
+newlines : %empty | newlines NEWLINE ;
+
+file_stmts
+  : %empty { $$ = NULL; }
+  | file_stmts stmt { $$ = concat(p, $1 ? $1 : plist(p), $2); }
+  | file_stmts NEWLINE { $$ = $1; }
+  ;
+
+stmt : simple_stmt | compound_stmt { $$ = list1(p, $1); } ;
+
+simple_stmt
+  : small_stmts NEWLINE { $$ = $1; if (withas_pending(p)) { err_at(p, &@1, "invalid syntax"); YYABORT; } }
+  | small_stmts ';' NEWLINE { $$ = $1; if (withas_pending(p)) { err_at(p, &@1, "invalid syntax"); YYABORT; } }
+  ;
+
+small_stmts
+  : small_stmt { $$ = list1(p, $1); }
+  | small_stmts ';' small_stmt { $$ = push(p, $1, $3); }
+  ;
+
+small_stmt
+  : expr_stmt
+  | KW_DEL exprlist_items {
+      $$ = mk_stmt(p, Delete_kind, &@$);
+      for (int i = 0; i < $2->n; i++) CHECK(set_context(p, $2->items[i], Del_ctx, 0) == 0);
+      $$->v.Delete.targets = SEQ(ExprSeq, $2);
+    }
+  | KW_DEL exprlist_items ',' {
+      $$ = mk_stmt(p, Delete_kind, &@$);
+      for (int i = 0; i < $2->n; i++) CHECK(set_context(p, $2->items[i], Del_ctx, 0) == 0);
+      $$->v.Delete.targets = SEQ(ExprSeq, $2);
+    }
+  | KW_PASS { $$ = mk_stmt(p, Pass_kind, &@$); }
+  | flow_stmt
+  | import_stmt
+  | KW_GLOBAL names { $$ = mk_stmt(p, Global_kind, &@$); $$->v.Global.names = SEQ(IdentSeq, $2); }
+  | KW_NONLOCAL names { $$ = mk_stmt(p, Nonlocal_kind, &@$); $$->v.Global.names = SEQ(IdentSeq, $2); }
+  | KW_ASSERT test { $$ = mk_stmt(p, Assert_kind, &@$); $$->v.Assert.test = $2; }
+  | KW_ASSERT test ',' test { $$ = mk_stmt(p, Assert_kind, &@$); $$->v.Assert.test = $2; $$->v.Assert.msg = $4; }
+  ;
+
+names
+  : NAME { $$ = list1(p, (void *)$1); }
+  | names ',' NAME { $$ = push(p, $1, (void *)$3); }
+  ;
+
+expr_stmt
+  : testlist_star_expr { $$ = mk_stmt(p, Expr_kind, &@$); $$->v.Expr.value = $1; }
+  | yield_expr { $$ = mk_stmt(p, Expr_kind, &@$); $$->v.Expr.value = $1; }
+  | assign_chain { CHECK($$ = mk_assign(p, $1, &@$)); }
+  | testlist_star_expr AUGASSIGN rhs { CHECK($$ = mk_augassign(p, $1, $2, $3, &@$)); }
+  | testlist_star_expr ':' test { CHECK($$ = mk_annassign(p, $1, &@1, $3, NULL, &@$)); }
+  | testlist_star_expr ':' test '=' rhs { CHECK($$ = mk_annassign(p, $1, &@1, $3, $5, &@$)); }
+  ;
+
+assign_chain
+  : testlist_star_expr '=' rhs { $$ = push(p, list1(p, $1), $3); }
+  | yield_expr '=' rhs { $$ = push(p, list1(p, $1), $3); }
+  | assign_chain '=' rhs { $$ = push(p, $1, $3); }
+  ;
+
+rhs : yield_expr | testlist_star_expr ;
+
+flow_stmt
+  : KW_BREAK { $$ = mk_stmt(p, Break_kind, &@$); }
+  | KW_CONTINUE { $$ = mk_stmt(p, Continue_kind, &@$); }
+  | KW_RETURN testlist_star_expr_opt { $$ = mk_stmt(p, Return_kind, &@$); $$->v.Return.value = $2; }
+  | KW_RAISE { $$ = mk_stmt(p, Raise_kind, &@$); }
+  | KW_RAISE test { $$ = mk_stmt(p, Raise_kind, &@$); $$->v.Raise.exc = $2; }
+  | KW_RAISE test KW_FROM test { $$ = mk_stmt(p, Raise_kind, &@$); $$->v.Raise.exc = $2; $$->v.Raise.cause = $4; }
+  ;
+
+testlist_star_expr_opt : %empty { $$ = NULL; } | testlist_star_expr ;
+
+import_stmt
+  : KW_IMPORT dotted_as_names { $$ = mk_stmt(p, Import_kind, &@$); $$->v.Import.names = SEQ(AliasSeq, $2); }
+  | KW_FROM dotted_name KW_IMPORT import_targets {
+      $$ = mk_stmt(p, ImportFrom_kind, &@$);
+      $$->v.ImportFrom.module = $2; $$->v.ImportFrom.names = SEQ(AliasSeq, $4);
+    }
+  | KW_FROM dots dotted_name KW_IMPORT import_targets {
+      $$ = mk_stmt(p, ImportFrom_kind, &@$);
+      $$->v.ImportFrom.module = $3; $$->v.ImportFrom.level = $2; $$->v.ImportFrom.names = SEQ(AliasSeq, $5);
+    }
+  | KW_FROM dots KW_IMPORT import_targets {
+      $$ = mk_stmt(p, ImportFrom_kind, &@$);
+      $$->v.ImportFrom.level = $2; $$->v.ImportFrom.names = SEQ(AliasSeq, $4);
+    }
+  ;
+
+dots
+  : '.' { $$ = 1; }
+  | ELLIPSIS { $$ = 3; }
+  | dots '.' { $$ = $1 + 1; }
+  | dots ELLIPSIS { $$ = $1 + 3; }
+  ;
+
+import_targets
+  : '*' { $$ = list1(p, mk_alias(p, "*", NULL, &@$)); }
+  | '(' import_as_names ')' { $$ = $2; }
+  | '(' import_as_names ',' ')' { $$ = $2; }
+  | import_as_names
+  | import_as_names ',' { err_at(p, &@2, "trailing comma not allowed without surrounding parentheses"); YYABORT; }
+  ;
+
+import_as_names
+  : import_as_name { $$ = list1(p, $1); }
+  | import_as_names ',' import_as_name { $$ = push(p, $1, $3); }
+  ;
+
+import_as_name
+  : NAME { $$ = mk_alias(p, $1, NULL, &@$); }
+  | NAME KW_AS NAME { $$ = mk_alias(p, $1, $3, &@$); }
+  ;
+
+dotted_as_names
+  : dotted_as_name { $$ = list1(p, $1); }
+  | dotted_as_names ',' dotted_as_name { $$ = push(p, $1, $3); }
+  ;
+
+dotted_as_name
+  : dotted_name { $$ = mk_alias(p, $1, NULL, &@$); }
+  | dotted_name KW_AS NAME { $$ = mk_alias(p, $1, $3, &@$); }
+  ;
+
+dotted_name
+  : NAME
+  | dotted_name '.' NAME { $$ = join_dotted(p, $1, $3); }
+  ;
+
+compound_stmt
+  : if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated | async_stmt ;
+
+block
+  : simple_stmt
+  | NEWLINE INDENT stmt_list DEDENT { $$ = $3; }
+  ;
+
+stmt_list
+  : stmt
+  | stmt_list stmt { $$ = concat(p, $1, $2); }
+  ;
+
+if_stmt
+  : KW_IF namedexpr_test ':' block elif_tail {
+      $$ = mk_stmt(p, If_kind, &@$);
+      $$->v.If.test = $2; $$->v.If.body = SEQ(StmtSeq, $4); $$->v.If.orelse = SEQ(StmtSeq, $5);
+      fix_end($$, $5 ? $5 : $4);
+    }
+  ;
+
+/* The statements of the else branch; an elif is one nested If. */
+elif_tail
+  : %empty { $$ = NULL; }
+  | KW_ELSE ':' block { $$ = $3; }
+  | KW_ELIF namedexpr_test ':' block elif_tail {
+      Stmt *s = mk_stmt(p, If_kind, &@$);
+      s->v.If.test = $2; s->v.If.body = SEQ(StmtSeq, $4); s->v.If.orelse = SEQ(StmtSeq, $5);
+      fix_end(s, $5 ? $5 : $4);
+      $$ = list1(p, s);
+    }
+  ;
+
+while_stmt
+  : KW_WHILE namedexpr_test ':' block else_opt {
+      $$ = mk_stmt(p, While_kind, &@$);
+      $$->v.While.test = $2; $$->v.While.body = SEQ(StmtSeq, $4); $$->v.While.orelse = SEQ(StmtSeq, $5);
+      fix_end($$, $5 ? $5 : $4);
+    }
+  ;
+
+else_opt
+  : %empty { $$ = NULL; }
+  | KW_ELSE ':' block { $$ = $3; }
+  ;
+
+for_stmt
+  : KW_FOR exprlist KW_IN testlist_star_expr ':' block else_opt {
+      CHECK(set_context(p, $2, Store_ctx, 0) == 0);
+      $$ = mk_stmt(p, For_kind, &@$);
+      $$->v.For.target = $2; $$->v.For.iter = $4;
+      $$->v.For.body = SEQ(StmtSeq, $6); $$->v.For.orelse = SEQ(StmtSeq, $7);
+      fix_end($$, $7 ? $7 : $6);
+    }
+  ;
+
+try_stmt
+  : KW_TRY ':' block handlers else_opt finally_opt {
+      int star = 0, plain = 0;
+      for (int i = 0; i < $4->n; i++) {
+        ExceptHandler *h = $4->items[i];
+        if (h->end_col_offset < 0) { star++; h->end_col_offset = -h->end_col_offset - 1; } else plain++;
+      }
+      if (star && plain) { err_at(p, &@$, "cannot have both 'except' and 'except*' on the same 'try'"); YYABORT; }
+      $$ = mk_stmt(p, star ? TryStar_kind : Try_kind, &@$);
+      $$->v.Try.body = SEQ(StmtSeq, $3); $$->v.Try.handlers = SEQ(ExceptHandlerSeq, $4);
+      $$->v.Try.orelse = SEQ(StmtSeq, $5); $$->v.Try.finalbody = SEQ(StmtSeq, $6);
+      fix_end($$, $6 ? $6 : $5);
+      { ExceptHandler *h = $4->items[$4->n - 1]; if (!$6 && !$5 && h->body.count) { $$->end_lineno = h->end_lineno; $$->end_col_offset = h->end_col_offset; } }
+    }
+  | KW_TRY ':' block KW_FINALLY ':' block {
+      $$ = mk_stmt(p, Try_kind, &@$);
+      $$->v.Try.body = SEQ(StmtSeq, $3); $$->v.Try.finalbody = SEQ(StmtSeq, $6);
+      fix_end($$, $6);
+    }
+  ;
+
+finally_opt
+  : %empty { $$ = NULL; }
+  | KW_FINALLY ':' block { $$ = $3; }
+  ;
+
+handlers
+  : handler { $$ = list1(p, $1); }
+  | handlers handler { $$ = push(p, $1, $2); }
+  ;
+
+/* except* handlers are marked by a negative end_col_offset until try_stmt
+ * has checked that they are not mixed with plain ones. */
+handler
+  : KW_EXCEPT ':' block {
+      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$); $$->body = SEQ(StmtSeq, $3); handler_end($$);
+    }
+  | KW_EXCEPT test ':' block {
+      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
+      $$->type = $2; $$->body = SEQ(StmtSeq, $4); handler_end($$);
+    }
+  | KW_EXCEPT test KW_AS NAME ':' block {
+      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
+      $$->type = $2; $$->name = $4; $$->body = SEQ(StmtSeq, $6); handler_end($$);
+    }
+  | KW_EXCEPT '*' test ':' block {
+      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
+      $$->type = $3; $$->body = SEQ(StmtSeq, $5); handler_end($$); $$->end_col_offset = -$$->end_col_offset - 1;
+    }
+  | KW_EXCEPT '*' test KW_AS NAME ':' block {
+      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
+      $$->type = $3; $$->name = $5; $$->body = SEQ(StmtSeq, $7); handler_end($$); $$->end_col_offset = -$$->end_col_offset - 1;
+    }
+  ;
+
+with_stmt
+  : KW_WITH with_item_list ':' block {
+      $$ = mk_stmt(p, With_kind, &@$);
+      PList *items; CHECK(items = with_items(p, $2));
+      $$->v.With.items = SEQ(WithItemSeq, items); $$->v.With.body = SEQ(StmtSeq, $4);
+      fix_end($$, $4);
+    }
+  ;
+
+with_item_list
+  : with_item { $$ = list1(p, $1); }
+  | with_item_list ',' with_item { $$ = push(p, $1, $3); }
+  ;
+
+with_item
+  : test { $$ = ast_alloc(p->arena, sizeof(WithItem)); $$->context_expr = $1; }
+  | test KW_AS expr { $$ = ast_alloc(p->arena, sizeof(WithItem)); $$->context_expr = $1; $$->optional_vars = $3; }
+  ;
+
+funcdef
+  : KW_DEF NAME '(' params_opt ')' ':' block {
+      Arguments *a; CHECK(a = make_arguments(p, $4));
+      $$ = mk_funcdef(p, $2, a, NULL, $7, &@$); fix_end($$, $7);
+    }
+  | KW_DEF NAME '(' params_opt ')' ARROW test ':' block {
+      Arguments *a; CHECK(a = make_arguments(p, $4));
+      $$ = mk_funcdef(p, $2, a, $7, $9, &@$); fix_end($$, $9);
+    }
+  ;
+
+params_opt : %empty { $$ = NULL; } | params | params ',' ;
+params : param { $$ = list1(p, $1); } | params ',' param { $$ = push(p, $1, $3); } ;
+param
+  : NAME opt_ann { $$ = param(p, PARAM_PLAIN, $1, $2, NULL, &@$, &@1); }
+  | NAME opt_ann '=' test { $$ = param(p, PARAM_PLAIN, $1, $2, $4, &@$, &@1); }
+  | '*' { $$ = param(p, PARAM_STAR, NULL, NULL, NULL, &@$, &@1); }
+  | '*' NAME opt_ann { $$ = param(p, PARAM_STAR, $2, $3, NULL, &@$, &@2); }
+  | POW NAME opt_ann { $$ = param(p, PARAM_DSTAR, $2, $3, NULL, &@$, &@2); }
+  | '/' { $$ = param(p, PARAM_SLASH, NULL, NULL, NULL, &@$, &@1); }
+  ;
+opt_ann : %empty { $$ = NULL; } | ':' test { $$ = $2; } ;
+
+lparams_opt : %empty { $$ = NULL; } | lparams | lparams ',' ;
+lparams : lparam { $$ = list1(p, $1); } | lparams ',' lparam { $$ = push(p, $1, $3); } ;
+lparam
+  : NAME { $$ = param(p, PARAM_PLAIN, $1, NULL, NULL, &@$, &@1); }
+  | NAME '=' test { $$ = param(p, PARAM_PLAIN, $1, NULL, $3, &@$, &@1); }
+  | '*' { $$ = param(p, PARAM_STAR, NULL, NULL, NULL, &@$, &@1); }
+  | '*' NAME { $$ = param(p, PARAM_STAR, $2, NULL, NULL, &@$, &@2); }
+  | POW NAME { $$ = param(p, PARAM_DSTAR, $2, NULL, NULL, &@$, &@2); }
+  | '/' { $$ = param(p, PARAM_SLASH, NULL, NULL, NULL, &@$, &@1); }
+  ;
+
+classdef
+  : KW_CLASS NAME ':' block {
+      $$ = mk_stmt(p, ClassDef_kind, &@$); $$->v.ClassDef.name = $2; $$->v.ClassDef.body = SEQ(StmtSeq, $4);
+      fix_end($$, $4);
+    }
+  | KW_CLASS NAME '(' arglist_opt ')' ':' block {
+      Expr *c; CHECK(c = mk_call(p, NULL, $4, &@$));
+      $$ = mk_stmt(p, ClassDef_kind, &@$); $$->v.ClassDef.name = $2; $$->v.ClassDef.body = SEQ(StmtSeq, $7);
+      fix_end($$, $7);
+      $$->v.ClassDef.bases = c->v.Call.args; $$->v.ClassDef.keywords = c->v.Call.keywords;
+    }
+  ;
+
+decorators
+  : decorator { $$ = list1(p, $1); }
+  | decorators decorator { $$ = push(p, $1, $2); }
+  ;
+decorator : '@' namedexpr_test NEWLINE { $$ = $2; } ;
+
+decorated
+  : decorators classdef { $$ = $2; $$->v.ClassDef.decorator_list = SEQ(ExprSeq, $1); $$->lineno = @2.first_line; }
+  | decorators funcdef { $$ = $2; $$->v.FunctionDef.decorator_list = SEQ(ExprSeq, $1); }
+  | decorators KW_ASYNC funcdef {
+      $$ = $3; $$->kind = AsyncFunctionDef_kind; $$->v.FunctionDef.decorator_list = SEQ(ExprSeq, $1);
+      $$->col_offset = @2.first_column; $$->lineno = @2.first_line;
+    }
+  ;
+
+async_stmt
+  : KW_ASYNC funcdef { $$ = $2; $$->kind = AsyncFunctionDef_kind; $$->col_offset = @1.first_column; $$->lineno = @1.first_line; }
+  | KW_ASYNC with_stmt { $$ = $2; $$->kind = AsyncWith_kind; $$->col_offset = @1.first_column; $$->lineno = @1.first_line; }
+  | KW_ASYNC for_stmt { $$ = $2; $$->kind = AsyncFor_kind; $$->col_offset = @1.first_column; $$->lineno = @1.first_line; }
+  ;
+
+/* ---- expressions ---- */
+
+testlist_star_expr
+  : testlist_star_items { $$ = list_or_tuple(p, $1, 0, &@$); }
+  | testlist_star_items ',' { $$ = list_or_tuple(p, $1, 1, &@$); }
+  ;
+testlist_star_items
+  : test { $$ = list1(p, $1); }
+  | star_expr { $$ = list1(p, $1); }
+  | testlist_star_items ',' test { $$ = push(p, $1, $3); }
+  | testlist_star_items ',' star_expr { $$ = push(p, $1, $3); }
+  ;
+
+exprlist
+  : exprlist_items { $$ = list_or_tuple(p, $1, 0, &@$); }
+  | exprlist_items ',' { $$ = list_or_tuple(p, $1, 1, &@$); }
+  ;
+exprlist_items
+  : expr { $$ = list1(p, $1); }
+  | star_expr { $$ = list1(p, $1); }
+  | exprlist_items ',' expr { $$ = push(p, $1, $3); }
+  | exprlist_items ',' star_expr { $$ = push(p, $1, $3); }
+  ;
+
+star_expr : '*' expr { $$ = starred(p, $2, &@$); } ;
+
+yield_expr
+  : KW_YIELD { $$ = mk_expr(p, Yield_kind, &@$); }
+  | KW_YIELD testlist_star_expr { $$ = mk_expr(p, Yield_kind, &@$); $$->v.Yield.value = $2; }
+  | KW_YIELD KW_FROM test { $$ = mk_expr(p, YieldFrom_kind, &@$); $$->v.YieldFrom.value = $3; }
+  ;
+
+namedexpr_test
+  : test
+  | test WALRUS test { CHECK($$ = mk_walrus(p, $1, $3, &@$)); }
+  ;
+
+test
+  : or_test
+  | or_test KW_IF or_test KW_ELSE test {
+      $$ = mk_expr(p, IfExp_kind, &@$);
+      $$->v.IfExp.body = $1; $$->v.IfExp.test = $3; $$->v.IfExp.orelse = $5;
+    }
+  | lambdef
+  ;
+
+test_nocond : or_test | lambdef_nocond ;
+
+lambdef
+  : KW_LAMBDA lparams_opt ':' test {
+      Arguments *a; CHECK(a = make_arguments(p, $2));
+      $$ = mk_expr(p, Lambda_kind, &@$); $$->v.Lambda.args = a; $$->v.Lambda.body = $4;
+    }
+  ;
+lambdef_nocond
+  : KW_LAMBDA lparams_opt ':' test_nocond {
+      Arguments *a; CHECK(a = make_arguments(p, $2));
+      $$ = mk_expr(p, Lambda_kind, &@$); $$->v.Lambda.args = a; $$->v.Lambda.body = $4;
+    }
+  ;
+
+/* BoolOp chains are flattened: a node built by this very rule (its
+ * location equals the left operand's start) is extended. */
+or_test
+  : and_test
+  | or_test KW_OR and_test {
+      int ext = $1->kind == BoolOp_kind && $1->v.BoolOp.op == Or_op && @1.first_line == $1->lineno &&
+                @1.first_column == $1->col_offset && @1.last_column == $1->end_col_offset && @1.last_line == $1->end_lineno;
+      $$ = mk_bool(p, Or_op, $1, $3, &@$, ext);
+    }
+  ;
+and_test
+  : not_test
+  | and_test KW_AND not_test {
+      int ext = $1->kind == BoolOp_kind && $1->v.BoolOp.op == And_op && @1.first_line == $1->lineno &&
+                @1.first_column == $1->col_offset && @1.last_column == $1->end_col_offset && @1.last_line == $1->end_lineno;
+      $$ = mk_bool(p, And_op, $1, $3, &@$, ext);
+    }
+  ;
+not_test
+  : KW_NOT not_test { $$ = mk_unary(p, Not_op, $2, &@$); }
+  | comparison
+  ;
+comparison
+  : expr
+  | comparison comp_op expr {
+      int ext = $1->kind == Compare_kind && @1.first_line == $1->lineno && @1.first_column == $1->col_offset &&
+                @1.last_column == $1->end_col_offset && @1.last_line == $1->end_lineno;
+      $$ = mk_compare(p, $1, $2, $3, &@$, ext);
+    }
+  ;
+comp_op
+  : '<' { $$ = Lt_op; } | '>' { $$ = Gt_op; } | EQEQ { $$ = Eq_op; } | GREATEREQ { $$ = GtE_op; }
+  | LESSEQ { $$ = LtE_op; } | NOTEQ { $$ = NotEq_op; } | KW_IN { $$ = In_op; }
+  | KW_NOT KW_IN { $$ = NotIn_op; } | KW_IS { $$ = Is_op; } | KW_IS KW_NOT { $$ = IsNot_op; }
+  ;
+
+expr : xor_expr | expr '|' xor_expr { $$ = mk_binop(p, $1, BitOr_op, $3, &@$); } ;
+xor_expr : and_expr | xor_expr '^' and_expr { $$ = mk_binop(p, $1, BitXor_op, $3, &@$); } ;
+and_expr : shift_expr | and_expr '&' shift_expr { $$ = mk_binop(p, $1, BitAnd_op, $3, &@$); } ;
+shift_expr
+  : arith_expr
+  | shift_expr LSHIFT arith_expr { $$ = mk_binop(p, $1, LShift_op, $3, &@$); }
+  | shift_expr RSHIFT arith_expr { $$ = mk_binop(p, $1, RShift_op, $3, &@$); }
+  ;
+arith_expr
+  : term
+  | arith_expr '+' term { $$ = mk_binop(p, $1, Add_op, $3, &@$); }
+  | arith_expr '-' term { $$ = mk_binop(p, $1, Sub_op, $3, &@$); }
+  ;
+term
+  : factor
+  | term '*' factor { $$ = mk_binop(p, $1, Mult_op, $3, &@$); }
+  | term '/' factor { $$ = mk_binop(p, $1, Div_op, $3, &@$); }
+  | term '%' factor { $$ = mk_binop(p, $1, Mod_op, $3, &@$); }
+  | term FLOORDIV factor { $$ = mk_binop(p, $1, FloorDiv_op, $3, &@$); }
+  | term '@' factor { $$ = mk_binop(p, $1, MatMult_op, $3, &@$); }
+  ;
+factor
+  : '+' factor { $$ = mk_unary(p, UAdd_op, $2, &@$); }
+  | '-' factor { $$ = mk_unary(p, USub_op, $2, &@$); }
+  | '~' factor { $$ = mk_unary(p, Invert_op, $2, &@$); }
+  | power
+  ;
+power
+  : await_primary
+  | await_primary POW factor { $$ = mk_binop(p, $1, Pow_op, $3, &@$); }
+  ;
+await_primary
+  : KW_AWAIT primary { $$ = mk_expr(p, Await_kind, &@$); $$->v.Await.value = $2; }
+  | primary
+  ;
+primary
+  : atom
+  | primary '(' arglist_opt ')' { CHECK($$ = mk_call(p, $1, $3, &@$)); }
+  | primary '[' subscriptlist ']' {
+      $$ = mk_expr(p, Subscript_kind, &@$); $$->v.Subscript.value = $1; $$->v.Subscript.slice = $3;
+    }
+  | primary '.' NAME {
+      $$ = mk_expr(p, Attribute_kind, &@$); $$->v.Attribute.value = $1; $$->v.Attribute.attr = $3;
+    }
+  ;
+
+atom
+  : NAME { $$ = mk_name(p, $1, Load_ctx, &@$); }
+  | NUMBER { $$ = relocate($1, &@$); }
+  | strings { CHECK($$ = mk_strings(p, $1, &@$)); }
+  | ELLIPSIS { $$ = mk_const(p, CONST_ELLIPSIS, &@$); }
+  | KW_NONE { $$ = mk_const(p, CONST_NONE, &@$); }
+  | KW_TRUE { $$ = mk_const(p, CONST_TRUE, &@$); }
+  | KW_FALSE { $$ = mk_const(p, CONST_FALSE, &@$); }
+  | '(' ')' { $$ = mk_tuple(p, NULL, Load_ctx, &@$); }
+  | '(' yield_expr ')' { $$ = $2; }
+  | '(' paren_elt ')' {
+      if ($2->kind == Starred_kind) { err_node(p, $2, "cannot use starred expression here"); YYABORT; }
+      $$ = $2;
+    }
+  | '(' paren_elt ',' ')' { $$ = mk_tuple(p, list1(p, $2), Load_ctx, &@$); }
+  | '(' paren_items ')' { $$ = mk_tuple(p, $2, Load_ctx, &@$); }
+  | '(' paren_items ',' ')' { $$ = mk_tuple(p, $2, Load_ctx, &@$); }
+  | '(' namedexpr_test comp_clauses ')' { $$ = mk_comp(p, GeneratorExp_kind, $2, NULL, $3, &@$); }
+  | '[' ']' { $$ = mk_expr(p, List_kind, &@$); }
+  | '[' list_items ']' { $$ = mk_expr(p, List_kind, &@$); $$->v.List.elts = SEQ(ExprSeq, $2); }
+  | '[' list_items ',' ']' { $$ = mk_expr(p, List_kind, &@$); $$->v.List.elts = SEQ(ExprSeq, $2); }
+  | '[' namedexpr_test comp_clauses ']' { $$ = mk_comp(p, ListComp_kind, $2, NULL, $3, &@$); }
+  | '{' '}' { $$ = mk_expr(p, Dict_kind, &@$); }
+  | '{' dict_items '}' {
+      $$ = mk_expr(p, Dict_kind, &@$);
+      PList *k = plist(p), *v = plist(p);
+      for (int i = 0; i < $2->n; i += 2) { push(p, k, $2->items[i]); push(p, v, $2->items[i + 1]); }
+      $$->v.Dict.keys = SEQ(ExprSeq, k); $$->v.Dict.values = SEQ(ExprSeq, v);
+    }
+  | '{' dict_items ',' '}' {
+      $$ = mk_expr(p, Dict_kind, &@$);
+      PList *k = plist(p), *v = plist(p);
+      for (int i = 0; i < $2->n; i += 2) { push(p, k, $2->items[i]); push(p, v, $2->items[i + 1]); }
+      $$->v.Dict.keys = SEQ(ExprSeq, k); $$->v.Dict.values = SEQ(ExprSeq, v);
+    }
+  | '{' test ':' test comp_clauses '}' { $$ = mk_comp(p, DictComp_kind, $2, $4, $5, &@$); }
+  | '{' set_items '}' { $$ = mk_expr(p, Set_kind, &@$); $$->v.Set.elts = SEQ(ExprSeq, $2); }
+  | '{' set_items ',' '}' { $$ = mk_expr(p, Set_kind, &@$); $$->v.Set.elts = SEQ(ExprSeq, $2); }
+  | '{' namedexpr_test comp_clauses '}' { $$ = mk_comp(p, SetComp_kind, $2, NULL, $3, &@$); }
+  ;
+
+paren_elt
+  : namedexpr_test
+  | star_expr
+  | test KW_AS expr {
+      $$ = mk_expr(p, WithAs_kind, &@$); $$->v.NamedExpr.value = $1; $$->v.NamedExpr.target = $3;
+      p->withas_pending++;
+    }
+  ;
+paren_items
+  : paren_elt ',' paren_elt { $$ = push(p, list1(p, $1), $3); }
+  | paren_items ',' paren_elt { $$ = push(p, $1, $3); }
+  ;
+
+list_elt : namedexpr_test | star_expr ;
+list_items
+  : list_elt { $$ = list1(p, $1); }
+  | list_items ',' list_elt { $$ = push(p, $1, $3); }
+  ;
+set_items
+  : list_elt { $$ = list1(p, $1); }
+  | set_items ',' list_elt { $$ = push(p, $1, $3); }
+  ;
+/* dict_items holds key, value pairs flattened; ** entries have a NULL key. */
+dict_items
+  : test ':' test { $$ = push(p, list1(p, $1), $3); }
+  | dict_star { $$ = push(p, list1(p, NULL), $1); }
+  | dict_items ',' test ':' test { $$ = push(p, push(p, $1, $3), $5); }
+  | dict_items ',' dict_star { $$ = push(p, push(p, $1, NULL), $3); }
+  ;
+dict_star : POW expr { $$ = $2; } ;
+
+comp_clauses
+  : comp_for { CHECK($1); $$ = list1(p, $1); }
+  | comp_clauses comp_for { CHECK($2); $$ = push(p, $1, $2); }
+  | comp_clauses KW_IF test_nocond {
+      Comprehension *c = $1->items[$1->n - 1];
+      PList tmp = {c->ifs.count, c->ifs.count, (void **)c->ifs.items};
+      PList *nl = concat(p, plist(p), &tmp);
+      push(p, nl, $3);
+      c->ifs = SEQ(ExprSeq, nl);
+      $$ = $1;
+    }
+  ;
+comp_for
+  : KW_FOR exprlist KW_IN or_test { $$ = mk_compfor(p, $2, $4, 0); }
+  | KW_ASYNC KW_FOR exprlist KW_IN or_test { $$ = mk_compfor(p, $3, $5, 1); }
+  ;
+
+strings
+  : STRING { $$ = list1(p, $1); }
+  | strings STRING { $$ = push(p, $1, $2); }
+  ;
+
+subscriptlist
+  : subscript_items { $$ = list_or_tuple(p, $1, 0, &@$); }
+  | subscript_items ',' { $$ = list_or_tuple(p, $1, 1, &@$); }
+  ;
+subscript_items
+  : subscript { $$ = list1(p, $1); }
+  | subscript_items ',' subscript { $$ = push(p, $1, $3); }
+  ;
+subscript
+  : namedexpr_test
+  | star_expr
+  | opt_test ':' opt_test {
+      $$ = mk_expr(p, Slice_kind, &@$); $$->v.Slice.lower = $1; $$->v.Slice.upper = $3;
+    }
+  | opt_test ':' opt_test ':' opt_test {
+      $$ = mk_expr(p, Slice_kind, &@$); $$->v.Slice.lower = $1; $$->v.Slice.upper = $3; $$->v.Slice.step = $5;
+    }
+  ;
+opt_test : %empty { $$ = NULL; } | test ;
+
+arglist_opt : %empty { $$ = NULL; } | arglist | arglist ',' ;
+arglist
+  : argument { $$ = list1(p, $1); }
+  | arglist ',' argument { $$ = push(p, $1, $3); }
+  ;
+argument
+  : test { $$ = call_arg(p, CARG_POS, $1, NULL, &@$); }
+  | test WALRUS test { Expr *w; CHECK(w = mk_walrus(p, $1, $3, &@$)); $$ = call_arg(p, CARG_POS, w, NULL, &@$); }
+  | test comp_clauses {
+      $$ = call_arg(p, CARG_GEN, mk_comp(p, GeneratorExp_kind, $1, NULL, $2, &@$), NULL, &@$);
+    }
+  | test '=' test {
+      if ($1->kind != Name_kind) {
+        err_at(p, &@$, "expression cannot contain assignment, perhaps you meant \"==\"?");
+        YYABORT;
+      }
+      $$ = call_arg(p, CARG_KW, $3, $1->v.Name.id, &@$);
+    }
+  | '*' test { $$ = call_arg(p, CARG_STAR, starred(p, $2, &@$), NULL, &@$); }
+  | POW test { $$ = call_arg(p, CARG_DSTAR, $2, NULL, &@$); }
+  ;
+
+%%
+
+static void yyerror(YYLTYPE *loc, Parser *p, const char *msg) {
+  if (p->err->kind != PERR_NONE) return;
+  if (strcmp(msg, "memory exhausted") == 0)
+    parser_error(p, PERR_SYNTAX, loc->first_line, loc->first_column, loc->last_line, loc->last_column,
+                 "too many nested parentheses");
+  else
+    parser_error(p, PERR_SYNTAX, loc->first_line, loc->first_column, loc->last_line, loc->last_column, "%s", msg);
+}
+
+/* ---- syntax error reporting ---------------------------------------------- */
+
+static const char *block_owner(int tok) {
+  switch (tok) {
+    case KW_IF: return "'if' statement";
+    case KW_ELIF: return "'elif' statement";
+    case KW_ELSE: return "'else' statement";
+    case KW_WHILE: return "'while' statement";
+    case KW_FOR: return "'for' statement";
+    case KW_TRY: return "'try' statement";
+    case KW_EXCEPT: return "'except' statement";
+    case KW_FINALLY: return "'finally' statement";
+    case KW_WITH: return "'with' statement";
+    case KW_DEF: return "function definition";
+    case KW_CLASS: return "class definition";
+    default: return NULL;
+  }
+}
+
+static int starts_atom(int t) {
+  return t == NAME || t == NUMBER || t == STRING || t == KW_NONE || t == KW_TRUE || t == KW_FALSE ||
+         t == ELLIPSIS || t == '(' || t == '[' || t == '{';
+}
+static int ends_atom(int t) {
+  return t == NAME || t == NUMBER || t == STRING || t == KW_NONE || t == KW_TRUE || t == KW_FALSE ||
+         t == ELLIPSIS || t == ')' || t == ']' || t == '}';
+}
+
+static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
+  if (p->err->kind != PERR_NONE) return 0;  /* the lexer already reported */
+  const YYLTYPE *loc = yypcontext_location(ctx);
+  yysymbol_kind_t la = yypcontext_token(ctx);
+  yysymbol_kind_t exp[64];
+  int n = yypcontext_expected_tokens(ctx, exp, 64);
+  int want_indent = 0, want_colon = 0;
+  for (int i = 0; i < n; i++) {
+    if (exp[i] == YYSYMBOL_INDENT) want_indent = 1;
+    if (strcmp(yysymbol_name(exp[i]), "':'") == 0) want_colon = 1;
+  }
+  if (la == YYSYMBOL_INDENT) {
+    parser_error(p, PERR_INDENTATION, loc->last_line, loc->last_column - 1, loc->last_line, -1, "unexpected indent");
+    return 0;
+  }
+  if (want_indent && la != YYSYMBOL_INDENT) {
+    const char *owner = block_owner(p->lx.hdr_tok);
+    int line = la == YYSYMBOL_YYEOF || la == YYSYMBOL_DEDENT ? p->lx.hdr_line : loc->first_line;
+    int col = la == YYSYMBOL_YYEOF || la == YYSYMBOL_DEDENT ? 0 : loc->first_column;
+    if (la == YYSYMBOL_YYEOF || la == YYSYMBOL_DEDENT) line = loc->first_line;
+    if (owner)
+      parser_error(p, PERR_INDENTATION, line, col, loc->last_line, loc->last_column,
+                   "expected an indented block after %s on line %d", owner, p->lx.hdr_line);
+    else
+      parser_error(p, PERR_INDENTATION, line, col, loc->last_line, loc->last_column, "expected an indented block");
+    return 0;
+  }
+  if (want_colon && la == YYSYMBOL_NEWLINE) {
+    err_at(p, loc, "expected ':'");
+    return 0;
+  }
+  if (starts_atom(p->last_tok) && ends_atom(p->prev_tok)) {
+    if (p->lx.depth > 0 && la != YYSYMBOL_YYEOF) {
+      YYLTYPE l = p->prev_loc;
+      l.last_line = loc->last_line;
+      l.last_column = loc->last_column;
+      err_at(p, &l, "invalid syntax. Perhaps you forgot a comma?");
+      return 0;
+    }
+    if (p->prev_tok == NAME && p->lx.cur_first_tok == NAME && p->prev_loc.first_column == 0 &&
+        p->last_loc.first_line == p->prev_loc.first_line) {
+      const char *start = p->lx.line_start + p->prev_loc.first_column;
+      if (p->prev_loc.last_column - p->prev_loc.first_column == 5 && strncmp(start, "print", 5) == 0) {
+        YYLTYPE l = p->prev_loc;
+        l.last_line = loc->last_line;
+        l.last_column = loc->last_column;
+        err_at(p, &l, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+        return 0;
+      }
+    }
+  }
+  err_at(p, loc, "invalid syntax");
+  return 0;
+}
+
+/* ---- errors: position conversion ---------------------------------------- */
+
+/* Finds physical line `lineno` (1-based) of the root source. */
+static const char *find_line(const Parser *p, int lineno, const char **end) {
+  const char *s = p->root_src, *e = p->root_end;
+  for (int l = 1; l < lineno && s < e; s++) {
+    if (*s == '\n' || (*s == '\r' && !(s + 1 < e && s[1] == '\n'))) l++;
+  }
+  if (lineno < 1 || s > e) return NULL;
+  const char *q = s;
+  while (q < e && *q != '\n' && *q != '\r') q++;
+  if (q < e && *q == '\r' && q + 1 < e && q[1] == '\n') q++;
+  if (q < e) q++;
+  *end = q;
+  return s;
+}
+
+static int char_col(const char *line, const char *lend, int bytecol) {
+  int chars = 0;
+  for (const char *s = line; s < line + bytecol && s < lend; s++)
+    if (((unsigned char)*s & 0xC0) != 0x80) chars++;
+  if (bytecol > lend - line) chars += bytecol - (int)(lend - line);
+  return chars;
+}
+
+int parser_error(Parser *p, ParseErrorKind kind, int line, int col, int end_line, int end_col, const char *fmt, ...) {
+  ParseError *e = p->err;
+  if (e->kind != PERR_NONE) return 0;
+  e->kind = kind;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+  va_end(ap);
+  e->lineno = line;
+  e->end_lineno = end_line > 0 ? end_line : 0;
+  e->text = NULL;
+  const char *lend = NULL;
+  const char *ls = find_line(p, line, &lend);
+  if (ls && lend > ls) {
+    e->text = ast_strndup(p->arena, ls, (size_t)(lend - ls));
+    e->offset = char_col(ls, lend, col) + 1;
+  } else {
+    e->offset = col + 1;
+  }
+  e->end_offset = 0;
+  if (end_line > 0 && end_col >= 0) {
+    const char *le2 = NULL;
+    const char *l2 = find_line(p, end_line, &le2);
+    e->end_offset = (l2 ? char_col(l2, le2, end_col) : end_col) + 1;
+  }
+  return 0;
+}
+
+const char *parse_error_type_name(ParseErrorKind kind) {
+  switch (kind) {
+    case PERR_INDENTATION: return "IndentationError";
+    case PERR_TAB: return "TabError";
+    default: return "SyntaxError";
+  }
+}
+
+/* ---- string literals ----------------------------------------------------- */
+
+typedef struct { char *data; size_t len, cap; } Buf;
+
+static void buf_add(Parser *p, Buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    while (cap < b->len + n + 1) cap *= 2;
+    char *d = ast_alloc(p->arena, cap);
+    if (b->len) memcpy(d, b->data, b->len);
+    b->data = d;
+    b->cap = cap;
+  }
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = 0;
+}
+
+static Expr *str_const(Parser *p, const char *s, size_t n, const YYLTYPE *loc) {
+  Expr *e = mk_const(p, CONST_STR, loc);
+  char *d = ast_strndup(p->arena, s ? s : "", s ? n : 0);
+  e->v.Constant.v.str.data = d;
+  e->v.Constant.v.str.len = s ? n : 0;
+  return e;
+}
+
+/* Appends the pending literal text as a Constant. */
+static void flush_lit(Parser *p, PList *values, Buf *lit, const YYLTYPE *loc) {
+  if (lit->len == 0) return;
+  push(p, values, str_const(p, lit->data, lit->len, loc));
+  lit->len = 0;
+}
+
+/* Line and column of body[off] (f-string fields report real positions). */
+static void body_pos(const struct StrTok *t, size_t off, int *line, int *col) {
+  int l = t->line, c = t->col;
+  for (size_t i = 0; i < off; i++) {
+    if (t->body[i] == '\n') { l++; c = 0; }
+    else c++;
+  }
+  *line = l;
+  *col = c;
+}
+
+static int fstr_err(Parser *p, const struct StrTok *t, const char *msg) {
+  parser_error(p, PERR_SYNTAX, t->first_line, t->first_column, t->last_line, t->last_column, "%s", msg);
+  return -1;
+}
+
+/* Parses an f-string body (or a format spec when depth > 0) from *ip,
+ * appending Constant/FormattedValue nodes to values.  Inside a format spec
+ * it stops at the closing '}' (left unconsumed). */
+static int fstring_parse(Parser *p, const struct StrTok *t, size_t *ip, int depth, PList *values, Buf *lit,
+                         const YYLTYPE *loc) {
+  const char *s = t->body;
+  size_t len = t->len, i = *ip;
+  while (i < len) {
+    char c = s[i];
+    if (c == '{') {
+      if (i + 1 < len && s[i + 1] == '{' && depth == 0) {
+        buf_add(p, lit, "{", 1);
+        i += 2;
+        continue;
+      }
+      if (depth >= 2) return fstr_err(p, t, "f-string: expressions nested too deeply");
+      /* Find the end of the expression. */
+      size_t start = ++i;
+      int nest = 0;
+      char quote = 0;
+      int qlen = 0;
+      size_t expr_end = 0;
+      int selfdoc = 0;
+      for (; i < len; i++) {
+        char d = s[i];
+        if (quote) {
+          if (d == quote && (qlen == 1 || (i + 2 < len && s[i + 1] == quote && s[i + 2] == quote))) {
+            i += (size_t)qlen - 1;
+            quote = 0;
+          }
+          continue;
+        }
+        if (d == '\\') return fstr_err(p, t, "f-string expression part cannot include a backslash");
+        if (d == '\'' || d == '"') {
+          quote = d;
+          qlen = (i + 2 < len && s[i + 1] == d && s[i + 2] == d) ? 3 : 1;
+          i += (size_t)qlen - 1;
+          continue;
+        }
+        if (d == '#') return fstr_err(p, t, "f-string expression part cannot include '#'");
+        if (d == '(' || d == '[' || d == '{') { nest++; continue; }
+        if ((d == ')' || d == ']' || d == '}') && nest > 0) { nest--; continue; }
+        if (nest > 0) continue;
+        if (d == '}' || d == ':') break;
+        if (d == '!' && !(i + 1 < len && s[i + 1] == '=')) break;
+        if (d == '=' && i + 1 < len && s[i + 1] == '=') { i++; continue; }
+        if ((d == '!' || d == '<' || d == '>' || d == '=') && i + 1 < len && s[i + 1] == '=') { i++; continue; }
+        if (d == '=') {
+          expr_end = i;
+          selfdoc = 1;
+          i++;
+          while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r')) i++;
+          break;
+        }
+      }
+      if (quote) return fstr_err(p, t, "f-string: unterminated string");
+      if (i >= len) return fstr_err(p, t, "f-string: expecting '}'");
+      if (!selfdoc) expr_end = i;
+      int blank = 1;
+      for (size_t k = start; k < expr_end; k++)
+        if (s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != '\r' && s[k] != '\f') blank = 0;
+      if (blank) return fstr_err(p, t, "f-string: empty expression not allowed");
+      int line, col;
+      body_pos(t, start, &line, &col);
+      Expr *value = parser_parse_fstring_expr(p, s + start, expr_end - start, line, col);
+      if (!value) return -1;
+      if (selfdoc) buf_add(p, lit, s + start, i - start);
+      int conversion = -1;
+      Expr *spec = NULL;
+      if (i < len && s[i] == '!') {
+        if (i + 1 >= len) return fstr_err(p, t, "f-string: expecting '}'");
+        char cv = s[i + 1];
+        if (cv != 's' && cv != 'r' && cv != 'a')
+          return fstr_err(p, t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        conversion = cv;
+        i += 2;
+      }
+      if (i < len && s[i] == ':') {
+        i++;
+        PList *sv = plist(p);
+        Buf slit = {0};
+        if (fstring_parse(p, t, &i, depth + 1, sv, &slit, loc) < 0) return -1;
+        flush_lit(p, sv, &slit, loc);
+        spec = mk_expr(p, JoinedStr_kind, loc);
+        spec->v.JoinedStr.values = SEQ(ExprSeq, sv);
+      }
+      if (i >= len || s[i] != '}') return fstr_err(p, t, "f-string: expecting '}'");
+      i++;
+      if (selfdoc && conversion == -1 && !spec) conversion = 'r';
+      flush_lit(p, values, lit, loc);
+      Expr *fv = mk_expr(p, FormattedValue_kind, loc);
+      fv->v.FormattedValue.value = value;
+      fv->v.FormattedValue.conversion = conversion;
+      fv->v.FormattedValue.format_spec = spec;
+      push(p, values, fv);
+      continue;
+    }
+    if (c == '}') {
+      if (depth > 0) break;
+      if (i + 1 < len && s[i + 1] == '}') {
+        buf_add(p, lit, "}", 1);
+        i += 2;
+        continue;
+      }
+      return fstr_err(p, t, "f-string: single '}' is not allowed");
+    }
+    /* A run of literal text up to the next brace. */
+    size_t run = i;
+    while (i < len && s[i] != '{' && s[i] != '}') {
+      if (s[i] == '\\' && !t->raw && i + 1 < len) {
+        if (s[i + 1] == 'N' && i + 2 < len && s[i + 2] == '{') {
+          while (i < len && s[i] != '}') i++;
+          if (i < len) i++;
+          continue;
+        }
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    if (t->raw) {
+      buf_add(p, lit, s + run, i - run);
+    } else {
+      char *out;
+      size_t outlen;
+      if (lexer_decode_str(p, t, s + run, i - run, &out, &outlen) < 0) return -1;
+      buf_add(p, lit, out, outlen);
+    }
+  }
+  *ip = i;
+  return 0;
+}
+
+/* Concatenates adjacent literals: one Constant, or a JoinedStr if any
+ * part is an f-string. */
+static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc) {
+  struct StrTok *first = toks->items[0];
+  int any_f = 0;
+  for (int i = 0; i < toks->n; i++) {
+    struct StrTok *t = toks->items[i];
+    if (t->bytes != first->bytes) {
+      err_at(p, loc, "cannot mix bytes and nonbytes literals");
+      return NULL;
+    }
+    any_f |= t->fstr;
+  }
+  Buf lit = {0};
+  if (!any_f) {
+    for (int i = 0; i < toks->n; i++) {
+      struct StrTok *t = toks->items[i];
+      char *out;
+      size_t outlen;
+      if (lexer_decode_str(p, t, t->body, t->len, &out, &outlen) < 0) return NULL;
+      buf_add(p, &lit, out, outlen);
+    }
+    Expr *e = str_const(p, lit.data, lit.len, loc);
+    if (first->bytes) e->v.Constant.kind = CONST_BYTES;
+    e->v.Constant.u_prefix = first->u_prefix;
+    return e;
+  }
+  PList *values = plist(p);
+  for (int i = 0; i < toks->n; i++) {
+    struct StrTok *t = toks->items[i];
+    if (t->fstr) {
+      size_t pos = 0;
+      if (fstring_parse(p, t, &pos, 0, values, &lit, loc) < 0) return NULL;
+    } else {
+      char *out;
+      size_t outlen;
+      if (lexer_decode_str(p, t, t->body, t->len, &out, &outlen) < 0) return NULL;
+      buf_add(p, &lit, out, outlen);
+    }
+  }
+  flush_lit(p, values, &lit, loc);
+  Expr *e = mk_expr(p, JoinedStr_kind, loc);
+  e->v.JoinedStr.values = SEQ(ExprSeq, values);
+  return e;
+}
+
+/* ---- entry points -------------------------------------------------------- */
+
+Expr *parser_parse_fstring_expr(Parser *p, const char *src, size_t len, int line, int col) {
+  if (p->fstring_depth >= 8) {
+    err_at(p, &p->last_loc, "f-string: expressions nested too deeply");
+    return NULL;
+  }
+  Parser *sub = ast_alloc(p->arena, sizeof *sub);
+  ParseError suberr;
+  memset(&suberr, 0, sizeof suberr);
+  sub->arena = p->arena;
+  sub->err = &suberr;
+  sub->filename = p->filename;
+  sub->mode = p->mode;
+  sub->fstring_depth = p->fstring_depth + 1;
+  sub->root_src = p->root_src;
+  sub->root_end = p->root_end;
+  char *buf = ast_strndup(p->arena, src, len);
+  lexer_init(sub, buf, len, START_FSTR, 1);
+  sub->lx.join_lines = 1;
+  sub->lx.line_base = line - 1;
+  sub->lx.col_base = col;
+  if (yyparse(sub) != 0 || !sub->fresult) {
+    if (suberr.kind == PERR_NONE) {
+      suberr.kind = PERR_SYNTAX;
+      snprintf(suberr.msg, sizeof suberr.msg, "invalid syntax");
+    }
+    if (p->err->kind == PERR_NONE) {
+      *p->err = suberr;
+      if (strncmp(suberr.msg, "f-string", 8) != 0)
+        snprintf(p->err->msg, sizeof p->err->msg, "f-string: %.240s", suberr.msg);
+    }
+    return NULL;
+  }
+  return sub->fresult;
+}
+
+/* Checks UTF-8 well-formedness (no overlongs, no surrogates). Returns the
+ * offset of the first bad byte or -1, and why. */
+static long bad_utf8(const unsigned char *s, size_t n, const char **why) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) { i++; continue; }
+    int need;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF) { need = 1; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { need = 2; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { need = 3; min = 0x10000; }
+    else { *why = "invalid start byte"; return (long)i; }
+    unsigned cp = c & (0x3F >> need);
+    for (int k = 1; k <= need; k++) {
+      if (i + (size_t)k >= n) { *why = "unexpected end of data"; return (long)i; }
+      unsigned d = s[i + (size_t)k];
+      if ((d & 0xC0) != 0x80) { *why = "invalid continuation byte"; return (long)i; }
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { *why = "invalid continuation byte"; return (long)i; }
+    i += (size_t)need + 1;
+  }
+  return -1;
+}
+
+Module *parse_source(Arena *a, const char *src, size_t len, const char *filename, int mode, ParseError *err) {
+  memset(err, 0, sizeof *err);
+  if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
+    src += 3;
+    len -= 3;
+  }
+  Parser *p = ast_alloc(a, sizeof *p);
+  p->arena = a;
+  p->err = err;
+  p->filename = filename ? filename : "<string>";
+  p->mode = mode;
+  char *buf = ast_alloc(a, len + 4);
+  memcpy(buf, src, len);
+  p->root_src = buf;
+  p->root_end = buf + len;
+  const char *why = NULL;
+  long bad = bad_utf8((const unsigned char *)buf, len, &why);
+  if (bad >= 0) {
+    int line = 1;
+    const char *ls = buf;
+    for (long k = 0; k < bad; k++)
+      if (buf[k] == '\n') { line++; ls = buf + k + 1; }
+    parser_error(p, PERR_SYNTAX, line, (int)(buf + bad - ls), -1, -1,
+                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %ld: %s",
+                 (unsigned char)buf[bad], bad, why);
+    return NULL;
+  }
+  int start = mode == PARSE_EVAL ? START_EVAL : mode == PARSE_SINGLE ? START_SINGLE : START_FILE;
+  lexer_init(p, buf, len, start, mode == PARSE_EVAL);
+  int rc = yyparse(p);
+  if (rc != 0 || !p->result) {
+    if (err->kind == PERR_NONE) {
+      err->kind = PERR_SYNTAX;
+      snprintf(err->msg, sizeof err->msg, rc == 2 ? "too many nested parentheses" : "invalid syntax");
+    }
+    return NULL;
+  }
+  return p->result;
+}

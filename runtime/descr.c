@@ -588,3 +588,183 @@ TypeObject StaticMethodType = {
     .descr_get = sm_get,
     .getsets = cm_getsets,
 };
+
+/* ---- types.GenericAlias and types.UnionType ------------------------------
+ * Just enough for annotations evaluated at run time: `list[int]`,
+ * `dict[str, int]`, `int | None`, and isinstance() with a union. */
+
+typedef struct {
+  Object base;
+  Value origin;
+  Value args; /* tuple */
+} AliasObject;
+
+extern TypeObject GenericAliasType, UnionType;
+
+static void alias_trace(Object *o) {
+  gc_mark(((AliasObject *)o)->origin);
+  gc_mark(((AliasObject *)o)->args);
+}
+
+Value generic_alias_new(Value origin, Value args) {
+  AliasObject *a = (AliasObject *)gc_alloc(&GenericAliasType, sizeof(AliasObject));
+  a->origin = origin;
+  a->args = val_is_tuple(args) ? args : tuple_pack(1, args);
+  return (Value)a;
+}
+
+Value union_args(Value u) { return ((AliasObject *)u)->args; }
+
+/* How typing prints a type argument: `int`, `mod.C`, `...`, `None`. */
+static int add_type_repr(StrBuilder *sb, Value v) {
+  if (v == VAL_ELLIPSIS) {
+    sb_adds(sb, "...");
+    return 0;
+  }
+  if (v == VAL_NONE || v == (Value)&NoneType) {
+    sb_adds(sb, "None");
+    return 0;
+  }
+  if (val_is_obj(v) && (val_type(v)->flags & TP_TYPE_SUBCLASS)) {
+    TypeObject *t = AS(TypeObject, v);
+    Value mod = obj_getattr_opt(v, NAME(__module__));
+    if (!mod && err_occurred()) return -1;
+    if (mod && val_is_str(mod) && strcmp(str_cstr(mod), "builtins") != 0) {
+      sb_add_value(sb, mod);
+      sb_addc(sb, '.');
+    }
+    sb_add_value(sb, (Value)(t->qualname ? t->qualname : t->name_obj));
+    return 0;
+  }
+  return sb_add_repr(sb, v);
+}
+
+static Value alias_repr(Value v) {
+  AliasObject *a = (AliasObject *)v;
+  StrBuilder sb;
+  sb_init(&sb);
+  if (add_type_repr(&sb, a->origin) < 0) goto fail;
+  sb_addc(&sb, '[');
+  for (ssize_t i = 0; i < TUPLE_LEN(a->args); i++) {
+    if (i) sb_adds(&sb, ", ");
+    if (add_type_repr(&sb, TUPLE_ITEMS(a->args)[i]) < 0) goto fail;
+  }
+  if (TUPLE_LEN(a->args) == 0) sb_adds(&sb, "()");
+  sb_addc(&sb, ']');
+  return sb_finish(&sb);
+fail:
+  sb_free(&sb);
+  return VAL_NULL;
+}
+
+static Value alias_call(Value callable, Value *args, size_t nargs, TupleObject *kwnames) {
+  return obj_call(((AliasObject *)callable)->origin, args, nargs, kwnames);
+}
+
+static Value alias_getattr(Value obj, StrObject *name) {
+  Value d = type_lookup(&GenericAliasType, name);
+  if (d) {
+    DescrGetFn get = val_type(d)->descr_get;
+    return get ? get(d, obj, (Value)&GenericAliasType) : d;
+  }
+  return obj_getattr(((AliasObject *)obj)->origin, name);
+}
+
+static Value alias_richcompare(Value a, Value b, CmpOp op) {
+  if ((op != CMP_EQ && op != CMP_NE) || val_type(b) != val_type(a)) return VAL_NOTIMPL;
+  AliasObject *x = (AliasObject *)a, *y = (AliasObject *)b;
+  int eq = x->origin == y->origin;
+  if (eq) {
+    eq = obj_eq(x->args, y->args);
+    if (eq < 0) return VAL_NULL;
+  }
+  return val_bool(op == CMP_EQ ? eq : !eq);
+}
+
+static Hash alias_hash(Value v) {
+  AliasObject *a = (AliasObject *)v;
+  Hash h = obj_hash(a->args);
+  if (h == -1) return -1;
+  h ^= addr_hash(a->origin);
+  return h == -1 ? -2 : h;
+}
+
+static Value alias_origin(Value self) { return ((AliasObject *)self)->origin; }
+static Value alias_args(Value self) { return ((AliasObject *)self)->args; }
+
+static const GetSetDef alias_getsets[] = {
+    {"__origin__", alias_origin, NULL},
+    {"__args__", alias_args, NULL},
+    {NULL},
+};
+
+Value union_or(Value a, Value b);
+
+TypeObject GenericAliasType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "types.GenericAlias",
+    .instance_size = sizeof(AliasObject),
+    .trace = alias_trace,
+    .repr = alias_repr,
+    .call = alias_call,
+    .getattr = alias_getattr,
+    .richcompare = alias_richcompare,
+    .hash = alias_hash,
+    .binop = {[BINOP_OR] = union_or},
+    .getsets = alias_getsets,
+};
+
+static bool unionable(Value v) {
+  return v == VAL_NONE || (val_is_obj(v) && ((val_type(v)->flags & TP_TYPE_SUBCLASS) ||
+                                             val_type(v) == &GenericAliasType || val_type(v) == &UnionType));
+}
+
+static int union_add(Value list, Value v) {
+  if (v == VAL_NONE) v = (Value)&NoneType;
+  if (val_is_obj(v) && val_type(v) == &UnionType) {
+    Value args = ((AliasObject *)v)->args;
+    for (ssize_t i = 0; i < TUPLE_LEN(args); i++)
+      if (union_add(list, TUPLE_ITEMS(args)[i]) < 0) return -1;
+    return 0;
+  }
+  for (ssize_t i = 0; i < LIST_LEN(list); i++)
+    if (LIST_ITEMS(list)[i] == v) return 0;
+  return list_append(list, v);
+}
+
+/* a | b for types: the binop slot of type and of the alias types. */
+Value union_or(Value a, Value b) {
+  if (!unionable(a) || !unionable(b)) return VAL_NOTIMPL;
+  Value l = list_new(0);
+  if (union_add(l, a) < 0 || union_add(l, b) < 0) return VAL_NULL;
+  if (LIST_LEN(l) == 1) return LIST_ITEMS(l)[0];
+  AliasObject *u = (AliasObject *)gc_alloc(&UnionType, sizeof(AliasObject));
+  u->args = list_to_tuple(l);
+  return (Value)u;
+}
+
+static Value union_repr(Value v) {
+  AliasObject *a = (AliasObject *)v;
+  StrBuilder sb;
+  sb_init(&sb);
+  for (ssize_t i = 0; i < TUPLE_LEN(a->args); i++) {
+    if (i) sb_adds(&sb, " | ");
+    if (add_type_repr(&sb, TUPLE_ITEMS(a->args)[i]) < 0) {
+      sb_free(&sb);
+      return VAL_NULL;
+    }
+  }
+  return sb_finish(&sb);
+}
+
+TypeObject UnionType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "types.UnionType",
+    .instance_size = sizeof(AliasObject),
+    .trace = alias_trace,
+    .repr = union_repr,
+    .richcompare = alias_richcompare,
+    .hash = alias_hash,
+    .binop = {[BINOP_OR] = union_or},
+    .getsets = alias_getsets,
+};

@@ -93,6 +93,29 @@ Value descr_method_new(TypeObject *owner, const NativeDef *def);
 Value descr_getset_new(TypeObject *owner, const GetSetDef *def);
 Value classmethod_new(Value func);
 Value staticmethod_new(Value func);
+/* Slot machinery (type_slots.c). */
+extern TypeObject SlotWrapperType;    /* wrapper_descriptor: object.__init__, dict.__setitem__ */
+extern TypeObject MethodWrapperType;  /* method-wrapper: a slot wrapper bound to an object */
+void type_slots_init(void);           /* interns the slot names; called by types_init */
+/* Recomputes a heap class's slots from the dunders along its MRO. */
+void type_slots_fixup(TypeObject *t);
+/* Adds wrapper descriptors (__init__, __repr__, __add__ ...) for the slots a
+ * static type defines itself, unless its dict already has the name. */
+void type_slots_add_wrappers(TypeObject *t);
+/* True if `name` is a dunder tied to a slot (assigning it needs a fixup). */
+bool type_slot_name(StrObject *name);
+/* Looks `name` up on type(self) and calls it bound to self.  *found tells
+ * whether it existed (VAL_NULL with no error and *found false otherwise). */
+Value type_call_special(Value self, StrObject *name, Value *args, size_t nargs, TupleObject *kwnames, bool *found);
+
+/* `int | None` and `list[int]` (descr.c): types.UnionType / types.GenericAlias. */
+extern TypeObject GenericAliasType, UnionType;
+Value union_or(Value a, Value b);              /* binop slot: NotImplemented unless both are types */
+Value union_args(Value u);                     /* the tuple of a union's members */
+Value generic_alias_new(Value origin, Value args);
+/* iter() over an object with only __getitem__ (ops.c). */
+extern TypeObject SeqIterType;
+
 /* A fresh non-zero type version (GIL held). */
 uint32_t type_next_version(void);
 /* Bumps t's version and its subclasses' (after a change of t's dict or MRO). */

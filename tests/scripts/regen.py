@@ -12,7 +12,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from normalize import render  # noqa: E402
+from normalize import normalize, render  # noqa: E402
 
 
 def regen(name):
@@ -20,7 +20,8 @@ def regen(name):
         p = subprocess.run([sys.executable, os.path.join(HERE, name + ".py")], cwd=cwd,
                            stdin=subprocess.DEVNULL, capture_output=True, timeout=120,
                            env=dict(os.environ, PYTHONHASHSEED="0"))
-    text = render(p.stdout.decode(), p.stderr.decode(), p.returncode)
+    # Stored normalised: no machine paths, no addresses.
+    text = normalize(render(p.stdout.decode(), p.stderr.decode(), p.returncode), HERE)
     with open(os.path.join(HERE, name + ".out"), "w", encoding="utf-8") as f:
         f.write(text)
 

@@ -1,0 +1,15 @@
+r = range(10)
+print(r, range(1, 10, 2), len(r), r[3], r[-1], r[2:8:2], list(r[::-3]), 5 in r, 10 in r)
+print(list(range(5, 0, -1)), list(range(0)), list(range(-3, 3)), range(3) == range(0, 3))
+print(range(0, 100, 7).index(49), range(10).count(3), list(reversed(range(4))))
+print(sum(range(1000000)), len(range(0, 10 ** 6, 3)))
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, "abcdefghijkl"[s], slice(3), slice(None, None, -1))
+print(s.indices(5), list(range(20))[s])
+l = list(range(10))
+print(l[8:2:-2], l[-1:-5:-1], l[100:], l[::-1][:3], l[1:-1][::3])
+try:
+    range(1, 2, 0)
+except ValueError as e:
+    print(e)
+print(bool(range(0)), bool(range(1)), hash(range(3)) == hash(range(0, 3)))

@@ -667,7 +667,7 @@ Value int_binop(Value a, Value b, BinOp op) {
       if (y < 0) return err_set(&Exc_ValueError, "negative shift count");
       if (x == 0) return val_from_int(0);
       if (y < 62) {
-        intptr_t s = x << y; /* check the shift lost nothing */
+        intptr_t s = (intptr_t)((uintptr_t)x << y); /* check below that the shift lost nothing */
         if ((s >> y) == x && smallint_fits(s)) return val_from_int(s);
       }
       break;

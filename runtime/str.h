@@ -68,4 +68,37 @@ void sb_free(StrBuilder *sb);
 size_t utf8_encode(uint32_t cp, char out[4]);
 uint32_t utf8_decode(const char *s, size_t *advance);  /* s is valid UTF-8 */
 ssize_t utf8_count(const char *s, size_t len);         /* -1 if invalid */
+/* ---- Text-area internals (str.c, str_methods.c, strfmt.c, bytes.c) ------- */
+/* A str of `len` bytes to be filled by the caller, who then calls
+ * str_seal() with the code point count (or -1 to have it counted). */
+StrObject *str_alloc(size_t len);
+Value str_seal(StrObject *s, ssize_t nchars);
+/* str.encode for the codecs gilpy knows (utf-8, ascii, latin-1); errors
+ * NULL means "strict".  LookupError / UnicodeEncodeError as CPython. */
+Value str_encode(Value s, const char *encoding, const char *errors);
+/* The str hash function over raw bytes (bytes objects use it too). */
+Hash str_hash_bytes(const char *p, size_t n);
+/* Byte offset of code point index i (0 <= i <= nchars). */
+size_t str_offset_of(Value s, ssize_t i);
+/* Unicode character classes and simple case mappings used by the methods;
+ * exact for ASCII/Latin-1/Latin Extended-A/Greek/Cyrillic, approximate beyond. */
+bool str_cp_isspace(uint32_t c);
+bool str_cp_isprintable(uint32_t c);
+bool str_cp_isalpha(uint32_t c);
+bool str_cp_isdecimal(uint32_t c);
+bool str_cp_isdigit(uint32_t c);
+bool str_cp_isnumeric(uint32_t c);
+bool str_cp_isupper(uint32_t c);
+bool str_cp_islower(uint32_t c);
+uint32_t str_cp_upper(uint32_t c);
+uint32_t str_cp_lower(uint32_t c);
+/* Argument-count checks worded as CPython's str/bytes methods
+ * ("find() takes at least 1 argument (0 given)"). */
+bool str_check_args(const char *name, size_t nargs, TupleObject *kwnames, size_t min, size_t max);
+/* The str iterator type. */
+extern TypeObject StrIterType;
+Value str_iter(Value s);
+int str_contains(Value s, Value sub);
+Value str_getitem(Value s, Value key);
+void str_init(void);
 #endif

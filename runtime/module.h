@@ -34,6 +34,14 @@ const char *import_embedded_source(const char *relpath, size_t *len);
  * else is printed with its traceback and gives 1. */
 int import_handle_exit_exception(void);
 
+/* Creates the sys module and sys.modules (stdlib/sys.c; builtins_init). */
+Value sys_module_create(void);
+/* Struct sequences (stdlib/sys.c): a tuple of type t (a static tuple
+ * subtype whose getsets name the fields) with nall items of which the
+ * first nvisible form the tuple; the hidden ones must be immortal values. */
+Value structseq_new(TypeObject *t, Value *items, ssize_t nvisible, ssize_t nall);
+extern TypeObject StructTimeType; /* time.struct_time */
+
 /* The interpreter-wide namespaces. */
 extern Value builtins_dict;  /* builtins.__dict__ */
 extern Value sys_modules;    /* sys.modules */

@@ -16,6 +16,7 @@
 #include "runtime/exc.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
+#include "runtime/iterobject.h"
 #include "runtime/list.h"
 #include "runtime/names.h"
 #include "runtime/native.h"
@@ -395,41 +396,6 @@ int obj_contains(Value container, Value item) {
 
 /* ---- iteration ---------------------------------------------------------- */
 
-/* The old sequence protocol: seq[0], seq[1], ... until IndexError. */
-typedef struct {
-  Object base;
-  Value seq;
-  ssize_t index;
-} SeqIterObject;
-
-static void seqiter_trace(Object *o) { gc_mark(((SeqIterObject *)o)->seq); }
-
-static Value seqiter_next(Value self) {
-  SeqIterObject *it = (SeqIterObject *)self;
-  if (!it->seq) return VAL_NULL;
-  Value r = obj_getitem(it->seq, val_from_int(it->index));
-  if (!r) {
-    if (err_matches(&Exc_IndexError) || err_matches(&Exc_StopIteration)) {
-      err_clear();
-      it->seq = VAL_NULL;
-    }
-    return VAL_NULL;
-  }
-  it->index++;
-  return r;
-}
-
-static Value seqiter_iter(Value self) { return self; }
-
-TypeObject SeqIterType = {
-    STATIC_OBJECT_HEADER(&TypeType),
-    .name = "iterator",
-    .instance_size = sizeof(SeqIterObject),
-    .trace = seqiter_trace,
-    .iter = seqiter_iter,
-    .iternext = seqiter_next,
-};
-
 Value obj_iter(Value v) {
   TypeObject *t = val_type(v);
   if (t->iter) {
@@ -439,9 +405,7 @@ Value obj_iter(Value v) {
     return r;
   }
   if (t->getitem && !is_type(v) && !val_is_dict(v)) {
-    SeqIterObject *it = (SeqIterObject *)gc_alloc(&SeqIterType, sizeof(SeqIterObject));
-    it->seq = v;
-    return (Value)it;
+    return seqiter_new(v); /* the __getitem__ protocol (containers) */
   }
   return err_set(&Exc_TypeError, "'%T' object is not iterable", v);
 }

@@ -1252,6 +1252,6 @@ void types_init(void) {
   TypeObject *types[] = {&NoneType,        &NotImplementedType, &EllipsisType,     &PropertyType,
                          &ClassMethodType, &StaticMethodType,   &SuperType,        &MethodType,
                          &NativeFunctionType, &MethodDescrType, &GetSetDescrType, &SlotWrapperType,
-                         &MethodWrapperType, &GenericAliasType, &UnionType, &SeqIterType};
+                         &MethodWrapperType, &GenericAliasType, &UnionType};
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) type_ready(types[i]);
 }

@@ -113,8 +113,6 @@ extern TypeObject GenericAliasType, UnionType;
 Value union_or(Value a, Value b);              /* binop slot: NotImplemented unless both are types */
 Value union_args(Value u);                     /* the tuple of a union's members */
 Value generic_alias_new(Value origin, Value args);
-/* iter() over an object with only __getitem__ (ops.c). */
-extern TypeObject SeqIterType;
 
 /* A fresh non-zero type version (GIL held). */
 uint32_t type_next_version(void);

@@ -863,9 +863,7 @@ static Value m_split(Value self, Value *args, size_t nargs, TupleObject *kw) {
       while (i < n && b_isspace((unsigned char)d[i])) i++;
       if (i >= n) break;
       if (maxsplit-- <= 0) {
-        size_t e = n;
-        while (e > i && b_isspace((unsigned char)d[e - 1])) e--;
-        list_append(list, make_like(self, d + i, e - i));
+        list_append(list, make_like(self, d + i, n - i));
         break;
       }
       size_t b = i;

@@ -291,14 +291,8 @@ static Value s_split(Value self, Value *args, size_t nargs, TupleObject *kw) {
       while (i < len && str_cp_isspace(cp_at(d, i, &adv))) i += adv;
       if (i >= len) break;
       if (maxsplit-- <= 0) {
-        /* the rest, with trailing whitespace stripped */
-        size_t e = len;
-        while (e > i) {
-          size_t st;
-          if (!str_cp_isspace(cp_before(d, e, &st))) break;
-          e = st;
-        }
-        add_piece(list, self, i, e);
+        /* the rest, as it is (trailing whitespace included) */
+        add_piece(list, self, i, len);
         return list;
       }
       size_t b = i;
@@ -342,9 +336,7 @@ static Value s_rsplit(Value self, Value *args, size_t nargs, TupleObject *kw) {
       while (e > 0 && str_cp_isspace(cp_before(d, e, &st))) e = st;
       if (e == 0) break;
       if (maxsplit-- <= 0) {
-        size_t b = 0, adv;
-        while (b < e && str_cp_isspace(cp_at(d, b, &adv))) b += adv;
-        add_piece(list, self, b, e);
+        add_piece(list, self, 0, e);
         break;
       }
       size_t b = e;

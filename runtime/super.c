@@ -2,8 +2,8 @@
  *
  * super(C, obj) looks attributes up along type(obj).__mro__ (or obj's own
  * MRO when obj is a class) starting after C, and binds what it finds to
- * obj.  Zero-argument super() asks the VM for the calling frame's
- * __class__ cell and first argument (eval_super_args, type.h).
+ * obj.  Zero-argument super() reads the calling frame's __class__ cell
+ * and first argument (frame_super_args below, through vm/frame.h).
  */
 #include "runtime/error.h"
 #include "runtime/exc.h"
@@ -14,7 +14,10 @@
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/thread.h"
 #include "runtime/type.h"
+#include "vm/frame.h"
+#include "vm/func.h"
 
 typedef struct {
   Object base;
@@ -44,6 +47,59 @@ static TypeObject *supercheck(TypeObject *type, Value obj) {
   return NULL;
 }
 
+/* For super() without arguments: the innermost Python frame's first
+ * argument (from its cell when the argument is also a cell variable) and
+ * the contents of its __class__ free variable.  Natives push no frames,
+ * so ts_current->frame is the frame that called super(). */
+static int frame_super_args(Value *cls, Value *self) {
+  Frame *f = ts_current ? ts_current->frame : NULL;
+  if (!f) {
+    err_set(&Exc_RuntimeError, "super(): no current frame");
+    return -1;
+  }
+  CodeObject *co = f->code;
+  if (co->argcount == 0 && !(co->flags & CO_VARARGS)) {
+    err_set(&Exc_RuntimeError, "super(): no arguments");
+    return -1;
+  }
+  Value obj = f->localsplus[0];
+  if (co->cell2arg) {
+    for (int32_t i = 0; i < co->ncellvars; i++) {
+      if (co->cell2arg[i] != 0) continue;
+      Value cell = f->localsplus[co->nlocals + i];
+      if (val_is_obj(cell) && val_type(cell) == &CellType) obj = AS(CellObject, cell)->value;
+    }
+  }
+  if (!obj) {
+    err_set(&Exc_RuntimeError, "super(): arg[0] deleted");
+    return -1;
+  }
+  Value freevars = co->freevars;
+  for (int32_t i = 0; freevars && i < co->nfreevars; i++) {
+    Value name = TUPLE_ITEMS(freevars)[i];
+    if (name != (Value)NAME(__class__) && !str_equal(name, (Value)NAME(__class__))) continue;
+    Value cell = f->localsplus[co->nlocals + co->ncellvars + i];
+    if (!val_is_obj(cell) || val_type(cell) != &CellType) {
+      err_set(&Exc_RuntimeError, "super(): bad __class__ cell");
+      return -1;
+    }
+    Value c = AS(CellObject, cell)->value;
+    if (!c) {
+      err_set(&Exc_RuntimeError, "super(): empty __class__ cell");
+      return -1;
+    }
+    if (!is_type(c)) {
+      err_set(&Exc_RuntimeError, "super(): __class__ is not a type (%T)", c);
+      return -1;
+    }
+    *cls = c;
+    *self = obj;
+    return 0;
+  }
+  err_set(&Exc_RuntimeError, "super(): __class__ cell not found");
+  return -1;
+}
+
 static Value super_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
   return (Value)gc_alloc(type, type->instance_size);
 }
@@ -57,7 +113,7 @@ static int super_init(Value self, Value *args, size_t nargs, TupleObject *kwname
   }
   Value type, obj = VAL_NULL;
   if (nargs == 0) {
-    if (eval_super_args(&type, &obj) < 0) return -1;
+    if (frame_super_args(&type, &obj) < 0) return -1;
   } else {
     type = args[0];
     if (nargs == 2) obj = args[1];

@@ -123,14 +123,6 @@ void type_modified(TypeObject *t);
  * the class-body function `func` with `ns` as its locals mapping and
  * returns the __class__ cell it created, or None when the body has none. */
 Value eval_class_body(Value func, Value ns);
-/* Provided by the VM (vm/eval.c), used by zero-argument super(): from the
- * innermost running Python frame, stores the value of its `__class__` free
- * variable in *cls and its first argument in *self (local slot 0, or the
- * contents of its cell when that argument is a cell variable).  Returns 0,
- * or -1 with RuntimeError set, worded as CPython: "super(): no arguments"
- * (no frame or no positional argument), "super(): __class__ cell not found",
- * "super(): empty __class__ cell", "super(): arg[0] deleted". */
-int eval_super_args(Value *cls, Value *self);
 
 /* Instance layout of subclasses of variable-sized builtins (str, bytes,
  * tuple): their __dict__ slot follows the variable part, so dict_offset

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/bytes.h"
 #include "runtime/gc.h"
+#include "runtime/native.h"
 #include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
@@ -56,6 +58,49 @@ static Value code_repr(Value v) {
                     co->filename ? str_cstr(co->filename) : "?", (int)co->firstlineno);
 }
 
+/* ---- attributes (co_*) ---------------------------------------------------- */
+
+#define CO(v) AS(CodeObject, v)
+static Value co_name(Value v) { return CO(v)->name; }
+static Value co_qualname(Value v) { return CO(v)->qualname; }
+static Value co_filename(Value v) { return CO(v)->filename; }
+static Value co_consts(Value v) { return CO(v)->consts; }
+static Value co_names(Value v) { return CO(v)->names; }
+static Value co_varnames(Value v) { return CO(v)->varnames; }
+static Value co_cellvars(Value v) { return CO(v)->cellvars; }
+static Value co_freevars(Value v) { return CO(v)->freevars; }
+static Value co_argcount(Value v) { return val_from_int(CO(v)->argcount); }
+static Value co_posonlyargcount(Value v) { return val_from_int(CO(v)->posonlyargcount); }
+static Value co_kwonlyargcount(Value v) { return val_from_int(CO(v)->kwonlyargcount); }
+static Value co_nlocals(Value v) { return val_from_int(CO(v)->nlocals); }
+static Value co_stacksize(Value v) { return val_from_int(CO(v)->stacksize); }
+static Value co_flags(Value v) { return val_from_int(CO(v)->flags); }
+static Value co_firstlineno(Value v) { return val_from_int(CO(v)->firstlineno); }
+static Value co_code(Value v) {
+  return bytes_new((const char *)CO(v)->code, (size_t)CO(v)->ncode * sizeof(Instr));
+}
+#undef CO
+
+static const GetSetDef code_getsets[] = {
+    {"co_name", co_name, NULL},
+    {"co_qualname", co_qualname, NULL},
+    {"co_filename", co_filename, NULL},
+    {"co_consts", co_consts, NULL},
+    {"co_names", co_names, NULL},
+    {"co_varnames", co_varnames, NULL},
+    {"co_cellvars", co_cellvars, NULL},
+    {"co_freevars", co_freevars, NULL},
+    {"co_argcount", co_argcount, NULL},
+    {"co_posonlyargcount", co_posonlyargcount, NULL},
+    {"co_kwonlyargcount", co_kwonlyargcount, NULL},
+    {"co_nlocals", co_nlocals, NULL},
+    {"co_stacksize", co_stacksize, NULL},
+    {"co_flags", co_flags, NULL},
+    {"co_firstlineno", co_firstlineno, NULL},
+    {"co_code", co_code, NULL},
+    {NULL},
+};
+
 TypeObject CodeType = {
     STATIC_OBJECT_HEADER(&TypeType),
     .name = "code",
@@ -63,6 +108,7 @@ TypeObject CodeType = {
     .trace = code_trace,
     .finalize = code_finalize,
     .repr = code_repr,
+    .getsets = code_getsets,
 };
 
 CodeObject *code_new(void) {

@@ -280,7 +280,10 @@ Value fileio_new_std(int fd, const char *name, const char *mode) {
   f->readable = mode[0] == 'r';
   f->writable = mode[0] == 'w';
   f->closefd = false;
-  if (fd == 2) f->write_through = true;
+  /* stderr and, with PYTHONUNBUFFERED set (as CPython's -u), stdout
+   * write through; a tty stdout is line-buffered, anything else blocks. */
+  const char *unbuf = getenv("PYTHONUNBUFFERED");
+  if (fd == 2 || (fd == 1 && unbuf && *unbuf)) f->write_through = true;
   else if (fd == 1) f->line_buffering = isatty(fd);
   return (Value)f;
 }

@@ -18,6 +18,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
+#include "runtime/fileio.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
@@ -453,6 +455,9 @@ Value import_from(Value module, StrObject *name) {
  * the exit status (SystemExit's code, 1 for anything else). */
 int import_handle_exit_exception(void) {
   if (err_matches(&Exc_SystemExit)) {
+    Value pending = err_fetch();
+    fileio_flush_std();
+    err_restore(pending);
     Value exc = err_fetch();
     Value code = VAL_NONE;
     if (AS(ExceptionObject, exc)->dict) {
@@ -476,6 +481,14 @@ int import_handle_exit_exception(void) {
       fprintf(stderr, "%s\n", str_cstr(s));
     }
     return 1;
+  }
+  if (err_matches(&Exc_KeyboardInterrupt)) {
+    /* As CPython: report, then die of SIGINT so the parent sees it. */
+    err_print_current();
+    fileio_flush_std();
+    signal(SIGINT, SIG_DFL);
+    kill(getpid(), SIGINT);
+    return 130;
   }
   err_print_current();
   return 1;

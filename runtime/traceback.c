@@ -607,6 +607,11 @@ static void write_stderr(Value text) {
 
 void err_print(Value exc) {
   Value saved = err_fetch();
+  /* What the program printed comes first, as CPython flushes stdout here. */
+  if (sys_module) {
+    Value out = dict_get_str(module_dict(sys_module), NAME(stdout));
+    if (out && out != VAL_NONE && !obj_call_method(out, NAME(flush), NULL, 0)) err_clear();
+  }
   Value text = exc_format_full(exc);
   if (!text) {
     err_clear();

@@ -496,15 +496,6 @@ static const char *find_line(const char *src, size_t len, int lineno, size_t *ou
   return src + i;
 }
 
-/* 1-based character offset of byte column `col` in a line. */
-static int char_offset(const char *line, size_t linelen, int col) {
-  if (col < 0) return 0;
-  int chars = 0;
-  for (size_t i = 0; i < linelen && (int)i < col; i++)
-    if (((unsigned char)line[i] & 0xc0) != 0x80) chars++;
-  return chars + 1;
-}
-
 static void raise_syntax_error(TypeObject *type, const char *msg, const char *filename, int lineno, int offset,
                                const char *text, size_t textlen, int end_lineno, int end_offset) {
   Value details[6];
@@ -527,19 +518,13 @@ static void raise_syntax_error(TypeObject *type, const char *msg, const char *fi
   if (exc) err_set_value(exc);
 }
 
+/* Compile-time errors report byte offsets + 1, as CPython 3.11's compiler
+ * and symtable do (its parser errors use character offsets instead). */
 static void raise_compile_error(Compiler *c) {
   size_t linelen = 0;
   const char *line = find_line(c->src, c->srclen, c->err_lineno, &linelen);
-  int offset = line ? char_offset(line, linelen, c->err_col) : c->err_col + 1;
-  int end_offset = 0;
-  if (c->err_end_lineno == c->err_lineno && line)
-    end_offset = char_offset(line, linelen, c->err_end_col);
-  else if (c->err_end_lineno > 0) {
-    size_t el = 0;
-    const char *eline = find_line(c->src, c->srclen, c->err_end_lineno, &el);
-    end_offset = eline ? char_offset(eline, el, c->err_end_col) : c->err_end_col + 1;
-  }
-  raise_syntax_error(&Exc_SyntaxError, c->errmsg, c->filename, c->err_lineno, offset, line, linelen,
+  int end_offset = c->err_end_lineno > 0 ? c->err_end_col + 1 : 0;
+  raise_syntax_error(&Exc_SyntaxError, c->errmsg, c->filename, c->err_lineno, c->err_col + 1, line, linelen,
                      c->err_end_lineno, end_offset);
 }
 

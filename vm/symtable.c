@@ -120,6 +120,7 @@ static Symbol *add_sym(SymScope *s, const char *name) {
   if (sym) return sym;
   s->syms = grow(s->syms, &s->capsyms, s->nsyms + 1, sizeof(Symbol));
   sym = &s->syms[s->nsyms++];
+  memset(sym, 0, sizeof *sym);
   sym->name = name;
   sym->flags = 0;
   sym->scope = SC_NONE;
@@ -253,12 +254,18 @@ static int declare(SymTable *st, const Stmt *s, const char *name, bool is_global
   }
   if (is_global && (cur & DEF_NONLOCAL)) return ERR_STMT(s, "name '%s' is nonlocal and global", name);
   if (!is_global && (cur & DEF_GLOBAL)) return ERR_STMT(s, "name '%s' is nonlocal and global", name);
-  return add_def(st, name, is_global ? DEF_GLOBAL : DEF_NONLOCAL);
+  add_def(st, name, is_global ? DEF_GLOBAL : DEF_NONLOCAL);
+  Symbol *d = symscope_lookup(st->cur, m);
+  d->decl_lineno = s->lineno;
+  d->decl_col = s->col_offset;
+  d->decl_end_lineno = s->end_lineno;
+  d->decl_end_col = s->end_col_offset;
+  return 0;
 }
 
 static int visit_alias(SymTable *st, const Stmt *s, const Alias *a) {
   if (strcmp(a->name, "*") == 0) {
-    if (st->cur->kind != BLOCK_MODULE) return ERR_STMT(s, "import * only allowed at module level", NULL);
+    if (st->cur->kind != BLOCK_MODULE) return ERR_STMT(a, "import * only allowed at module level", NULL);
     return 0;
   }
   if (a->asname) return add_def(st, a->asname, DEF_IMPORT);
@@ -402,11 +409,11 @@ static int visit_namedexpr_target(SymTable *st, const Expr *e) {
     if (s->comp != COMP_NONE) {
       Symbol *sym = symscope_lookup(s, symtable_mangle(st, s->private_name, name));
       if (sym && (sym->flags & DEF_COMP_ITER))
-        return ERR_EXPR(e, "assignment expression cannot rebind comprehension iteration variable '%s'", name);
+        return ERR_EXPR(t, "assignment expression cannot rebind comprehension iteration variable '%s'", name);
       continue;
     }
     if (s->kind == BLOCK_CLASS)
-      return ERR_EXPR(e, "assignment expression within a comprehension cannot be used in a class body", NULL);
+      return ERR_EXPR(t, "assignment expression within a comprehension cannot be used in a class body", NULL);
     const char *m = symtable_mangle(st, s->private_name, name);
     add_sym(s, m)->flags |= DEF_LOCAL;
     if (s->kind == BLOCK_FUNCTION) {
@@ -605,8 +612,8 @@ static int analyze_name(SymTable *st, SymScope *s, Symbol *sym, NameSet *bound, 
   int fl = sym->flags;
   if (fl & DEF_GLOBAL) {
     if (fl & DEF_NONLOCAL)
-      return st_error_at(st, s->lineno, s->col_offset, s->lineno, s->col_offset, "name '%s' is nonlocal and global",
-                         sym->name);
+      return st_error_at(st, sym->decl_lineno, sym->decl_col, sym->decl_end_lineno, sym->decl_end_col,
+                         "name '%s' is nonlocal and global", sym->name);
     sym->scope = SC_GLOBAL_EXPLICIT;
     ns_add(global, sym->name);
     ns_del(bound, sym->name);
@@ -614,8 +621,8 @@ static int analyze_name(SymTable *st, SymScope *s, Symbol *sym, NameSet *bound, 
   }
   if (fl & DEF_NONLOCAL) {
     if (!ns_has(bound, sym->name))
-      return st_error_at(st, s->lineno, s->col_offset, s->lineno, s->col_offset, "no binding for nonlocal '%s' found",
-                         sym->name);
+      return st_error_at(st, sym->decl_lineno, sym->decl_col, sym->decl_end_lineno, sym->decl_end_col,
+                         "no binding for nonlocal '%s' found", sym->name);
     sym->scope = SC_FREE;
     s->is_nested = true;
     ns_add(free, sym->name);

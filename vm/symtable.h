@@ -39,6 +39,7 @@ typedef struct Symbol {
   const char *name;   /* mangled */
   int flags;          /* DEF_* */
   SymScopeKind scope; /* after analysis */
+  int decl_lineno, decl_col, decl_end_lineno, decl_end_col; /* last global/nonlocal statement */
 } Symbol;
 
 typedef struct SymScope SymScope;

@@ -400,11 +400,11 @@ static int object_init(Value self, Value *args, size_t nargs, TupleObject *kwnam
   if (excess_args(nargs, kwnames)) {
     TypeObject *type = val_type(self);
     if (type->tp_init != object_init) {
-      err_set(&Exc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)", type->name);
+      err_set(&Exc_TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
       return -1;
     }
     if (type->tp_new == object_new) {
-      err_set(&Exc_TypeError, "%s() takes no arguments", type->name);
+      err_set(&Exc_TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)", type->name);
       return -1;
     }
   }
@@ -602,8 +602,7 @@ Value *obj_dict_ptr(Value obj) {
   if (!val_is_obj(obj)) return NULL;
   TypeObject *t = obj->type;
   size_t off = t->dict_offset;
-  if (!off) return NULL;
-  if (off == DICT_OFFSET_VAR) {
+  if (t->flags & TP_VAR_DICT) {
     /* after the variable part of a str/bytes/tuple subclass instance */
     if (t->flags & TP_STR_SUBCLASS)
       off = align8(offsetof(StrObject, data) + (size_t)AS(StrObject, obj)->len + 1);
@@ -614,6 +613,7 @@ Value *obj_dict_ptr(Value obj) {
     else
       return NULL;
   }
+  if (!off) return NULL;
   return (Value *)((char *)obj + off);
 }
 
@@ -653,6 +653,10 @@ static int instance_set_dict(Value self, Value v) {
 }
 
 static const GetSetDef instance_dict_getset = {"__dict__", instance_get_dict, instance_set_dict};
+
+/* No weak references yet: __weakref__ exists (dir() and hasattr agree with CPython) and is None. */
+static Value instance_get_weakref(Value self) { return VAL_NONE; }
+static const GetSetDef instance_weakref_getset = {"__weakref__", instance_get_weakref, NULL};
 
 /* ---- type: attributes --------------------------------------------------- */
 
@@ -1123,13 +1127,15 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value ns, Val
   /* layout */
   t->instance_size = base->instance_size;
   t->dict_offset = base->dict_offset;
-  if (!t->dict_offset) {
+  t->flags |= base->flags & TP_VAR_DICT;
+  if (!t->dict_offset && !(t->flags & TP_VAR_DICT)) {
     if (solid_base(base) == &ObjectType) {
       t->instance_size = sizeof(InstanceObject);
       t->dict_offset = offsetof(InstanceObject, dict);
     } else if (base->flags & (TP_STR_SUBCLASS | TP_BYTES_SUBCLASS | TP_TUPLE_SUBCLASS)) {
       t->instance_size = base->instance_size + 2 * sizeof(Value);
-      t->dict_offset = DICT_OFFSET_VAR;
+      t->dict_offset = 0;
+      t->flags |= TP_VAR_DICT;
     } else {
       t->dict_offset = align8(base->instance_size);
       t->instance_size = t->dict_offset + sizeof(Value);
@@ -1150,8 +1156,11 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value ns, Val
       TypeObject *b = (TypeObject *)t->mro->items[i];
       if ((b->flags & TP_HEAPTYPE) && b->dict && dict_get_str((Value)b->dict, NAME(__dict__))) have = true;
     }
-    if (!have && !dict_get_str(dict, NAME(__dict__)))
+    if (!have && !dict_get_str(dict, NAME(__dict__))) {
       dict_set_str(dict, NAME(__dict__), descr_getset_new(t, &instance_dict_getset));
+      if (!dict_get_str(dict, NAME(__weakref__)))
+        dict_set_str(dict, NAME(__weakref__), descr_getset_new(t, &instance_weakref_getset));
+    }
   }
   t->version = type_next_version();
   registry_link(t);

@@ -125,11 +125,12 @@ void type_modified(TypeObject *t);
 Value eval_class_body(Value func, Value ns);
 
 /* Instance layout of subclasses of variable-sized builtins (str, bytes,
- * tuple): their __dict__ slot follows the variable part, so dict_offset
- * holds this marker and obj_dict_ptr computes the address.  The builtin's
- * tp_new must allocate `type->instance_size + <variable part>` bytes;
- * type.c makes instance_size 16 bytes larger than the builtin's for such
- * subclasses to leave room for the aligned slot. */
-#define DICT_OFFSET_VAR ((size_t)-1)
+ * tuple): their __dict__ slot follows the variable part, so such a class
+ * has dict_offset 0 and this flag, and obj_dict_ptr computes the address
+ * (code that reads dict_offset directly just sees "no fixed dict slot").
+ * The builtin's tp_new must allocate `type->instance_size + <variable
+ * part>` bytes; type.c makes instance_size 16 bytes larger than the
+ * builtin's for such subclasses, leaving room for the aligned slot. */
+#define TP_VAR_DICT (1u << 24)
 
 #endif

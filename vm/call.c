@@ -131,7 +131,7 @@ int call_bind_args(FunctionObject *fn, Frame *f, Value *args, size_t nargs, Tupl
   CodeObject *co = f->code;
   Value *lp = f->localsplus;
   size_t nkw = kwnames ? (size_t)kwnames->len : 0;
-  size_t npos = nargs - nkw;
+  size_t npos = nargs; /* keyword values follow at args[nargs + i] */
   size_t argcount = (size_t)co->argcount;
   int32_t total = co->argcount + co->kwonlyargcount;
   bool has_varargs = (co->flags & CO_VARARGS) != 0;

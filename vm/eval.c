@@ -572,7 +572,7 @@ static inline Value dict_lookup_fast(Value d, StrObject *name) {
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define NAMEARG ((StrObject *)names[oparg])
 #define CHECK_BREAKER()                                                     \
@@ -606,9 +606,13 @@ static inline Value dict_lookup_fast(Value d, StrObject *name) {
 #endif
 
 /* Pushes the frame of a call to a Python function; NULL with an error. */
-static Frame *push_call_frame(ThreadState *ts, FunctionObject *fn, Value *args, size_t nargs, TupleObject *kwnames) {
+static Frame *push_call_frame(ThreadState *ts, FunctionObject *fn, Value *args, size_t nargs, TupleObject *kwnames,
+                              bool from_c) {
   if (ts->recursion_depth >= recursion_limit) {
-    recursion_error();
+    /* CPython words it by where the limit is hit: a call made from C code
+     * (a slot, a builtin) or a plain Python-to-Python call. */
+    if (from_c) err_set(&Exc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+    else recursion_error();
     return NULL;
   }
   Frame *nf = frame_push(fn->code, fn, fn->globals, fn->builtins, VAL_NULL);
@@ -934,25 +938,27 @@ dispatch:
     Value callable;
     Value *args;
     size_t nargs;
+    /* nargs counts positional arguments only; keyword values follow them. */
+    size_t npos = oparg - (kw ? (size_t)kw->len : 0);
     if (base[0]) {
       callable = base[0];
       args = base + 1;
-      nargs = oparg + 1;
+      nargs = npos + 1;
     } else {
       callable = base[1];
       args = base + 2;
-      nargs = oparg;
+      nargs = npos;
       if (val_is_obj(callable) && callable->type == &MethodType) {
         MethodObject *m = AS(MethodObject, callable);
         base[0] = callable = m->func;
         base[1] = m->self;
         args = base + 1;
-        nargs = oparg + 1;
+        nargs = npos + 1;
       }
     }
     SAVE();
     if (val_is_obj(callable) && callable->type == &FunctionType) {
-      Frame *nf = push_call_frame(ts, AS(FunctionObject, callable), args, nargs, kw);
+      Frame *nf = push_call_frame(ts, AS(FunctionObject, callable), args, nargs, kw, false);
       if (!nf) goto error;
       f->sp = base;
       nf->back = f;
@@ -1835,7 +1841,7 @@ exit_frame:
 Value eval_call_function(Value func, Value *args, size_t nargs, TupleObject *kwnames) {
   ThreadState *ts = ts_current;
   FunctionObject *fn = AS(FunctionObject, func);
-  Frame *f = push_call_frame(ts, fn, args, nargs, kwnames);
+  Frame *f = push_call_frame(ts, fn, args, nargs, kwnames, true);
   if (!f) return VAL_NULL;
   bool yielded;
   Value r = eval_run_frame(f, VAL_NULL, false, &yielded);

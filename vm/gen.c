@@ -333,7 +333,8 @@ static Value finish_send(GenResult k, Value out) {
 static Value gen_m_send(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("send", kw) || !args_count("send", nargs, 1, 1)) return VAL_NULL;
   Value out = VAL_NULL;
-  return finish_send(gen_send(self, args[0], VAL_NULL, &out), out);
+  GenResult k = gen_send(self, args[0], VAL_NULL, &out);
+  return finish_send(k, out);
 }
 
 static Value gen_m_throw(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -341,7 +342,8 @@ static Value gen_m_throw(Value self, Value *args, size_t nargs, TupleObject *kw)
   Value exc = make_thrown(args, nargs);
   if (!exc) return VAL_NULL;
   Value out = VAL_NULL;
-  return finish_send(gen_send(self, VAL_NULL, exc, &out), out);
+  GenResult k = gen_send(self, VAL_NULL, exc, &out);
+  return finish_send(k, out);
 }
 
 static Value gen_m_close(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -349,12 +351,20 @@ static Value gen_m_close(Value self, Value *args, size_t nargs, TupleObject *kw)
   return gen_close(self);
 }
 
+/* The iternext slot follows the runtime's contract: exhaustion is VAL_NULL
+ * with no exception, so a generator's return value is dropped here;
+ * __next__ (below), send() and `yield from` keep it. */
 static Value gen_iternext(Value self) {
   Value out = VAL_NULL;
   GenResult k = resume(AS(GenObject, self), VAL_NONE, false, &out);
-  if (k == GEN_YIELDED) return out;
-  if (k == GEN_RETURNED && out != VAL_NONE) err_stop_iteration(out);
-  return VAL_NULL;
+  return k == GEN_YIELDED ? out : VAL_NULL;
+}
+
+static Value gen_m_next(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("__next__", kw) || !args_count("__next__", nargs, 0, 0)) return VAL_NULL;
+  Value out = VAL_NULL;
+  GenResult k = resume(AS(GenObject, self), VAL_NONE, false, &out);
+  return finish_send(k, out);
 }
 
 static Value gen_iter(Value self) { return self; }
@@ -389,6 +399,7 @@ static Value g_yf(Value self) {
 static Value g_frame(Value self) { return VAL_NONE; }
 
 static const NativeDef gen_methods[] = {
+    {"__next__", gen_m_next, NATIVE_METHOD},
     {"send", gen_m_send, NATIVE_METHOD},
     {"throw", gen_m_throw, NATIVE_METHOD},
     {"close", gen_m_close, NATIVE_METHOD},
@@ -465,7 +476,11 @@ static void await_trace(Object *o) {
   mark(w->sendval);
 }
 
-static Value cw_iternext(Value self) { return gen_iternext(AS(AwaitObject, self)->gen); }
+static Value cw_iternext(Value self) {
+  Value out = VAL_NULL;
+  GenResult k = resume(AS(GenObject, AS(AwaitObject, self)->gen), VAL_NONE, false, &out);
+  return finish_send(k, out);
+}
 static Value cw_send(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return gen_m_send(AS(AwaitObject, self)->gen, args, nargs, kw);
 }

@@ -472,6 +472,7 @@ bool str_cp_isupper(uint32_t c) {
   if (c >= 0x460 && c <= 0x4FF) return (c & 1) == 0 && !(c >= 0x482 && c <= 0x489);
   if (c >= 0x2160 && c <= 0x216F) return true;
   if (c >= 0xFF21 && c <= 0xFF3A) return true;
+  if (c == 0x1C4 || c == 0x1C7 || c == 0x1CA || c == 0x1F1) return true;
   return false;
 }
 
@@ -485,6 +486,8 @@ bool str_cp_islower(uint32_t c) {
   if (c >= 0x460 && c <= 0x4FF) return (c & 1) == 1 && !(c >= 0x482 && c <= 0x489);
   if (c >= 0x2170 && c <= 0x217F) return true;
   if (c >= 0xFF41 && c <= 0xFF5A) return true;
+  if (c >= 0xFB00 && c <= 0xFB06) return true;
+  if (c == 0x1C6 || c == 0x1C9 || c == 0x1CC || c == 0x1F3) return true;
   return false;
 }
 

@@ -555,16 +555,66 @@ static Value s_replace(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 /* ---- case mapping ------------------------------------------------------------- */
 
-static bool cp_iscased(uint32_t c) { return str_cp_isupper(c) || str_cp_islower(c); }
+static bool cp_iscased(uint32_t c) {
+  return str_cp_isupper(c) || str_cp_islower(c) || (c >= 0x1C4 && c <= 0x1CC) || (c >= 0x1F1 && c <= 0x1F3);
+}
+
+/* The unconditional multi-character upper-case mappings of SpecialCasing
+ * that matter in practice (German sharp s, the Latin ligatures). */
+static const char *special_upper(uint32_t c) {
+  switch (c) {
+    case 0xDF: return "SS";
+    case 0x149: return "\xCA\xBCN";
+    case 0xFB00: return "FF";
+    case 0xFB01: return "FI";
+    case 0xFB02: return "FL";
+    case 0xFB03: return "FFI";
+    case 0xFB04: return "FFL";
+    case 0xFB05: case 0xFB06: return "ST";
+    default: return NULL;
+  }
+}
+
+/* Latin Extended-B digraphs (DŽ Dž dž, LJ Lj lj, NJ Nj nj, DZ Dz dz): a
+ * triple of upper, title and lower forms. */
+static uint32_t digraph(uint32_t c, int form) {
+  uint32_t base = c >= 0x1C4 && c <= 0x1CC ? 0x1C4 + (c - 0x1C4) / 3 * 3
+                  : c >= 0x1F1 && c <= 0x1F3 ? 0x1F1 : 0;
+  return base ? base + (uint32_t)form : 0;
+}
 
 /* Appends the full upper-case mapping of c (ß -> SS). */
 static void add_upper(StrBuilder *sb, uint32_t c) {
   char buf[4];
-  if (c == 0xDF) {
-    sb_add(sb, "SS", 2);
+  const char *sp = special_upper(c);
+  if (sp) {
+    sb_adds(sb, sp);
     return;
   }
-  sb_add(sb, buf, utf8_encode(str_cp_upper(c), buf));
+  uint32_t d = digraph(c, 0);
+  sb_add(sb, buf, utf8_encode(d ? d : str_cp_upper(c), buf));
+}
+
+/* Appends the title-case mapping of c (first letter of a word). */
+static void add_title(StrBuilder *sb, uint32_t c) {
+  char buf[4];
+  if (c == 0xDF) {
+    sb_add(sb, "Ss", 2);
+    return;
+  }
+  const char *sp = special_upper(c);
+  if (sp && c >= 0xFB00) {
+    /* ligatures title-case as their first letter upper, the rest lower */
+    sb_addc(sb, sp[0]);
+    for (const char *q = sp + 1; *q; q++) sb_addc(sb, (char)(*q + 32));
+    return;
+  }
+  if (sp) {
+    sb_adds(sb, sp);
+    return;
+  }
+  uint32_t d = digraph(c, 1);
+  sb_add(sb, buf, utf8_encode(d ? d : str_cp_upper(c), buf));
 }
 
 /* Appends the lower-case mapping of the code point at byte i (final sigma
@@ -604,7 +654,8 @@ static void add_lower(StrBuilder *sb, const char *d, size_t len, size_t i, uint3
       return;
     }
   }
-  sb_add(sb, buf, utf8_encode(str_cp_lower(c), buf));
+  uint32_t dg = digraph(c, 2);
+  sb_add(sb, buf, utf8_encode(dg ? dg : str_cp_lower(c), buf));
 }
 
 enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_FOLD, CASE_CAPITALIZE, CASE_TITLE };
@@ -660,16 +711,14 @@ static Value case_map(Value self, int mode) {
         break;
       case CASE_CAPITALIZE:
         if (first) {
-          if (c == 0xDF) sb_add(&sb, "Ss", 2);
-          else sb_add(&sb, buf, utf8_encode(str_cp_upper(c), buf));
+          add_title(&sb, c);
         } else {
           add_lower(&sb, d, len, i, c);
         }
         break;
       default:
         if (prev_cased) add_lower(&sb, d, len, i, c);
-        else if (c == 0xDF) sb_add(&sb, "Ss", 2);
-        else sb_add(&sb, buf, utf8_encode(str_cp_upper(c), buf));
+        else add_title(&sb, c);
         prev_cased = cp_iscased(c);
         break;
     }

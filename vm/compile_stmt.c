@@ -237,7 +237,7 @@ static void comp_while(Compiler *c, const Stmt *s) {
 static void comp_for(Compiler *c, const Stmt *s) {
   int start = new_label(c), cleanup = new_label(c), end = new_label(c);
   comp_expr(c, s->v.For.iter);
-  COMP_LOC_EXPR(c, s->v.For.iter);
+  COMP_LOC_STMT(c, s);
   emit0(c, OP_GET_ITER);
   bind_label(c, start);
   COMP_LOC_STMT(c, s);
@@ -260,7 +260,7 @@ static void comp_async_for(Compiler *c, const Stmt *s) {
   }
   int start = new_label(c), except = new_label(c), end = new_label(c);
   comp_expr(c, s->v.For.iter);
-  COMP_LOC_EXPR(c, s->v.For.iter);
+  COMP_LOC_STMT(c, s);
   emit0(c, OP_GET_AITER);
   bind_label(c, start);
   COMP_LOC_STMT(c, s);
@@ -567,13 +567,16 @@ static void comp_annassign(Compiler *c, const Stmt *s) {
 static void comp_assert(Compiler *c, const Stmt *s) {
   int end = new_label(c);
   comp_expr(c, s->v.Assert.test);
-  COMP_LOC_STMT(c, s);
+  /* CPython 3.11 leaves the location of a compared test in force for the
+   * raise (so the traceback underlines `x > 1`); otherwise the statement's. */
+  const Expr *at = s->v.Assert.test->kind == Compare_kind ? s->v.Assert.test : NULL;
+  if (at) COMP_LOC_EXPR(c, at);
   emit_jump(c, OP_POP_JUMP_IF_TRUE, end);
   if (s->v.Assert.msg) {
     emit0(c, OP_PUSH_NULL);
     emit0(c, OP_LOAD_ASSERTION_ERROR);
     comp_expr(c, s->v.Assert.msg);
-    COMP_LOC_STMT(c, s);
+    if (at) COMP_LOC_EXPR(c, at);
     emit(c, OP_CALL, 1);
   } else {
     emit0(c, OP_LOAD_ASSERTION_ERROR);

@@ -387,11 +387,29 @@ static int object_init(Value self, Value *args, size_t nargs, TupleObject *kwnam
 
 static bool excess_args(size_t nargs, TupleObject *kwnames) { return nargs > 0 || (kwnames && kwnames->len > 0); }
 
+static Value abstract_error(TypeObject *type, Value abstract) {
+  Value names = list_from_iterable(abstract);
+  if (!names || list_sort(names, VAL_NULL, false) < 0) return VAL_NULL;
+  Value joined = str_join(str_from_cstr(", "), names);
+  if (!joined) return VAL_NULL;
+  return err_set(&Exc_TypeError, "Can't instantiate abstract class %s with abstract method%s %U", type->name,
+                 LIST_LEN(names) == 1 ? "" : "s", joined);
+}
+
 static Value object_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
   if (excess_args(nargs, kwnames)) {
     if (type->tp_new != object_new)
       return err_set(&Exc_TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
     if (type->tp_init == object_init) return err_set(&Exc_TypeError, "%s() takes no arguments", type->name);
+  }
+  if ((type->flags & TP_HEAPTYPE) && type->dict) {
+    /* abc.ABCMeta stores the still-abstract names here */
+    Value abstract = dict_get_str((Value)type->dict, str_intern_cstr("__abstractmethods__"));
+    if (abstract) {
+      int nonempty = obj_truthy(abstract);
+      if (nonempty < 0) return VAL_NULL;
+      if (nonempty) return abstract_error(type, abstract);
+    }
   }
   return (Value)gc_alloc(type, type->instance_size ? type->instance_size : sizeof(Object));
 }

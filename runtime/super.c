@@ -168,10 +168,10 @@ static Value super_descr_get(Value self, Value obj, Value type) {
 
 static Value super_repr(Value self) {
   SuperObject *s = (SuperObject *)self;
-  Value tr = s->type ? type_repr((Value)s->type) : str_from_cstr("NULL");
-  if (!tr) return VAL_NULL;
-  if (s->obj_type) return str_printf("<super: %U, <%s object>>", tr, s->obj_type->name);
-  return str_printf("<super: %U, NULL>", tr);
+  /* CPython prints tp_name here: the bare class name for classes */
+  const char *tn = s->type ? s->type->name : "NULL";
+  if (s->obj_type) return str_printf("<super: <class '%s'>, <%s object>>", tn, s->obj_type->name);
+  return str_printf("<super: <class '%s'>, NULL>", tn);
 }
 
 static Value super_thisclass(Value self) {

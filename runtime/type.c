@@ -151,7 +151,40 @@ void type_update_slot(TypeObject *t, StrObject *name) {
 
 /* ---- lookup and subtype checks ------------------------------------------ */
 
+/* The attribute cache: (type version, interned name) -> what the MRO walk
+ * found (VAL_NULL for "absent").  Versions are never reused, so an entry
+ * for a stale version simply never matches again; its value is not a GC
+ * root and is never returned once stale.  Only interned names (immortal)
+ * are cached, so a name pointer cannot be recycled.  GIL-protected. */
+#define MCACHE_BITS 12
+typedef struct {
+  uint32_t version;
+  StrObject *name;
+  Value value;
+} MCacheEntry;
+static MCacheEntry mcache[1u << MCACHE_BITS];
+
+static inline size_t mcache_index(uint32_t version, StrObject *name) {
+  return (size_t)((version * 2654435761u) ^ (uint32_t)((uintptr_t)name >> 4)) & ((1u << MCACHE_BITS) - 1);
+}
+
+static Value mro_lookup(TypeObject *type, StrObject *name);
+
 Value type_lookup(TypeObject *type, StrObject *name) {
+  uint32_t version = type->version;
+  if (version && (name->base.gc_flags & OBJ_INTERNED)) {
+    MCacheEntry *e = &mcache[mcache_index(version, name)];
+    if (e->version == version && e->name == name) return e->value;
+    Value v = mro_lookup(type, name);
+    e->version = version;
+    e->name = name;
+    e->value = v;
+    return v;
+  }
+  return mro_lookup(type, name);
+}
+
+static Value mro_lookup(TypeObject *type, StrObject *name) {
   TupleObject *mro = type->mro;
   if (!mro) {
     for (TypeObject *t = type; t; t = t->base_type)
@@ -192,7 +225,7 @@ static bool val_is_type(Value v) { return val_is_obj(v) && (val_type(v)->flags &
 static void mro_error(Value **seqs, ssize_t *lens, ssize_t *heads, size_t nseq) {
   StrBuilder sb;
   sb_init(&sb);
-  sb_adds(&sb, "Cannot create a consistent method resolution order (MRO) for bases ");
+  sb_adds(&sb, "Cannot create a consistent method resolution\norder (MRO) for bases ");
   Value seen[64];
   size_t nseen = 0;
   for (size_t i = 0; i < nseq; i++) {

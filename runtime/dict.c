@@ -753,7 +753,8 @@ static Value m_sizeof(Value self, Value *args, size_t nargs, TupleObject *kwname
 }
 
 static Value m_class_getitem(Value cls, Value *args, size_t nargs, TupleObject *kwnames) {
-  return cls; /* no types.GenericAlias yet */
+  if (!args_count("__class_getitem__", nargs, 1, 1)) return VAL_NULL;
+  return generic_alias_new(cls, args[0]);
 }
 
 static const NativeDef dict_methods[] = {

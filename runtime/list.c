@@ -970,8 +970,8 @@ static Value m_sizeof(Value self, Value *args, size_t nargs, TupleObject *kwname
 }
 
 static Value m_class_getitem(Value cls, Value *args, size_t nargs, TupleObject *kwnames) {
-  /* No types.GenericAlias yet: list[int] evaluates to the class itself. */
-  return cls;
+  if (!args_count("__class_getitem__", nargs, 1, 1)) return VAL_NULL;
+  return generic_alias_new(cls, args[0]);
 }
 
 static const NativeDef list_methods[] = {

@@ -856,7 +856,10 @@ static Value m_init(Value self, Value *args, size_t nargs, TupleObject *kwnames)
   return set_tp_init(self, args, nargs, kwnames) < 0 ? VAL_NULL : VAL_NONE;
 }
 
-static Value m_class_getitem(Value cls, Value *args, size_t nargs, TupleObject *kwnames) { return cls; }
+static Value m_class_getitem(Value cls, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_count("__class_getitem__", nargs, 1, 1)) return VAL_NULL;
+  return generic_alias_new(cls, args[0]);
+}
 
 static const NativeDef set_methods[] = {
     {"add", m_add, NATIVE_METHOD},

@@ -41,6 +41,9 @@ Value sys_module_create(void);
  * first nvisible form the tuple; the hidden ones must be immortal values. */
 Value structseq_new(TypeObject *t, Value *items, ssize_t nvisible, ssize_t nall);
 extern TypeObject StructTimeType; /* time.struct_time */
+/* Slots for other struct sequence types: "name(field=value, ...)" and type(seq). */
+Value structseq_repr(Value self);
+Value structseq_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames);
 
 /* The interpreter-wide namespaces. */
 extern Value builtins_dict;  /* builtins.__dict__ */

@@ -63,7 +63,7 @@ Value structseq_new(TypeObject *t, Value *items, ssize_t nvisible, ssize_t nall)
   return tup;
 }
 
-static Value ss_repr(Value self) {
+Value structseq_repr(Value self) {
   TypeObject *t = val_type(self);
   StrBuilder sb;
   sb_init(&sb);
@@ -105,7 +105,7 @@ Value structseq_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject 
       .instance_size = sizeof(TupleObject),         \
       .flags = TP_TUPLE_SUBCLASS,                   \
       .tp_new = structseq_tp_new,                   \
-      .repr = ss_repr,                              \
+      .repr = structseq_repr,                              \
       .getsets = fields,                            \
   }
 
@@ -141,7 +141,7 @@ TypeObject StructTimeType = {
     .instance_size = sizeof(TupleObject) + 9 * sizeof(Value),
     .flags = TP_TUPLE_SUBCLASS,
     .tp_new = structseq_tp_new,
-    .repr = ss_repr,
+    .repr = structseq_repr,
     .getsets = struct_time_fields,
 };
 

@@ -1,0 +1,543 @@
+/* os.c — the os module: process, environment, files and directories.
+ *
+ * os.path is posixpath, written in gilpy (stdlib/lib/posixpath.py) on top
+ * of os.stat/os.getcwd; this module imports it at init and binds it as
+ * os.path, as CPython's os.py does.  Errors from system calls are raised
+ * with err_set_from_errno, which picks the OSError subclass for errno and
+ * words the message "[Errno 2] No such file or directory: 'x'".
+ * Calls that may block (file system, waits) run with the GIL released and
+ * hold only C data meanwhile.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "runtime/bytes.h"
+#include "runtime/dict.h"
+#include "runtime/error.h"
+#include "runtime/exc.h"
+#include "runtime/float.h"
+#include "runtime/gc.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+#include "vm/gil.h"
+
+extern char **environ;
+
+/* ---- argument helpers -------------------------------------------------- */
+
+/* os.fspath(): str or bytes as is, else __fspath__(); VAL_NULL + TypeError. */
+static Value fspath(Value v) {
+  if (val_is_str(v) || val_is_bytes(v)) return v;
+  bool found = false;
+  Value r = type_call_special(v, str_intern_cstr("__fspath__"), NULL, 0, NULL, &found);
+  if (!found) {
+    if (err_occurred()) return VAL_NULL;
+    return err_set(&Exc_TypeError, "expected str, bytes or os.PathLike object, not %T", v);
+  }
+  if (!r) return VAL_NULL;
+  if (!val_is_str(r) && !val_is_bytes(r))
+    return err_set(&Exc_TypeError, "expected %T.__fspath__() to return str or bytes, not %T", v, r);
+  return r;
+}
+
+/* A path argument as a C string; the message names the function. */
+static const char *path_arg(Value v, const char *fname, Value *pathobj) {
+  if (!val_is_str(v) && !val_is_bytes(v)) {
+    bool found = false;
+    Value r = type_call_special(v, str_intern_cstr("__fspath__"), NULL, 0, NULL, &found);
+    if (!found) {
+      if (!err_occurred())
+        err_set(&Exc_TypeError, "%s: path should be string, bytes or os.PathLike, not %T", fname, v);
+      return NULL;
+    }
+    if (!r) return NULL;
+    v = r;
+  }
+  *pathobj = v;
+  return val_is_str(v) ? str_cstr(v) : AS(BytesObject, v)->data;
+}
+
+static Value errno_error(int e, Value filename) { return err_set_from_errno(&Exc_OSError, e, filename); }
+
+static Value errno_error2(int e, Value f1, Value f2) {
+  Value a[5] = {val_from_int(e), str_from_cstr(strerror(e)), f1, VAL_NONE, f2};
+  Value exc = exc_new(&Exc_OSError, a, 5);
+  if (!exc) return VAL_NULL;
+  return err_set_value(exc);
+}
+
+/* ---- stat_result ------------------------------------------------------- */
+
+#define ST_GET(i) \
+  static Value st_get##i(Value self) { return TUPLE_ITEMS(self)[i]; }
+ST_GET(0) ST_GET(1) ST_GET(2) ST_GET(3) ST_GET(4) ST_GET(5) ST_GET(6) ST_GET(7) ST_GET(8) ST_GET(9)
+/* st_atime/st_mtime/st_ctime read as floats (the hidden items 10..12). */
+static Value st_getf(Value self, int i) { return TUPLE_ITEMS(self)[i]; }
+static Value st_atime_f(Value self) { return st_getf(self, 10); }
+static Value st_mtime_f(Value self) { return st_getf(self, 11); }
+static Value st_ctime_f(Value self) { return st_getf(self, 12); }
+
+static const GetSetDef stat_fields[] = {
+    {"st_mode", st_get0, NULL}, {"st_ino", st_get1, NULL}, {"st_dev", st_get2, NULL},
+    {"st_nlink", st_get3, NULL}, {"st_uid", st_get4, NULL}, {"st_gid", st_get5, NULL},
+    {"st_size", st_get6, NULL}, {"st_atime", st_atime_f, NULL}, {"st_mtime", st_mtime_f, NULL},
+    {"st_ctime", st_ctime_f, NULL}, {"st_atime_int", st_get7, NULL}, {"st_mtime_int", st_get8, NULL},
+    {"st_ctime_int", st_get9, NULL}, {NULL, NULL, NULL}};
+
+static TypeObject StatResultType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "os.stat_result",
+    .base_type = &TupleType,
+    .instance_size = sizeof(TupleObject) + 10 * sizeof(Value),
+    .flags = TP_TUPLE_SUBCLASS,
+    .tp_new = structseq_tp_new,
+    .repr = structseq_repr,
+    .getsets = stat_fields,
+};
+
+static Value make_stat(const struct stat *st) {
+  Value items[13] = {
+      val_from_int(st->st_mode), int_from_u64(st->st_ino), int_from_u64(st->st_dev),
+      val_from_int((intptr_t)st->st_nlink), val_from_int(st->st_uid), val_from_int(st->st_gid),
+      int_from_i64(st->st_size), int_from_i64(st->st_atim.tv_sec), int_from_i64(st->st_mtim.tv_sec),
+      int_from_i64(st->st_ctim.tv_sec),
+      float_new((double)st->st_atim.tv_sec + st->st_atim.tv_nsec * 1e-9),
+      float_new((double)st->st_mtim.tv_sec + st->st_mtim.tv_nsec * 1e-9),
+      float_new((double)st->st_ctim.tv_sec + st->st_ctim.tv_nsec * 1e-9)};
+  /* The float times are hidden items past the tuple part; stat_trace
+   * marks them, since tuple tracing stops at len. */
+  return structseq_new(&StatResultType, items, 10, 13);
+}
+
+/* Traces the hidden float items too (they are heap objects). */
+static void stat_trace(Object *o) {
+  TupleObject *t = (TupleObject *)o;
+  gc_mark_array(t->items, 13);
+}
+
+/* ---- functions --------------------------------------------------------- */
+
+static Value o_getpid(Value self, Value *args, size_t nargs, TupleObject *kw) { return val_from_int(getpid()); }
+static Value o_getppid(Value self, Value *args, size_t nargs, TupleObject *kw) { return val_from_int(getppid()); }
+static Value o_getuid(Value self, Value *args, size_t nargs, TupleObject *kw) { return val_from_int(getuid()); }
+
+static Value o_getcwd(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  char buf[4096];
+  if (!getcwd(buf, sizeof buf)) return errno_error(errno, VAL_NULL);
+  return str_from_cstr(buf);
+}
+
+static Value o_chdir(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("chdir", nargs, 1, 1)) return VAL_NULL;
+  Value po;
+  const char *p = path_arg(args[0], "chdir", &po);
+  if (!p) return VAL_NULL;
+  if (chdir(p) < 0) return errno_error(errno, args[0]);
+  return VAL_NONE;
+}
+
+static Value o_getenv(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("getenv(key, default=None)");
+  Value a[2];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!val_is_str(a[0])) return err_set(&Exc_TypeError, "str expected, not %T", a[0]);
+  Value env = dict_get_cstr(module_dict(self), "environ");
+  Value v = env && val_is_dict(env) ? dict_get(env, a[0]) : VAL_NULL;
+  if (v) return v;
+  if (err_occurred()) return VAL_NULL;
+  return a[1] ? a[1] : VAL_NONE;
+}
+
+static Value o_putenv(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("putenv", nargs, 2, 2)) return VAL_NULL;
+  if (!val_is_str(args[0]) || !val_is_str(args[1])) return err_set(&Exc_TypeError, "str expected, not %T", args[0]);
+  setenv(str_cstr(args[0]), str_cstr(args[1]), 1);
+  return VAL_NONE;
+}
+
+static Value o_unsetenv(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("unsetenv", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_str(args[0])) return err_set(&Exc_TypeError, "str expected, not %T", args[0]);
+  unsetenv(str_cstr(args[0]));
+  return VAL_NONE;
+}
+
+static Value o_listdir(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("listdir", nargs, 0, 1)) return VAL_NULL;
+  Value po = VAL_NULL;
+  const char *p = ".";
+  if (nargs && args[0] != VAL_NONE) {
+    p = path_arg(args[0], "listdir", &po);
+    if (!p) return VAL_NULL;
+  }
+  DIR *d = opendir(p);
+  if (!d) return errno_error(errno, nargs && args[0] != VAL_NONE ? args[0] : str_from_cstr("."));
+  Value l = list_new(0);
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    list_append(l, po && val_is_bytes(po) ? bytes_new(e->d_name, strlen(e->d_name)) : str_from_cstr(e->d_name));
+  }
+  closedir(d);
+  return l;
+}
+
+#define SIMPLE_PATH_OP(fn, name, call)                                         \
+  static Value fn(Value self, Value *args, size_t nargs, TupleObject *kw) {  \
+    if (!args_count(name, nargs, 1, 1)) return VAL_NULL;                     \
+    Value po;                                                                \
+    const char *p = path_arg(args[0], name, &po);                            \
+    if (!p) return VAL_NULL;                                                 \
+    int r, e = 0;                                                            \
+    GIL_RELEASE();                                                           \
+    r = call;                                                                \
+    if (r < 0) e = errno;                                                    \
+    GIL_ACQUIRE();                                                           \
+    if (r < 0) return errno_error(e, args[0]);                               \
+    return VAL_NONE;                                                         \
+  }
+SIMPLE_PATH_OP(o_remove, "remove", unlink(p))
+SIMPLE_PATH_OP(o_rmdir, "rmdir", rmdir(p))
+
+static Value o_mkdir(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("mkdir(path, mode=511, *, dir_fd=None)");
+  Value a[3];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  Value po;
+  const char *p = path_arg(a[0], "mkdir", &po);
+  if (!p) return VAL_NULL;
+  int mode = a[1] && val_is_int(a[1]) ? (int)val_int(a[1]) : 0777;
+  if (mkdir(p, (mode_t)mode) < 0) return errno_error(errno, a[0]);
+  return VAL_NONE;
+}
+
+static Value o_makedirs(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("makedirs(name, mode=511, exist_ok=False)");
+  Value a[3];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  Value po;
+  const char *p = path_arg(a[0], "makedirs", &po);
+  if (!p) return VAL_NULL;
+  int mode = a[1] && val_is_int(a[1]) ? (int)val_int(a[1]) : 0777;
+  int exist_ok = 0;
+  if (a[2]) {
+    exist_ok = obj_truthy(a[2]);
+    if (exist_ok < 0) return VAL_NULL;
+  }
+  size_t n = strlen(p);
+  char *buf = malloc(n + 1);
+  memcpy(buf, p, n + 1);
+  /* Create each missing parent, then the leaf (which reports EEXIST). */
+  for (size_t i = 1; i < n; i++) {
+    if (buf[i] != '/') continue;
+    buf[i] = 0;
+    struct stat st;
+    if (stat(buf, &st) < 0 && mkdir(buf, (mode_t)mode) < 0 && errno != EEXIST) {
+      int e = errno;
+      Value f = str_from_cstr(buf);
+      free(buf);
+      return errno_error(e, f);
+    }
+    buf[i] = '/';
+  }
+  free(buf);
+  if (mkdir(p, (mode_t)mode) < 0) {
+    int e = errno;
+    struct stat st;
+    if (e == EEXIST && exist_ok && stat(p, &st) == 0 && S_ISDIR(st.st_mode)) return VAL_NONE;
+    return errno_error(e, a[0]);
+  }
+  return VAL_NONE;
+}
+
+static Value o_rename(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("rename", nargs, 2, 2)) return VAL_NULL;
+  Value po1, po2;
+  const char *a = path_arg(args[0], "rename", &po1);
+  if (!a) return VAL_NULL;
+  const char *b = path_arg(args[1], "rename", &po2);
+  if (!b) return VAL_NULL;
+  if (rename(a, b) < 0) return errno_error2(errno, args[0], args[1]);
+  return VAL_NONE;
+}
+
+static Value do_stat(Value *args, size_t nargs, TupleObject *kw, const char *fname, bool follow) {
+  if (!args_count(fname, nargs, 1, 1)) return VAL_NULL;
+  struct stat st;
+  int r, e = 0;
+  if (val_is_int(args[0])) {
+    r = fstat((int)val_int(args[0]), &st);
+    if (r < 0) return errno_error(errno, VAL_NULL);
+    return make_stat(&st);
+  }
+  Value po;
+  const char *p = path_arg(args[0], fname, &po);
+  if (!p) return VAL_NULL;
+  GIL_RELEASE();
+  r = follow ? stat(p, &st) : lstat(p, &st);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  if (r < 0) return errno_error(e, args[0]);
+  return make_stat(&st);
+}
+
+static Value o_stat(Value self, Value *args, size_t nargs, TupleObject *kw) { return do_stat(args, nargs, kw, "stat", true); }
+static Value o_lstat(Value self, Value *args, size_t nargs, TupleObject *kw) { return do_stat(args, nargs, kw, "lstat", false); }
+
+static Value o_access(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("access", nargs, 2, 2)) return VAL_NULL;
+  Value po;
+  const char *p = path_arg(args[0], "access", &po);
+  if (!p) return VAL_NULL;
+  if (!val_is_int(args[1])) return err_set(&Exc_TypeError, "an integer is required");
+  return val_bool(access(p, (int)val_int(args[1])) == 0);
+}
+
+static Value o_cpu_count(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 ? val_from_int(n) : VAL_NONE;
+}
+
+static Value o_urandom(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("urandom", nargs, 1, 1)) return VAL_NULL;
+  ssize_t n = obj_as_ssize(args[0]);
+  if (n == -1 && err_occurred()) return VAL_NULL;
+  if (n < 0) return err_set(&Exc_ValueError, "negative argument not allowed");
+  char *buf = malloc((size_t)n + 1);
+  size_t got = 0;
+  while (got < (size_t)n) {
+    ssize_t r = getrandom(buf + got, (size_t)n - got, 0);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      free(buf);
+      return errno_error(e, VAL_NULL);
+    }
+    got += (size_t)r;
+  }
+  Value b = bytes_new(buf, (size_t)n);
+  free(buf);
+  return b;
+}
+
+static Value o_strerror(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("strerror", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_int(args[0])) return err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+  return str_from_cstr(strerror((int)val_int(args[0])));
+}
+
+static Value o_fspath(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("fspath", nargs, 1, 1)) return VAL_NULL;
+  return fspath(args[0]);
+}
+
+static Value o_kill(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("kill", nargs, 2, 2)) return VAL_NULL;
+  if (!val_is_int(args[0]) || !val_is_int(args[1])) return err_set(&Exc_TypeError, "an integer is required");
+  if (kill((pid_t)val_int(args[0]), (int)val_int(args[1])) < 0) return errno_error(errno, VAL_NULL);
+  return VAL_NONE;
+}
+
+static Value o__exit(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("_exit", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_int(args[0])) return err_set(&Exc_TypeError, "an integer is required");
+  _exit((int)val_int(args[0]));
+}
+
+static Value o_write(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("write", nargs, 2, 2)) return VAL_NULL;
+  if (!val_is_int(args[0])) return err_set(&Exc_TypeError, "an integer is required");
+  const char *data;
+  size_t len;
+  if (!bytes_buffer(args[1], &data, &len)) return VAL_NULL;
+  /* The data must not move while the GIL is released: copy it. */
+  char *copy = malloc(len ? len : 1);
+  memcpy(copy, data, len);
+  int fd = (int)val_int(args[0]);
+  ssize_t r;
+  int e = 0;
+  GIL_RELEASE();
+  do {
+    r = write(fd, copy, len);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  free(copy);
+  if (r < 0) return errno_error(e, VAL_NULL);
+  return int_from_i64(r);
+}
+
+static Value o_read(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("read", nargs, 2, 2)) return VAL_NULL;
+  if (!val_is_int(args[0]) || !val_is_int(args[1])) return err_set(&Exc_TypeError, "an integer is required");
+  intptr_t n = val_int(args[1]);
+  if (n < 0) return errno_error(EINVAL, VAL_NULL);
+  char *buf = malloc((size_t)n + 1);
+  int fd = (int)val_int(args[0]);
+  ssize_t r;
+  int e = 0;
+  GIL_RELEASE();
+  do {
+    r = read(fd, buf, (size_t)n);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  if (r < 0) {
+    free(buf);
+    return errno_error(e, VAL_NULL);
+  }
+  Value b = bytes_new(buf, (size_t)r);
+  free(buf);
+  return b;
+}
+
+static Value o_close(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("close", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_int(args[0])) return err_set(&Exc_TypeError, "an integer is required");
+  if (close((int)val_int(args[0])) < 0) return errno_error(errno, VAL_NULL);
+  return VAL_NONE;
+}
+
+static Value o_pipe(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) < 0) return errno_error(errno, VAL_NULL);
+  return tuple_pack(2, val_from_int(fds[0]), val_from_int(fds[1]));
+}
+
+static Value o_isatty(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("isatty", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_int(args[0])) return err_set(&Exc_TypeError, "an integer is required");
+  return val_bool(isatty((int)val_int(args[0])));
+}
+
+static Value o_get_terminal_size(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return tuple_pack(2, val_from_int(80), val_from_int(24));
+}
+
+static Value o_waitpid(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("waitpid", nargs, 2, 2)) return VAL_NULL;
+  if (!val_is_int(args[0]) || !val_is_int(args[1])) return err_set(&Exc_TypeError, "an integer is required");
+  pid_t pid = (pid_t)val_int(args[0]);
+  int options = (int)val_int(args[1]);
+  int status = 0, e = 0;
+  pid_t r;
+  GIL_RELEASE();
+  do {
+    r = waitpid(pid, &status, options);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  if (r < 0) return errno_error(e, VAL_NULL);
+  return tuple_pack(2, val_from_int(r), val_from_int(status));
+}
+
+static Value o_system(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("system", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_str(args[0])) return err_set(&Exc_TypeError, "system() argument 'command' must be str, not %T", args[0]);
+  int r;
+  const char *cmd = str_cstr(args[0]);
+  char *copy = strdup(cmd);
+  GIL_RELEASE();
+  r = system(copy);
+  GIL_ACQUIRE();
+  free(copy);
+  return val_from_int(r);
+}
+
+static const NativeDef os_functions[] = {
+    {"getpid", o_getpid, 0, NULL},
+    {"getppid", o_getppid, 0, NULL},
+    {"getuid", o_getuid, 0, NULL},
+    {"getcwd", o_getcwd, 0, NULL},
+    {"chdir", o_chdir, 0, NULL},
+    {"getenv", o_getenv, 0, NULL},
+    {"putenv", o_putenv, 0, NULL},
+    {"unsetenv", o_unsetenv, 0, NULL},
+    {"listdir", o_listdir, 0, NULL},
+    {"remove", o_remove, 0, NULL},
+    {"unlink", o_remove, 0, NULL},
+    {"rmdir", o_rmdir, 0, NULL},
+    {"mkdir", o_mkdir, 0, NULL},
+    {"makedirs", o_makedirs, 0, NULL},
+    {"rename", o_rename, 0, NULL},
+    {"replace", o_rename, 0, NULL},
+    {"stat", o_stat, 0, NULL},
+    {"lstat", o_lstat, 0, NULL},
+    {"access", o_access, 0, NULL},
+    {"cpu_count", o_cpu_count, 0, NULL},
+    {"urandom", o_urandom, 0, NULL},
+    {"strerror", o_strerror, 0, NULL},
+    {"fspath", o_fspath, 0, NULL},
+    {"kill", o_kill, 0, NULL},
+    {"_exit", o__exit, 0, NULL},
+    {"write", o_write, 0, NULL},
+    {"read", o_read, 0, NULL},
+    {"close", o_close, 0, NULL},
+    {"pipe", o_pipe, 0, NULL},
+    {"isatty", o_isatty, 0, NULL},
+    {"get_terminal_size", o_get_terminal_size, 0, NULL},
+    {"waitpid", o_waitpid, 0, NULL},
+    {"system", o_system, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static int os_init(Value module) {
+  StatResultType.trace = stat_trace;
+  type_ready(&StatResultType);
+  StatResultType.trace = stat_trace; /* type_ready may have inherited tuple's */
+  Value d = module_dict(module);
+  Value env = dict_new();
+  for (char **e = environ; e && *e; e++) {
+    const char *eq = strchr(*e, '=');
+    if (!eq) continue;
+    dict_set(env, str_new(*e, (size_t)(eq - *e)), str_from_cstr(eq + 1));
+  }
+  dict_set_cstr(d, "environ", env);
+  dict_set_cstr(d, "name", str_from_cstr("posix"));
+  dict_set_cstr(d, "sep", str_from_cstr("/"));
+  dict_set_cstr(d, "altsep", VAL_NONE);
+  dict_set_cstr(d, "linesep", str_from_cstr("\n"));
+  dict_set_cstr(d, "pathsep", str_from_cstr(":"));
+  dict_set_cstr(d, "curdir", str_from_cstr("."));
+  dict_set_cstr(d, "pardir", str_from_cstr(".."));
+  dict_set_cstr(d, "extsep", str_from_cstr("."));
+  dict_set_cstr(d, "devnull", str_from_cstr("/dev/null"));
+  dict_set_cstr(d, "stat_result", (Value)&StatResultType);
+  dict_set_cstr(d, "error", (Value)&Exc_OSError);
+  dict_set_cstr(d, "F_OK", val_from_int(F_OK));
+  dict_set_cstr(d, "R_OK", val_from_int(R_OK));
+  dict_set_cstr(d, "W_OK", val_from_int(W_OK));
+  dict_set_cstr(d, "X_OK", val_from_int(X_OK));
+  dict_set_cstr(d, "O_RDONLY", val_from_int(O_RDONLY));
+  dict_set_cstr(d, "O_WRONLY", val_from_int(O_WRONLY));
+  dict_set_cstr(d, "O_RDWR", val_from_int(O_RDWR));
+  dict_set_cstr(d, "O_CREAT", val_from_int(O_CREAT));
+  dict_set_cstr(d, "O_TRUNC", val_from_int(O_TRUNC));
+  dict_set_cstr(d, "O_APPEND", val_from_int(O_APPEND));
+  dict_set_cstr(d, "WNOHANG", val_from_int(WNOHANG));
+  /* os.path: posixpath (stdlib/lib/posixpath.py) imports os, already in sys.modules. */
+  Value pp = import_module_cstr("posixpath");
+  if (!pp) return -1;
+  dict_set_str(d, NAME(path), pp);
+  dict_set_cstr(sys_modules, "os.path", pp);
+  return 0;
+}
+
+const NativeModuleDef os_module_def = {"os", os_functions, os_init};

@@ -93,6 +93,7 @@ char *ast_strndup(Arena *a, const char *s, size_t len) {
 typedef struct {
   char *s;
   size_t len, cap;
+  int attrs;  /* also print positions (ast.dump's include_attributes) */
 } SB;
 
 static void sb_putn(SB *b, const char *s, size_t n) {
@@ -221,7 +222,7 @@ static void repr_str(SB *b, const char *data, size_t len, int bytes) {
     size_t used;
     unsigned cp = utf8_decode((const unsigned char *)data + i, len - i, &used);
     /* Not printable for Python: C1 controls, separators, format chars. */
-    int unprintable = cp < 0xA1 || cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
+    int unprintable = cp < 0xA1 || cp == 0xFFFE || cp == 0xFFFF || cp == 0xAD || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200F) ||
                       (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 ||
                       cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0xE000 && cp <= 0xF8FF);
     if (unprintable && cp < 0x100) sb_printf(b, "\\x%02x", cp);
@@ -251,6 +252,14 @@ static void dump_const(SB *b, const AstConst *c) {
 }
 
 /* ---- tree printer -------------------------------------------------------- */
+#define POS(b, n)                                                                                   \
+  do {                                                                                              \
+    if ((b)->attrs)                                                                                 \
+      sb_printf(b, "%slineno=%d, col_offset=%d, end_lineno=%d, end_col_offset=%d",                 \
+                (b)->s[(b)->len - 1] == '(' ? "" : ", ", (n)->lineno, (n)->col_offset, (n)->end_lineno, \
+                (n)->end_col_offset);                                                               \
+  } while (0)
+
 static void dump_expr(SB *b, const Expr *e);
 static void dump_stmt(SB *b, const Stmt *s);
 
@@ -295,6 +304,7 @@ static void dump_arg(SB *b, const Arg *a) {
     sb_puts(b, ", annotation=");
     dump_expr(b, a->annotation);
   }
+  POS(b, a);
   sb_puts(b, ")");
 }
 
@@ -342,6 +352,7 @@ static void dump_keywords(SB *b, KeywordSeq seq) {
     }
     sb_puts(b, "value=");
     dump_expr(b, k->value);
+    POS(b, k);
     sb_puts(b, ")");
   }
   sb_puts(b, "]");
@@ -374,6 +385,7 @@ static void dump_aliases(SB *b, AliasSeq seq) {
       sb_puts(b, ", asname=");
       dump_ident(b, a->asname);
     }
+    POS(b, a);
     sb_puts(b, ")");
   }
   sb_puts(b, "]");
@@ -531,6 +543,7 @@ static void dump_expr(SB *b, const Expr *e) {
       sb_printf(b, "?%d(", (int)e->kind);
       break;
   }
+  POS(b, e);
   sb_puts(b, ")");
 }
 
@@ -568,6 +581,7 @@ static void dump_handlers(SB *b, ExceptHandlerSeq seq) {
     }
     sb_puts(b, "body=");
     dump_stmts(b, h->body);
+    POS(b, h);
     sb_puts(b, ")");
   }
   sb_puts(b, "]");
@@ -724,11 +738,15 @@ static void dump_stmt(SB *b, const Stmt *s) {
     case Break_kind: sb_puts(b, "Break("); break;
     case Continue_kind: sb_puts(b, "Continue("); break;
   }
+  POS(b, s);
   sb_puts(b, ")");
 }
 
-char *ast_dump(const Module *m) {
+char *ast_dump(const Module *m) { return ast_dump_ex(m, 0); }
+
+char *ast_dump_ex(const Module *m, int include_attributes) {
   SB b = {0};
+  b.attrs = include_attributes;
   if (m->mode == PARSE_EVAL) {
     sb_puts(&b, "Expression(body=");
     dump_expr(&b, m->expr);

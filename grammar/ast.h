@@ -319,6 +319,8 @@ typedef struct Module {
  * `python3 -c "import ast; print(ast.dump(ast.parse(src)))"`.
  * Returns a malloc'd string the caller frees. */
 char *ast_dump(const Module *m);
+/* Same, with positions when include_attributes (ast.dump(t, include_attributes=True)). */
+char *ast_dump_ex(const Module *m, int include_attributes);
 char *ast_dump_expr(const Expr *e);
 
 #endif

@@ -65,6 +65,7 @@ typedef struct Parser {
   int fstring_depth;      /* nesting of f-string sub-parses */
   int in_fstring;         /* messages get an "f-string: " prefix */
   int withas_pending;     /* "x as y" inside parentheses not yet claimed by a with */
+  YYLTYPE withas_loc;     /* the first such "as", for the error */
   const char *root_src;   /* the whole top-level source, for error lines */
   const char *root_end;
   int last_tok, prev_tok; /* the two most recent tokens, for error messages */

@@ -134,6 +134,20 @@ static int number_suffix_ok(const char *q) {
   return 0;
 }
 
+/* A 0x/0o/0b literal with no digits or with a digit out of range. */
+static int bad_number(Parser *p, const char *tok, int line, int col, const char *kind, const char *ok) {
+  Lexer *L = &p->lx;
+  const char *q = tok + 2;
+  while (*q && strchr(ok, *q)) q++;
+  char msg[64];
+  if (*q >= '0' && *q <= '9') {
+    snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", *q, kind);
+    return lex_error(p, PERR_SYNTAX, line, col_of(L, q), line, col_of(L, q), msg);
+  }
+  snprintf(msg, sizeof msg, "invalid %s literal", kind);
+  return lex_error(p, PERR_SYNTAX, line, col_of(L, q) - 1, line, col_of(L, q) - 1, msg);
+}
+
 /* ---- strings ------------------------------------------------------------ */
 /* Scans a string body starting at L->cur (just after the opening quote).
  * On success L->cur is past the closing quote. */
@@ -158,11 +172,12 @@ static int scan_string(Parser *p, YYSTYPE *val, YYLTYPE *loc, const char *tok_st
   for (;;) {
     if (s >= L->end) {
       char msg[96];
+      /* A final newline does not start a line of its own. */
+      int at = L->line - (s > L->buf && (s[-1] == '\n' || s[-1] == '\r') ? 1 : 0);
       if (triple)
-        snprintf(msg, sizeof msg, "unterminated triple-quoted string literal (detected at line %d)",
-                 pos_line(L, L->line));
+        snprintf(msg, sizeof msg, "unterminated triple-quoted string literal (detected at line %d)", pos_line(L, at));
       else
-        snprintf(msg, sizeof msg, "unterminated string literal (detected at line %d)", pos_line(L, L->line));
+        snprintf(msg, sizeof msg, "unterminated string literal (detected at line %d)", pos_line(L, at));
       return lex_error(p, PERR_SYNTAX, tok_line, tok_col, tok_line, tok_col, msg);
     }
     char c = *s;
@@ -250,11 +265,8 @@ static const struct { const char *name; unsigned cp; } uninames[] = {
 
 static int unicode_error(Parser *p, const struct StrTok *t, const char *fmt, size_t a, size_t b, const char *what) {
   char msg[200];
-  if (a == b)
-    snprintf(msg, sizeof msg, fmt, a, what);
-  else
-    snprintf(msg, sizeof msg, fmt, a, b, what);
-  parser_error(p, PERR_SYNTAX, t->first_line, t->first_column, t->last_line, t->last_column, "%s", msg);
+  snprintf(msg, sizeof msg, fmt, a, b, what);
+  parser_error(p, PERR_SYNTAX, t->last_line, t->last_column, t->last_line, t->last_column, "%s", msg);
   return -1;
 }
 
@@ -384,12 +396,12 @@ static int do_indent(Parser *p) {
   int top = L->indents[L->nindent];
   if (col == top) {
     if (alt != L->alt_indents[L->nindent])
-      return lex_error(p, PERR_TAB, L->line, bytes, L->line, -1, "inconsistent use of tabs and spaces in indentation"), -1;
+      return lex_error(p, PERR_TAB, L->line, 0, L->line, -1, "inconsistent use of tabs and spaces in indentation"), -1;
   } else if (col > top) {
     if (L->nindent >= LEX_MAX_INDENT)
       return lex_error(p, PERR_INDENTATION, L->line, bytes, L->line, -1, "too many levels of indentation"), -1;
     if (alt <= L->alt_indents[L->nindent])
-      return lex_error(p, PERR_TAB, L->line, bytes, L->line, -1, "inconsistent use of tabs and spaces in indentation"), -1;
+      return lex_error(p, PERR_TAB, L->line, 0, L->line, -1, "inconsistent use of tabs and spaces in indentation"), -1;
     L->nindent++;
     L->indents[L->nindent] = col;
     L->alt_indents[L->nindent] = alt;
@@ -398,10 +410,10 @@ static int do_indent(Parser *p) {
     int n = 0;
     while (L->nindent > 0 && col < L->indents[L->nindent]) { L->nindent--; n++; }
     if (col != L->indents[L->nindent])
-      return lex_error(p, PERR_INDENTATION, L->line, bytes + 2, L->line, -1,
+      return lex_error(p, PERR_INDENTATION, L->line, bytes + 1, L->line, -1,
                        "unindent does not match any outer indentation level"), -1;
     if (alt != L->alt_indents[L->nindent])
-      return lex_error(p, PERR_TAB, L->line, bytes, L->line, -1, "inconsistent use of tabs and spaces in indentation"), -1;
+      return lex_error(p, PERR_TAB, L->line, 0, L->line, -1, "inconsistent use of tabs and spaces in indentation"), -1;
     L->pending = -n;
   }
   return 0;
@@ -613,13 +625,18 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
       }
     */
   bad_hex:
-    return lex_error(p, PERR_SYNTAX, line, col + 1, line, col + 1, "invalid hexadecimal literal");
+    return bad_number(p, tok, line, col, "hexadecimal", "0123456789abcdefABCDEF_");
   bad_oct:
-    return lex_error(p, PERR_SYNTAX, line, col + 1, line, col + 1, "invalid octal literal");
+    return bad_number(p, tok, line, col, "octal", "01234567_");
   bad_bin:
-    return lex_error(p, PERR_SYNTAX, line, col + 1, line, col + 1, "invalid binary literal");
-  bad_dec:
+    return bad_number(p, tok, line, col, "binary", "01_");
+  bad_dec: {
+    /* "1_" and "1__0" are reported at the underscore, "1abc" at the start. */
+    const char *q = tok;
+    while ((*q >= '0' && *q <= '9') || *q == '.') q++;
+    if (*q == '_') return lex_error(p, PERR_SYNTAX, line, col_of(L, q), line, col_of(L, q), "invalid decimal literal");
     return lex_error(p, PERR_SYNTAX, line, col, line, col, "invalid decimal literal");
+  }
 #undef TOKEN
   }
 }

@@ -292,13 +292,7 @@ static int set_context(Parser *p, Expr *e, ExprContext ctx, int top) {
     }
     default:
       if (ctx == Del_ctx) return err_node(p, e, "cannot delete %s", expr_name(e));
-      if (top && (e->kind == Constant_kind && e->v.Constant.kind <= CONST_FALSE && e->v.Constant.kind != CONST_NONE + 100)) {
-        if (e->v.Constant.kind == CONST_NONE || e->v.Constant.kind == CONST_TRUE || e->v.Constant.kind == CONST_FALSE)
-          return err_node(p, e, "cannot assign to %s", expr_name(e));
-      }
-      if (top && e->kind != IfExp_kind && e->kind != Compare_kind && e->kind != Lambda_kind &&
-          e->kind != NamedExpr_kind && !(e->kind == UnaryOp_kind && e->v.UnaryOp.op == Not_op) &&
-          e->kind != BoolOp_kind)
+      if (top)
         return err_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(e));
       if (e->kind == UnaryOp_kind && e->v.UnaryOp.op == Not_op) return err_node(p, e, "cannot assign to expression");
       return err_node(p, e, "cannot assign to %s", expr_name(e));
@@ -306,6 +300,21 @@ static int set_context(Parser *p, Expr *e, ExprContext ctx, int top) {
 }
 
 static int withas_pending(Parser *p);
+/* CPython hints "Maybe you meant '=='" only for "target = value" with a
+ * single '=' and a target at the level of an operator expression. */
+static int wants_eq_hint(const Expr *t, int chain_len) {
+  if (chain_len != 2) return 0;
+  switch ((int)t->kind) {
+    case List_kind: case Tuple_kind: case GeneratorExp_kind: case Compare_kind: case BoolOp_kind:
+    case IfExp_kind: case Lambda_kind: case NamedExpr_kind:
+      return 0;
+    case UnaryOp_kind: return t->v.UnaryOp.op != Not_op;
+    case Constant_kind: return t->v.Constant.kind != CONST_NONE && t->v.Constant.kind != CONST_TRUE &&
+                               t->v.Constant.kind != CONST_FALSE;
+    default: return 1;
+  }
+}
+
 static Stmt *mk_assign(Parser *p, PList *chain, const YYLTYPE *loc) {
   /* chain: target, target, ..., value */
   Stmt *s = mk_stmt(p, Assign_kind, loc);
@@ -316,7 +325,7 @@ static Stmt *mk_assign(Parser *p, PList *chain, const YYLTYPE *loc) {
       err_node(p, t, "assignment to yield expression not possible");
       return NULL;
     }
-    if (set_context(p, t, Store_ctx, 1) < 0) return NULL;
+    if (set_context(p, t, Store_ctx, i == 0 && wants_eq_hint(t, n)) < 0) return NULL;
   }
   PList *targets = plist(p);
   for (int i = 0; i < n - 1; i++) push(p, targets, chain->items[i]);
@@ -494,7 +503,7 @@ static Arguments *make_arguments(Parser *p, PList *items) {
       case PARAM_SLASH:
         if (slash) { err_at(p, &it->loc, "/ may appear only once"); return NULL; }
         if (star) { err_at(p, &it->loc, "/ must be ahead of *"); return NULL; }
-        if (pos->n == 0) { err_at(p, &it->loc, "at least one argument must precede /"); return NULL; }
+        if (pos->n == 0) { err_at(p, &it->loc, "invalid syntax"); return NULL; }
         slash = 1;
         posonly = pos;
         pos = plist(p);
@@ -639,7 +648,7 @@ static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc);
 %type <list> elif_tail else_opt finally_opt handlers decorators names dotted_as_names import_targets import_as_names
 %type <list> testlist_star_items exprlist_items list_items paren_items set_items dict_items
 %type <list> arglist arglist_opt params params_opt lparams lparams_opt subscript_items strings comp_clauses
-%type <list> with_item_list
+%type <list> with_item_list with_head
 %type <handler> handler
 %type <expr> testlist_star_expr test test_nocond or_test and_test not_test comparison expr xor_expr
 %type <expr> and_expr shift_expr arith_expr term factor power await_primary primary atom star_expr
@@ -663,21 +672,21 @@ start
       p->result = ast_alloc(p->arena, sizeof(Module));
       p->result->mode = PARSE_FILE;
       p->result->body = SEQ(StmtSeq, $2);
-      if (withas_pending(p)) { err_at(p, &@$, "invalid syntax"); YYABORT; }
+      if (withas_pending(p)) { err_at(p, &p->withas_loc, "invalid syntax"); YYABORT; }
     }
   | START_SINGLE file_stmts YYEOF {
       p->result = ast_alloc(p->arena, sizeof(Module));
       p->result->mode = PARSE_SINGLE;
       p->result->body = SEQ(StmtSeq, $2);
-      if (withas_pending(p)) { err_at(p, &@$, "invalid syntax"); YYABORT; }
+      if (withas_pending(p)) { err_at(p, &p->withas_loc, "invalid syntax"); YYABORT; }
     }
   | START_EVAL testlist_star_expr newlines YYEOF {
       p->result = ast_alloc(p->arena, sizeof(Module));
       p->result->mode = PARSE_EVAL;
       p->result->expr = $2;
-      if (withas_pending(p)) { err_at(p, &@$, "invalid syntax"); YYABORT; }
+      if (withas_pending(p)) { err_at(p, &p->withas_loc, "invalid syntax"); YYABORT; }
     }
-  | START_FSTR testlist_star_expr YYEOF { p->fresult = $2; if (withas_pending(p)) { err_at(p, &@2, "invalid syntax"); YYABORT; } }
+  | START_FSTR testlist_star_expr YYEOF { p->fresult = $2; if (withas_pending(p)) { err_at(p, &p->withas_loc, "invalid syntax"); YYABORT; } }
   | START_FSTR yield_expr YYEOF { p->fresult = $2; }
   ;
 
@@ -692,8 +701,8 @@ file_stmts
 stmt : simple_stmt | compound_stmt { $$ = list1(p, $1); } ;
 
 simple_stmt
-  : small_stmts NEWLINE { $$ = $1; if (withas_pending(p)) { err_at(p, &@1, "invalid syntax"); YYABORT; } }
-  | small_stmts ';' NEWLINE { $$ = $1; if (withas_pending(p)) { err_at(p, &@1, "invalid syntax"); YYABORT; } }
+  : small_stmts NEWLINE { $$ = $1; if (withas_pending(p)) { err_at(p, &p->withas_loc, "invalid syntax"); YYABORT; } }
+  | small_stmts ';' NEWLINE { $$ = $1; if (withas_pending(p)) { err_at(p, &p->withas_loc, "invalid syntax"); YYABORT; } }
   ;
 
 small_stmts
@@ -923,13 +932,15 @@ handler
   ;
 
 with_stmt
-  : KW_WITH with_item_list ':' block {
+  : with_head block {
       $$ = mk_stmt(p, With_kind, &@$);
-      PList *items; CHECK(items = with_items(p, $2));
-      $$->v.With.items = SEQ(WithItemSeq, items); $$->v.With.body = SEQ(StmtSeq, $4);
-      fix_end($$, $4);
+      $$->v.With.items = SEQ(WithItemSeq, $1); $$->v.With.body = SEQ(StmtSeq, $2);
+      fix_end($$, $2);
     }
   ;
+
+/* Reduced before the body so that "as" markers are claimed in time. */
+with_head : KW_WITH with_item_list ':' { CHECK($$ = with_items(p, $2)); } ;
 
 with_item_list
   : with_item { $$ = list1(p, $1); }
@@ -981,6 +992,15 @@ classdef
       fix_end($$, $4);
     }
   | KW_CLASS NAME '(' arglist_opt ')' ':' block {
+      for (int i = 0; $4 && i < $4->n; i++) {
+        CallArg *a = $4->items[i];
+        if (a->kind == CARG_GEN) {
+          Comprehension *g = a->value->v.ListComp.generators.items[0];
+          YYLTYPE l = {g->target->lineno, g->target->col_offset - 4, g->target->lineno, g->target->col_offset - 1};
+          err_at(p, &l, "invalid syntax");
+          YYABORT;
+        }
+      }
       Expr *c; CHECK(c = mk_call(p, NULL, $4, &@$));
       $$ = mk_stmt(p, ClassDef_kind, &@$); $$->v.ClassDef.name = $2; $$->v.ClassDef.body = SEQ(StmtSeq, $7);
       fix_end($$, $7);
@@ -1143,7 +1163,14 @@ await_primary
   ;
 primary
   : atom
-  | primary '(' arglist_opt ')' { CHECK($$ = mk_call(p, $1, $3, &@$)); }
+  | primary '(' arglist_opt ')' {
+      CHECK($$ = mk_call(p, $1, $3, &@$));
+      if ($3 && $3->n == 1 && ((CallArg *)$3->items[0])->kind == CARG_GEN) {
+        /* f(x for x in y): the generator expression spans the parentheses. */
+        YYLTYPE l = {@2.first_line, @2.first_column, @4.last_line, @4.last_column};
+        relocate($$->v.Call.args.items[0], &l);
+      }
+    }
   | primary '[' subscriptlist ']' {
       $$ = mk_expr(p, Subscript_kind, &@$); $$->v.Subscript.value = $1; $$->v.Subscript.slice = $3;
     }
@@ -1198,7 +1225,7 @@ paren_elt
   | star_expr
   | test KW_AS expr {
       $$ = mk_expr(p, WithAs_kind, &@$); $$->v.NamedExpr.value = $1; $$->v.NamedExpr.target = $3;
-      p->withas_pending++;
+      if (!p->withas_pending++) p->withas_loc = @2;
     }
   ;
 paren_items
@@ -1247,7 +1274,7 @@ strings
   ;
 
 subscriptlist
-  : subscript_items { $$ = list_or_tuple(p, $1, 0, &@$); }
+  : subscript_items { $$ = list_or_tuple(p, $1, ((Expr *)$1->items[0])->kind == Starred_kind, &@$); }
   | subscript_items ',' { $$ = list_or_tuple(p, $1, 1, &@$); }
   ;
 subscript_items
@@ -1266,7 +1293,17 @@ subscript
   ;
 opt_test : %empty { $$ = NULL; } | test ;
 
-arglist_opt : %empty { $$ = NULL; } | arglist | arglist ',' ;
+arglist_opt
+  : %empty { $$ = NULL; }
+  | arglist
+  | arglist ',' {
+      for (int i = 0; i < $1->n; i++) {
+        CallArg *a = $1->items[i];
+        if (a->kind == CARG_GEN) { err_at(p, &a->loc, "Generator expression must be parenthesized"); YYABORT; }
+      }
+      $$ = $1;
+    }
+  ;
 arglist
   : argument { $$ = list1(p, $1); }
   | arglist ',' argument { $$ = push(p, $1, $3); }
@@ -1322,6 +1359,7 @@ static int starts_atom(int t) {
   return t == NAME || t == NUMBER || t == STRING || t == KW_NONE || t == KW_TRUE || t == KW_FALSE ||
          t == ELLIPSIS || t == '(' || t == '[' || t == '{';
 }
+static void last_newline(Parser *p, int *line, int *col);
 static int ends_atom(int t) {
   return t == NAME || t == NUMBER || t == STRING || t == KW_NONE || t == KW_TRUE || t == KW_FALSE ||
          t == ELLIPSIS || t == ')' || t == ']' || t == '}';
@@ -1344,9 +1382,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   }
   if (want_indent && la != YYSYMBOL_INDENT) {
     const char *owner = block_owner(p->lx.hdr_tok);
-    int line = la == YYSYMBOL_YYEOF || la == YYSYMBOL_DEDENT ? p->lx.hdr_line : loc->first_line;
-    int col = la == YYSYMBOL_YYEOF || la == YYSYMBOL_DEDENT ? 0 : loc->first_column;
-    if (la == YYSYMBOL_YYEOF || la == YYSYMBOL_DEDENT) line = loc->first_line;
+    int line = loc->first_line, col = loc->first_column;
+    if (la == YYSYMBOL_YYEOF) last_newline(p, &line, &col);
     if (owner)
       parser_error(p, PERR_INDENTATION, line, col, loc->last_line, loc->last_column,
                    "expected an indented block after %s on line %d", owner, p->lx.hdr_line);
@@ -1358,8 +1395,20 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     err_at(p, loc, "expected ':'");
     return 0;
   }
+  /* Parameter lists are not expressions: no comma hint there. */
+  int in_params = (p->lx.cur_first_tok == KW_DEF || p->lx.cur_second_tok == KW_DEF) && p->lx.depth == 1;
+  if (p->prev_tok == '=' && (p->last_tok == ')' || p->last_tok == ',') && p->lx.cur_first_tok == KW_DEF) {
+    err_at(p, &p->prev_loc, "expected default value expression");
+    return 0;
+  }
+  for (int i = 0; i < n; i++) {
+    if (exp[i] == YYSYMBOL_KW_ELSE && n <= 2 && la != YYSYMBOL_KW_ELSE) {
+      err_at(p, loc, "expected 'else' after 'if' expression");
+      return 0;
+    }
+  }
   if (starts_atom(p->last_tok) && ends_atom(p->prev_tok)) {
-    if (p->lx.depth > 0 && la != YYSYMBOL_YYEOF) {
+    if ((p->lx.depth > 0 || p->lx.join_lines) && la != YYSYMBOL_YYEOF && !in_params) {
       YYLTYPE l = p->prev_loc;
       l.last_line = loc->last_line;
       l.last_column = loc->last_column;
@@ -1380,6 +1429,22 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   }
   err_at(p, loc, "invalid syntax");
   return 0;
+}
+
+/* Position of the last newline of the source (CPython reports errors at
+ * end of input there). */
+static void last_newline(Parser *p, int *line, int *col) {
+  const char *s = p->root_src, *e = p->root_end;
+  const char *nl = NULL;
+  int l = 1, nl_line = 1;
+  for (const char *q = s; q < e; q++) {
+    if (*q == '\n') { nl = q; nl_line = l; l++; }
+  }
+  if (!nl) return;
+  const char *ls = nl;
+  while (ls > s && ls[-1] != '\n') ls--;
+  *line = nl_line;
+  *col = (int)(nl - ls);
 }
 
 /* ---- errors: position conversion ---------------------------------------- */
@@ -1487,8 +1552,9 @@ static void body_pos(const struct StrTok *t, size_t off, int *line, int *col) {
   *col = c;
 }
 
+/* CPython 3.11 reports f-string scanning errors just past the literal. */
 static int fstr_err(Parser *p, const struct StrTok *t, const char *msg) {
-  parser_error(p, PERR_SYNTAX, t->first_line, t->first_column, t->last_line, t->last_column, "%s", msg);
+  parser_error(p, PERR_SYNTAX, t->last_line, t->last_column, t->last_line, t->last_column, "%s", msg);
   return -1;
 }
 
@@ -1511,6 +1577,7 @@ static int fstring_parse(Parser *p, const struct StrTok *t, size_t *ip, int dept
       /* Find the end of the expression. */
       size_t start = ++i;
       int nest = 0;
+      char stack[LEX_MAX_PAREN];
       char quote = 0;
       int qlen = 0;
       size_t expr_end = 0;
@@ -1532,8 +1599,25 @@ static int fstring_parse(Parser *p, const struct StrTok *t, size_t *ip, int dept
           continue;
         }
         if (d == '#') return fstr_err(p, t, "f-string expression part cannot include '#'");
-        if (d == '(' || d == '[' || d == '{') { nest++; continue; }
-        if ((d == ')' || d == ']' || d == '}') && nest > 0) { nest--; continue; }
+        if (d == '(' || d == '[' || d == '{') {
+          if (nest >= LEX_MAX_PAREN) return fstr_err(p, t, "f-string: too many nested parenthesis");
+          stack[nest++] = d;
+          continue;
+        }
+        if ((d == ')' || d == ']' || d == '}') && nest > 0) {
+          char open = stack[--nest];
+          if ((open == '(' && d != ')') || (open == '[' && d != ']') || (open == '{' && d != '}')) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", d, open);
+            return fstr_err(p, t, msg);
+          }
+          continue;
+        }
+        if (d == ')' || d == ']') {
+          char msg[48];
+          snprintf(msg, sizeof msg, "f-string: unmatched '%c'", d);
+          return fstr_err(p, t, msg);
+        }
         if (nest > 0) continue;
         if (d == '}' || d == ':') break;
         if (d == '!' && !(i + 1 < len && s[i + 1] == '=')) break;
@@ -1573,9 +1657,12 @@ static int fstring_parse(Parser *p, const struct StrTok *t, size_t *ip, int dept
         i++;
         PList *sv = plist(p);
         Buf slit = {0};
-        if (fstring_parse(p, t, &i, depth + 1, sv, &slit, loc) < 0) return -1;
-        flush_lit(p, sv, &slit, loc);
-        spec = mk_expr(p, JoinedStr_kind, loc);
+        /* A format spec is located at its own literal, not the whole
+         * concatenation. */
+        YYLTYPE tl = {t->first_line, t->first_column, t->last_line, t->last_column};
+        if (fstring_parse(p, t, &i, depth + 1, sv, &slit, &tl) < 0) return -1;
+        flush_lit(p, sv, &slit, &tl);
+        spec = mk_expr(p, JoinedStr_kind, &tl);
         spec->v.JoinedStr.values = SEQ(ExprSeq, sv);
       }
       if (i >= len || s[i] != '}') return fstr_err(p, t, "f-string: expecting '}'");
@@ -1633,7 +1720,8 @@ static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc) {
   for (int i = 0; i < toks->n; i++) {
     struct StrTok *t = toks->items[i];
     if (t->bytes != first->bytes) {
-      err_at(p, loc, "cannot mix bytes and nonbytes literals");
+      YYLTYPE l = {loc->last_line, loc->last_column, loc->last_line, loc->last_column};
+      err_at(p, &l, "cannot mix bytes and nonbytes literals");
       return NULL;
     }
     any_f |= t->fstr;

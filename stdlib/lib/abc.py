@@ -1,0 +1,35 @@
+"""abc: abstract base classes (abstractmethod is recorded and enforced at instantiation)."""
+
+
+def abstractmethod(funcobj):
+    funcobj.__isabstractmethod__ = True
+    return funcobj
+
+
+class ABCMeta(type):
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        abstracts = {name for name, value in namespace.items()
+                     if getattr(value, "__isabstractmethod__", False)}
+        for base in bases:
+            for name in getattr(base, "__abstractmethods__", set()):
+                value = getattr(cls, name, None)
+                if getattr(value, "__isabstractmethod__", False):
+                    abstracts.add(name)
+        cls.__abstractmethods__ = frozenset(abstracts)
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        if cls.__abstractmethods__:
+            names = sorted(cls.__abstractmethods__)
+            s = "s" if len(names) > 1 else ""
+            raise TypeError(f"Can't instantiate abstract class {cls.__name__} with abstract method{s} "
+                            + ", ".join(names))
+        return super().__call__(*args, **kwargs)
+
+    def register(cls, subclass):
+        return subclass
+
+
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()

@@ -916,6 +916,7 @@ static Value m_reverse(Value self, Value *args, size_t nargs, TupleObject *kwnam
 static Value m_sort(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("sort(*, key=None, reverse=False)");
   Value a[2];
+  if (nargs) return err_set(&Exc_TypeError, "sort() takes no positional arguments");
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   bool rev = false;
   if (a[1]) {

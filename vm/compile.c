@@ -536,6 +536,39 @@ static void raise_parse_error(const ParseError *pe, const char *filename) {
                      pe->end_lineno, pe->end_offset);
 }
 
+/* ---- compile-time warnings ---------------------------------------------- */
+
+/* Prints a SyntaxWarning as CPython's warnings module shows it:
+ * "file:line: SyntaxWarning: msg" and the stripped source line.  Each
+ * (line, message) pair is shown once per compilation (finally bodies are
+ * compiled twice).  Written to C stderr: calling back into sys.stderr.write
+ * could run Python code, and no collection may happen mid-compilation. */
+void comp_warn(Compiler *c, int lineno, const char *fmt, const char *a1, const char *a2) {
+  char msg[300];
+  snprintf(msg, sizeof msg, fmt, a1 ? a1 : "", a2 ? a2 : "");
+  for (int i = 0; i < c->nwarned; i++)
+    if (c->warned[i].lineno == lineno && strcmp(c->warned[i].msg, msg) == 0) return;
+  if (c->nwarned < (int)(sizeof c->warned / sizeof c->warned[0])) {
+    c->warned[c->nwarned].lineno = lineno;
+    snprintf(c->warned[c->nwarned].msg, sizeof c->warned[c->nwarned].msg, "%s", msg);
+    c->nwarned++;
+  }
+  fflush(stdout);
+  fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", c->filename ? c->filename : "<string>", lineno, msg);
+  size_t linelen = 0;
+  const char *line = find_line(c->src, c->srclen, lineno, &linelen);
+  if (line && c->filename && c->filename[0] != '<') {
+    while (linelen > 0 && (*line == ' ' || *line == '\t')) {
+      line++;
+      linelen--;
+    }
+    while (linelen > 0 && (line[linelen - 1] == '\n' || line[linelen - 1] == '\r' || line[linelen - 1] == ' '))
+      linelen--;
+    fprintf(stderr, "  %.*s\n", (int)linelen, line);
+  }
+  fflush(stderr);
+}
+
 /* ---- entry points -------------------------------------------------------- */
 
 CodeObject *compile_source(const char *src, size_t len, const char *filename, CompileMode mode, int flags) {

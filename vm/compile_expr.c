@@ -21,6 +21,25 @@
 
 /* ---- constants ----------------------------------------------------------- */
 
+/* complex lives in the numbers area; literals need it only when present. */
+extern TypeObject ComplexType __attribute__((weak));
+
+static Value complex_literal(Compiler *c, double imag) {
+  if (&ComplexType == NULL || !ComplexType.tp_new) {
+    comp_error_at(c, (int)c->u->loc.line, c->u->loc.col, (int)c->u->loc.end_line, c->u->loc.end_col,
+                  "complex literals are not supported", NULL);
+    return VAL_NONE;
+  }
+  Value args[2] = {float_new(0.0), float_new(imag)};
+  Value v = ComplexType.tp_new(&ComplexType, args, 2, NULL);
+  if (!v) {
+    c->failed = true;
+    c->exc_set = true;
+    return VAL_NONE;
+  }
+  return v;
+}
+
 Value comp_constant_value(Compiler *c, const AstConst *k) {
   switch (k->kind) {
   case CONST_NONE: return VAL_NONE;
@@ -38,10 +57,7 @@ Value comp_constant_value(Compiler *c, const AstConst *k) {
     return v;
   }
   case CONST_FLOAT: return float_new(k->v.f);
-  case CONST_COMPLEX:
-    comp_error_at(c, (int)c->u->loc.line, c->u->loc.col, (int)c->u->loc.end_line, c->u->loc.end_col,
-                  "complex literals are not supported", NULL);
-    return VAL_NONE;
+  case CONST_COMPLEX: return complex_literal(c, k->v.f);
   case CONST_STR: return str_new(k->v.str.data, k->v.str.len);
   case CONST_BYTES: return bytes_new(k->v.str.data, k->v.str.len);
   }
@@ -151,7 +167,119 @@ static void comp_dict(Compiler *c, const Expr *e) {
   }
 }
 
+/* ---- SyntaxWarnings for likely mistakes (CPython's check_* helpers) ------ */
+
+/* The type name a literal expression is known to produce, or NULL. */
+static const char *infer_type(const Expr *e) {
+  switch (e->kind) {
+  case Tuple_kind: return "tuple";
+  case List_kind:
+  case ListComp_kind: return "list";
+  case Dict_kind:
+  case DictComp_kind: return "dict";
+  case Set_kind:
+  case SetComp_kind: return "set";
+  case GeneratorExp_kind: return "generator";
+  case Lambda_kind: return "function";
+  case JoinedStr_kind:
+  case FormattedValue_kind: return "str";
+  case Constant_kind:
+    switch (e->v.Constant.kind) {
+    case CONST_NONE: return "NoneType";
+    case CONST_TRUE:
+    case CONST_FALSE: return "bool";
+    case CONST_ELLIPSIS: return "ellipsis";
+    case CONST_INT:
+    case CONST_BIGINT: return "int";
+    case CONST_FLOAT: return "float";
+    case CONST_COMPLEX: return "complex";
+    case CONST_STR: return "str";
+    case CONST_BYTES: return "bytes";
+    }
+    return NULL;
+  default: return NULL;
+  }
+}
+
+static bool is_singleton_or_nonliteral(const Expr *e) {
+  if (e->kind != Constant_kind) return true;
+  ConstKind k = e->v.Constant.kind;
+  return k == CONST_NONE || k == CONST_TRUE || k == CONST_FALSE || k == CONST_ELLIPSIS;
+}
+
+static void check_compare(Compiler *c, const Expr *e) {
+  bool left = is_singleton_or_nonliteral(e->v.Compare.left);
+  for (int i = 0; i < e->v.Compare.count; i++) {
+    CmpOpKind op = e->v.Compare.ops[i];
+    bool right = is_singleton_or_nonliteral(e->v.Compare.comparators[i]);
+    if ((op == Is_op || op == IsNot_op) && (!left || !right)) {
+      comp_warn(c, e->lineno,
+                op == Is_op ? "\"is\" with a literal. Did you mean \"==\"?%s%s"
+                            : "\"is not\" with a literal. Did you mean \"!=\"?%s%s",
+                NULL, NULL);
+      return;
+    }
+    left = right;
+  }
+}
+
+static void check_caller(Compiler *c, const Expr *f) {
+  switch (f->kind) {
+  case Constant_kind:
+  case Tuple_kind:
+  case List_kind:
+  case ListComp_kind:
+  case Dict_kind:
+  case DictComp_kind:
+  case Set_kind:
+  case SetComp_kind:
+  case GeneratorExp_kind:
+  case JoinedStr_kind:
+  case FormattedValue_kind:
+    comp_warn(c, (int)c->u->loc.line, "'%s' object is not callable; perhaps you missed a comma?%s", infer_type(f), NULL);
+    break;
+  default: break;
+  }
+}
+
+static void check_subscript(Compiler *c, const Expr *e) {
+  const Expr *v = e->v.Subscript.value, *s = e->v.Subscript.slice;
+  switch (v->kind) {
+  case Constant_kind: {
+    ConstKind k = v->v.Constant.kind;
+    if (!(k == CONST_NONE || k == CONST_ELLIPSIS || k == CONST_INT || k == CONST_BIGINT || k == CONST_FLOAT ||
+          k == CONST_COMPLEX || k == CONST_TRUE || k == CONST_FALSE))
+      break;
+  }
+    /* fall through */
+  case Set_kind:
+  case SetComp_kind:
+  case GeneratorExp_kind:
+  case Lambda_kind:
+    comp_warn(c, e->lineno, "'%s' object is not subscriptable; perhaps you missed a comma?%s", infer_type(v), NULL);
+    return;
+  default: break;
+  }
+  const char *it = infer_type(s);
+  if (!it || strcmp(it, "int") == 0 || strcmp(it, "bool") == 0 || s->kind == Slice_kind) return;
+  switch (v->kind) {
+  case Constant_kind:
+    if (!(v->v.Constant.kind == CONST_STR || v->v.Constant.kind == CONST_BYTES)) return;
+    /* fall through */
+  case Tuple_kind:
+  case List_kind:
+  case ListComp_kind:
+  case JoinedStr_kind:
+  case FormattedValue_kind:
+    comp_warn(c, e->lineno, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+              infer_type(v), it);
+    break;
+  default: break;
+  }
+}
+
 static void comp_compare(Compiler *c, const Expr *e) {
+  check_compare(c, e);
   int n = e->v.Compare.count;
   comp_expr(c, e->v.Compare.left);
   int cleanup = n > 1 ? new_label(c) : -1;
@@ -277,6 +405,7 @@ void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const Keywo
 
 static void comp_call(Compiler *c, const Expr *e) {
   const Expr *f = e->v.Call.func;
+  check_caller(c, f);
   bool star = has_starred(&e->v.Call.args);
   for (int i = 0; i < e->v.Call.keywords.count; i++)
     if (!e->v.Call.keywords.items[i]->arg) star = true;
@@ -735,6 +864,7 @@ void comp_expr(Compiler *c, const Expr *e) {
     if (e->v.Attribute.ctx == Load_ctx) emit(c, OP_LOAD_ATTR, (uint32_t)add_name(c, comp_mangle(c, e->v.Attribute.attr)));
     break;
   case Subscript_kind:
+    if (e->v.Subscript.ctx == Load_ctx) check_subscript(c, e);
     comp_expr(c, e->v.Subscript.value);
     comp_expr(c, e->v.Subscript.slice);
     COMP_LOC_EXPR(c, e);

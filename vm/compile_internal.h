@@ -85,6 +85,11 @@ typedef struct Compiler {
   char errmsg[200];
   int err_lineno, err_col, err_end_lineno, err_end_col;
   int interactive;        /* COMPILE_SINGLE at module level: PRINT_EXPR */
+  struct {
+    int lineno;
+    char msg[300];
+  } warned[16];           /* SyntaxWarnings already shown (no duplicates) */
+  int nwarned;
 } Compiler;
 
 /* ---- compile.c ---- */
@@ -93,6 +98,8 @@ void comp_error_at(Compiler *c, int lineno, int col, int end_lineno, int end_col
   comp_error_at(c, (e)->lineno, (e)->col_offset, (e)->end_lineno, (e)->end_col_offset, fmt, arg)
 #define COMP_ERR_STMT(c, s, fmt, arg) \
   comp_error_at(c, (s)->lineno, (s)->col_offset, (s)->end_lineno, (s)->end_col_offset, fmt, arg)
+/* Shows a SyntaxWarning (fmt takes up to two %s). */
+void comp_warn(Compiler *c, int lineno, const char *fmt, const char *a1, const char *a2);
 void comp_set_loc(Compiler *c, int lineno, int col, int end_lineno, int end_col);
 #define COMP_LOC_EXPR(c, e) comp_set_loc(c, (e)->lineno, (e)->col_offset, (e)->end_lineno, (e)->end_col_offset)
 #define COMP_LOC_STMT(c, s) comp_set_loc(c, (s)->lineno, (s)->col_offset, (s)->end_lineno, (s)->end_col_offset)

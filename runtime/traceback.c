@@ -434,6 +434,8 @@ static void format_syntax_error(StrBuilder *sb, Value exc) {
   const char *s = str_cstr(text);
   long line_size = (long)AS(StrObject, text)->nchars;
   if (end_lineno > lineno) end_offset = line_size;
+  /* CPython marks an IndentationError with a single caret. */
+  if (type_is_subtype(val_type(exc), &Exc_IndentationError)) end_offset = -1;
   if (end_offset > line_size + 1) end_offset = line_size + 1;
   /* From here on offsets count code points of `s`. */
   offset--;
@@ -484,9 +486,17 @@ static void add_type_name(StrBuilder *sb, TypeObject *t) {
   else sb_adds(sb, t->name);
 }
 
+/* A SyntaxError gets the "File ..., line N" layout only when its lineno is
+ * an int (CPython's parse_syntax_error); otherwise it prints as any other. */
+static bool syntax_layout(Value exc) {
+  if (!type_is_subtype(val_type(exc), &Exc_SyntaxError)) return false;
+  Value ln = attr_or_none(exc, "lineno");
+  return val_is_int(ln);
+}
+
 static void format_exception_line(StrBuilder *sb, Value exc) {
   TypeObject *t = val_type(exc);
-  bool syntax = type_is_subtype(t, &Exc_SyntaxError);
+  bool syntax = syntax_layout(exc);
   add_type_name(sb, t);
   Value s;
   if (syntax) {
@@ -527,7 +537,7 @@ static void format_one(StrBuilder *sb, Value exc) {
     sb_adds(sb, "Traceback (most recent call last):\n");
     format_tb(sb, e->traceback);
   }
-  if (type_is_subtype(val_type(exc), &Exc_SyntaxError)) format_syntax_error(sb, exc);
+  if (syntax_layout(exc)) format_syntax_error(sb, exc);
   format_exception_line(sb, exc);
 }
 
@@ -574,7 +584,7 @@ Value exc_format_full(Value exc) {
 Value exc_format_only(Value exc) {
   StrBuilder sb;
   sb_init(&sb);
-  if (type_is_subtype(val_type(exc), &Exc_SyntaxError)) format_syntax_error(&sb, exc);
+  if (syntax_layout(exc)) format_syntax_error(&sb, exc);
   format_exception_line(&sb, exc);
   return sb_finish(&sb);
 }

@@ -52,27 +52,64 @@ typedef struct {
   size_t nbases;
 } SubEntry;
 
-static SubEntry *registry;
-static size_t registry_len, registry_cap;
+/* Entries are malloc'd and indexed by an open-addressing table keyed by
+ * the type's address (deleted slots hold TOMBSTONE). */
+#define TOMBSTONE ((SubEntry *)1)
+static SubEntry **registry;
+static size_t registry_cap, registry_used; /* used counts tombstones too */
+
+static size_t ptr_hash(const void *p) { return (size_t)(((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ull >> 20); }
 
 static SubEntry *registry_find(TypeObject *t) {
-  for (size_t i = 0; i < registry_len; i++)
-    if (registry[i].type == t) return &registry[i];
-  return NULL;
+  if (!registry_cap) return NULL;
+  size_t mask = registry_cap - 1;
+  for (size_t i = ptr_hash(t) & mask;; i = (i + 1) & mask) {
+    SubEntry *e = registry[i];
+    if (!e) return NULL;
+    if (e != TOMBSTONE && e->type == t) return e;
+  }
+}
+
+static void registry_insert(SubEntry *e) {
+  size_t mask = registry_cap - 1;
+  size_t i = ptr_hash(e->type) & mask;
+  while (registry[i] && registry[i] != TOMBSTONE) i = (i + 1) & mask;
+  if (!registry[i]) registry_used++;
+  registry[i] = e;
 }
 
 static SubEntry *registry_get(TypeObject *t) {
   SubEntry *e = registry_find(t);
   if (e) return e;
-  if (registry_len == registry_cap) {
-    registry_cap = registry_cap ? registry_cap * 2 : 64;
-    registry = realloc(registry, registry_cap * sizeof(SubEntry));
+  if ((registry_used + 1) * 2 > registry_cap) {
+    SubEntry **old = registry;
+    size_t old_cap = registry_cap;
+    registry_cap = registry_cap ? registry_cap * 2 : 256;
+    registry = calloc(registry_cap, sizeof(SubEntry *));
     if (!registry) abort();
+    registry_used = 0;
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i] && old[i] != TOMBSTONE) registry_insert(old[i]);
+    free(old);
   }
-  e = &registry[registry_len++];
-  memset(e, 0, sizeof *e);
+  e = calloc(1, sizeof(SubEntry));
+  if (!e) abort();
   e->type = t;
+  registry_insert(e);
   return e;
+}
+
+static void registry_delete(TypeObject *t) {
+  size_t mask = registry_cap - 1;
+  for (size_t i = ptr_hash(t) & mask; registry[i]; i = (i + 1) & mask) {
+    if (registry[i] != TOMBSTONE && registry[i]->type == t) {
+      free(registry[i]->subs);
+      free(registry[i]->bases);
+      free(registry[i]);
+      registry[i] = TOMBSTONE;
+      return;
+    }
+  }
 }
 
 static void registry_add_sub(TypeObject *base, TypeObject *sub) {
@@ -103,7 +140,6 @@ static void registry_link(TypeObject *t) {
   TypeObject **bases = malloc((n ? n : 1) * sizeof(TypeObject *));
   if (!bases) abort();
   for (size_t i = 0; i < n; i++) bases[i] = (TypeObject *)t->bases->items[i];
-  e = registry_get(t); /* registry may have moved */
   free(e->bases);
   e->bases = bases;
   e->nbases = n;
@@ -113,12 +149,8 @@ static void registry_link(TypeObject *t) {
 static void registry_unlink(TypeObject *t) {
   SubEntry *e = registry_find(t);
   if (!e) return;
-  TypeObject **bases = e->bases;
-  size_t nbases = e->nbases;
-  free(e->subs);
-  *e = registry[--registry_len];
-  for (size_t i = 0; i < nbases; i++) registry_remove_sub(bases[i], t);
-  free(bases);
+  for (size_t i = 0; i < e->nbases; i++) registry_remove_sub(e->bases[i], t);
+  registry_delete(t);
 }
 
 /* Calls fn on t and every (transitive) subclass. */
@@ -126,11 +158,7 @@ static void for_each_subclass(TypeObject *t, void (*fn)(TypeObject *)) {
   fn(t);
   SubEntry *e = registry_find(t);
   if (!e) return;
-  for (size_t i = 0; i < e->nsubs; i++) {
-    e = registry_find(t); /* fn never adds entries, but stay safe */
-    if (!e || i >= e->nsubs) break;
-    for_each_subclass(e->subs[i], fn);
-  }
+  for (size_t i = 0; i < e->nsubs; i++) for_each_subclass(e->subs[i], fn);
 }
 
 static void bump_version(TypeObject *t) { t->version = type_next_version(); }

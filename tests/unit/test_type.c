@@ -7,6 +7,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
+#include "runtime/gc.h"
 #include "runtime/gilpy.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
@@ -105,4 +106,26 @@ Test(type, lookup_and_version) {
   cr_assert_eq(obj_getattr(inst, x), val_from_int(5));
   Value r = obj_repr(B);
   cr_assert_str_eq(str_cstr(r), "<class 'm.B'>");
+}
+
+/* Heap classes that die are dropped from their bases' subclass lists by
+ * their finalizer; later changes to the base must not touch them. */
+static void make_garbage_classes(Value base, int n) {
+  for (int i = 0; i < n; i++) make_class("G", 1, &base);
+}
+
+Test(type, dead_subclasses_forgotten) {
+  Value O = (Value)&ObjectType;
+  Value A = make_class("A", 1, &O);
+  make_garbage_classes(A, 200);
+  gc_set_enabled(true);
+  gc_collect();
+  gc_collect();
+  Value keep = make_class("K", 1, &A);
+  cr_assert_eq(obj_setattr(A, str_intern_cstr("y"), val_from_int(1)), 0);
+  Value subs = obj_call_method(A, str_intern_cstr("__subclasses__"), NULL, 0);
+  cr_assert_not_null(subs);
+  cr_assert_geq(LIST_LEN(subs), 1);
+  cr_assert_leq(LIST_LEN(subs), 201);
+  cr_assert_eq(type_lookup(AS(TypeObject, keep), str_intern_cstr("y")), val_from_int(1));
 }

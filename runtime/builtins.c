@@ -393,6 +393,15 @@ static Value bi_next(Value self, Value *args, size_t nargs, TupleObject *kwnames
   if (!args_no_kw("next", kwnames) || !args_count("next", nargs, 1, 2)) return VAL_NULL;
   Value it = args[0];
   if (!val_type(it)->iternext) return err_set(&Exc_TypeError, "'%T' object is not an iterator", it);
+  if (val_type(it) == &GeneratorType) {
+    /* A generator's return value travels in StopIteration.value. */
+    Value out = VAL_NULL;
+    GenResult r = gen_send(it, VAL_NONE, VAL_NULL, &out);
+    if (r == GEN_YIELDED) return out;
+    if (r == GEN_RAISED) return VAL_NULL;
+    if (nargs == 2) return args[1];
+    return err_stop_iteration(out && out != VAL_NONE ? out : VAL_NULL);
+  }
   Value v = obj_next(it);
   if (v) return v;
   if (err_occurred()) {

@@ -163,6 +163,18 @@ static SymScope *non_comp_scope(SymScope *s) {
   return s;
 }
 
+/* An await (or async comprehension) in scope s: every enclosing
+ * comprehension becomes asynchronous, up to a generator expression (an
+ * async genexp may live anywhere) or the enclosing function or module,
+ * which then uses await itself. */
+static void mark_await(SymScope *s) {
+  while (s->comp != COMP_NONE && s->comp != COMP_GEN && s->parent) {
+    s->uses_await = true;
+    s = s->parent;
+  }
+  s->uses_await = true;
+}
+
 /* ---- visiting ------------------------------------------------------------ */
 
 static int visit_stmt(SymTable *st, const Stmt *s);
@@ -469,7 +481,7 @@ static int visit_comprehension(SymTable *st, const Expr *e, CompKind kind, Compr
   if (is_async || cs->uses_await) {
     /* Whether this is allowed depends on the enclosing code: the compiler checks. */
     cs->is_coroutine = true;
-    if (kind != COMP_GEN) non_comp_scope(cs->parent)->uses_await = true;
+    if (kind != COMP_GEN) mark_await(cs->parent);
   }
   leave_scope(st);
   return 0;
@@ -510,10 +522,13 @@ static int visit_expr(SymTable *st, const Expr *e) {
   }
   case DictComp_kind:
     return visit_comprehension(st, e, COMP_DICT, e->v.DictComp.generators, e->v.DictComp.key, e->v.DictComp.value);
-  case Await_kind:
-    non_comp_scope(st->cur)->uses_await = true;
-    if (st->cur->comp != COMP_NONE) st->cur->uses_await = true;
+  case Await_kind: {
+    /* The await makes every enclosing comprehension asynchronous, up to a
+     * generator expression (an async genexp may live anywhere) or the
+     * enclosing function/module, which then uses await itself. */
+    mark_await(st->cur);
     return visit_expr(st, e->v.Await.value);
+  }
   case Yield_kind:
   case YieldFrom_kind: {
     SymScope *s = st->cur;

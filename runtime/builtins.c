@@ -62,7 +62,8 @@ static Value kwarg(Value *args, size_t nargs, TupleObject *kwnames, const char *
   return VAL_NULL;
 }
 
-/* Rejects keyword arguments other than those listed (NULL-terminated). */
+/* Rejects keyword arguments other than those listed (NULL-terminated),
+ * worded as CPython's argument clinic does for builtins. */
 static bool check_kwargs(const char *fname, TupleObject *kwnames, const char *const *allowed) {
   if (!kwnames) return true;
   for (ssize_t i = 0; i < kwnames->len; i++) {
@@ -70,7 +71,7 @@ static bool check_kwargs(const char *fname, TupleObject *kwnames, const char *co
     for (int j = 0; allowed && allowed[j]; j++)
       if (strcmp(str_cstr(kwnames->items[i]), allowed[j]) == 0) ok = true;
     if (!ok) {
-      err_set(&Exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname, kwnames->items[i]);
+      err_set(&Exc_TypeError, "'%U' is an invalid keyword argument for %s()", kwnames->items[i], fname);
       return false;
     }
   }
@@ -252,6 +253,7 @@ static Value bi_ord(Value self, Value *args, size_t nargs, TupleObject *kwnames)
 }
 
 static Value bi_format(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_no_kw("format", kwnames)) return VAL_NULL;
   static ArgSpec spec = ARGSPEC("format(value, format_spec='', /)");
   Value a[2];
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
@@ -488,6 +490,8 @@ static Value bi_min(Value self, Value *args, size_t nargs, TupleObject *kwnames)
 static Value bi_sum(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("sum(iterable, /, start=0)");
   Value a[2];
+  static const char *const kw_ok[] = {"start", NULL};
+  if (!check_kwargs("sum", kwnames, kw_ok)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   Value acc = a[1] ? a[1] : val_from_int(0);
   if (val_is_str(acc)) return err_set(&Exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
@@ -515,6 +519,8 @@ static Value bi_sum(Value self, Value *args, size_t nargs, TupleObject *kwnames)
 static Value bi_sorted(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("sorted(iterable, /, *, key=None, reverse=False)");
   Value a[3];
+  static const char *const kw_ok[] = {"key", "reverse", NULL};
+  if (!check_kwargs("sort", kwnames, kw_ok)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   Value l = list_from_iterable(a[0]);
   if (!l) return VAL_NULL;
@@ -532,6 +538,8 @@ static Value bi_sorted(Value self, Value *args, size_t nargs, TupleObject *kwnam
 static Value bi_round(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("round(number, ndigits=None)");
   Value a[2];
+  static const char *const kw_ok[] = {"number", "ndigits", NULL};
+  if (!check_kwargs("round", kwnames, kw_ok)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   bool found = false;
   Value r;
@@ -545,6 +553,8 @@ static Value bi_round(Value self, Value *args, size_t nargs, TupleObject *kwname
 static Value bi_pow(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("pow(base, exp, mod=None)");
   Value a[3];
+  static const char *const kw_ok[] = {"base", "exp", "mod", NULL};
+  if (!check_kwargs("pow", kwnames, kw_ok)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   if (!a[2] || a[2] == VAL_NONE) return obj_binop(a[0], a[1], BINOP_POW);
   if (!val_is_intlike(a[0]) || !val_is_intlike(a[1]) || !val_is_intlike(a[2]))
@@ -636,16 +646,21 @@ static Value run_code(const char *fname, Value *args, size_t nargs, TupleObject 
 }
 
 static Value bi_eval(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_no_kw("eval", kwnames)) return VAL_NULL;
   return run_code("eval", args, nargs, kwnames, COMPILE_EVAL);
 }
 
 static Value bi_exec(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  static const char *const kw_ok[] = {"closure", NULL};
+  if (!check_kwargs("exec", kwnames, kw_ok)) return VAL_NULL;
   return run_code("exec", args, nargs, kwnames, COMPILE_EXEC);
 }
 
 static Value bi_compile(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)");
   Value a[7];
+  static const char *const kw_ok[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version", NULL};
+  if (!check_kwargs("compile", kwnames, kw_ok)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   if (!val_is_str(a[2])) return err_set(&Exc_TypeError, "compile() argument 'mode' must be str, not %T", a[2]);
   const char *m = str_cstr(a[2]);
@@ -672,6 +687,8 @@ static Value bi_compile(Value self, Value *args, size_t nargs, TupleObject *kwna
 static Value bi_import(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("__import__(name, globals=None, locals=None, fromlist=(), level=0)");
   Value a[5];
+  static const char *const kw_ok[] = {"name", "globals", "locals", "fromlist", "level", NULL};
+  if (!check_kwargs("__import__", kwnames, kw_ok)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   int level = 0;
   if (a[4]) {
@@ -682,6 +699,8 @@ static Value bi_import(Value self, Value *args, size_t nargs, TupleObject *kwnam
 }
 
 static Value bi_open(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  static const char *const kw_ok[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener", NULL};
+  if (!check_kwargs("open", kwnames, kw_ok)) return VAL_NULL;
   return fileio_open(args, nargs, kwnames);
 }
 

@@ -129,10 +129,7 @@ Value eval_current_locals(void) {
 
 int eval_handle_breaker(void) {
   uint32_t bits = atomic_load(&eval_breaker);
-  if (bits & EB_GC) {
-    eval_breaker_clear(EB_GC);
-    gc_safepoint();
-  }
+  if (bits & EB_GC) gc_safepoint(); /* collects and clears EB_GC */
   if (bits & EB_GIL_DROP) {
     /* The threads work replaces this with a real hand-off. */
     ThreadState *ts = ts_current;

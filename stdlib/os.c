@@ -132,6 +132,38 @@ static void stat_trace(Object *o) {
   gc_mark_array(t->items, 13);
 }
 
+/* ---- os.environ -------------------------------------------------------- */
+
+/* A dict subclass whose item assignments also change the process
+ * environment (so that child processes see them), as CPython's _Environ. */
+static int environ_setitem(Value self, Value key, Value v) {
+  if (!val_is_str(key)) return ERR_INT(err_set(&Exc_TypeError, "str expected, not %T", key));
+  if (v && !val_is_str(v)) return ERR_INT(err_set(&Exc_TypeError, "str expected, not %T", v));
+  if (DictType.setitem(self, key, v) < 0) return -1;
+  if (v) setenv(str_cstr(key), str_cstr(v), 1);
+  else unsetenv(str_cstr(key));
+  return 0;
+}
+
+static Value environ_repr(Value self) {
+  TypeObject *saved = self->type;
+  self->type = &DictType;
+  Value inner = obj_repr(self);
+  self->type = saved;
+  if (!inner) return VAL_NULL;
+  return err_format("environ(%U)", inner);
+}
+
+static TypeObject EnvironType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "os._Environ",
+    .base_type = &DictType,
+    .instance_size = sizeof(DictObject),
+    .flags = TP_DICT_SUBCLASS,
+    .repr = environ_repr,
+    .setitem = environ_setitem,
+};
+
 /* ---- functions --------------------------------------------------------- */
 
 static Value o_getpid(Value self, Value *args, size_t nargs, TupleObject *kw) { return val_from_int(getpid()); }
@@ -503,7 +535,9 @@ static int os_init(Value module) {
   type_ready(&StatResultType);
   StatResultType.trace = stat_trace; /* type_ready may have inherited tuple's */
   Value d = module_dict(module);
+  type_ready(&EnvironType);
   Value env = dict_new();
+  env->type = &EnvironType;
   for (char **e = environ; e && *e; e++) {
     const char *eq = strchr(*e, '=');
     if (!eq) continue;

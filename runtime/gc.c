@@ -120,7 +120,7 @@ static void block_set_insert(uintptr_t b) {
 }
 
 static bool block_set_contains(uintptr_t b) {
-  if (!heap.block_set_cap) return false;
+  if (!heap.block_set_cap || b == 0) return false; /* 0 marks an empty slot */
   size_t mask = heap.block_set_cap - 1;
   for (size_t i = block_hash(b) & mask;; i = (i + 1) & mask) {
     uintptr_t v = heap.block_set[i];
@@ -322,34 +322,26 @@ NO_ASAN static void scan_range(const void *lo, const void *hi) {
   }
 }
 
-/* Scans the calling thread's stack and registers.  noinline keeps the
- * jmp_buf in this frame, below every caller's frame. */
-__attribute__((noinline)) static void scan_current_stack(ThreadState *ts) {
-  jmp_buf regs;
-  setjmp(regs);
-  scan_range(&regs, (char *)&regs + sizeof regs);
-  void *sp = __builtin_frame_address(0);
-  if (ts && ts->stack_base) scan_range(sp, ts->stack_base);
-}
-
-static void scan_stacks(void) {
+static void scan_stacks(const void *current_lo) {
   for (ThreadState *ts = ts_all; ts; ts = ts->next) {
-    if (ts == ts_current) continue;
+    if (ts == ts_current) {
+      if (ts->stack_base) scan_range(current_lo, ts->stack_base);
+      continue;
+    }
     if (!ts->stack_top || !ts->stack_base) continue;
     scan_range(&ts->regs, (char *)&ts->regs + sizeof ts->regs);
     scan_range(ts->stack_top, ts->stack_base);
   }
-  scan_current_stack(ts_current);
 }
 
-static void mark_roots(void) {
+static void mark_roots(const void *stack_lo) {
   for (size_t i = 0; i < heap.nroots; i++) gc_mark(*heap.roots[i]);
   for (size_t i = 0; i < heap.nstatics; i++) {
     Object *o = heap.statics[i];
     if (o->type && o->type->trace) o->type->trace(o);
   }
   ts_trace_all();
-  scan_stacks();
+  scan_stacks(stack_lo);
 }
 
 /* ---- sweeping ----------------------------------------------------------- */
@@ -425,12 +417,14 @@ static size_t free_unmarked(void) {
   return live;
 }
 
-void gc_collect(void) {
-  if (heap.collecting) return;
+/* The collector proper.  stack_lo is the lowest address of the calling
+ * thread's stack that may hold roots: the collector's own frames lie below
+ * it and are not scanned (stale words there would keep garbage alive). */
+__attribute__((noinline)) static void collect(const void *stack_lo) {
   heap.collecting = true;
   eval_breaker_clear(EB_GC);
   qsort(heap.large, heap.nlarge, sizeof(Object *), cmp_ptr);
-  mark_roots();
+  mark_roots(stack_lo);
   drain_mark_stack();
   finalize_unmarked();
   heap.live = free_unmarked();
@@ -439,6 +433,15 @@ void gc_collect(void) {
   heap.threshold = want > MIN_THRESHOLD ? want : MIN_THRESHOLD;
   heap.collections++;
   heap.collecting = false;
+}
+
+/* Spills the caller's callee-saved registers into a jmp_buf that sits at
+ * the bottom of the scanned stack range, then collects. */
+__attribute__((noinline)) void gc_collect(void) {
+  if (heap.collecting) return;
+  jmp_buf regs;
+  setjmp(regs);
+  collect(&regs);
 }
 
 void gc_safepoint(void) {

@@ -1199,8 +1199,20 @@ TypeObject StrIterType = {
     .methods = striter_methods,
 };
 
+/* CPython names the iterator of an ASCII string differently. */
+static TypeObject StrUnicodeIterType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "str_iterator",
+    .instance_size = sizeof(StrIterObject),
+    .trace = striter_trace,
+    .iter = striter_iter,
+    .iternext = striter_next,
+    .methods = striter_methods,
+};
+
 Value str_iter(Value s) {
-  StrIterObject *it = (StrIterObject *)gc_alloc(&StrIterType, sizeof(StrIterObject));
+  TypeObject *t = AS(StrObject, s)->len == AS(StrObject, s)->nchars ? &StrIterType : &StrUnicodeIterType;
+  StrIterObject *it = (StrIterObject *)gc_alloc(t, sizeof(StrIterObject));
   it->str = s;
   it->off = 0;
   return (Value)it;
@@ -1235,5 +1247,6 @@ void str_init(void) {
   early_init();
   type_ready(&StrType);
   type_ready(&StrIterType);
+  type_ready(&StrUnicodeIterType);
   bytes_init_types();
 }

@@ -89,7 +89,7 @@ static double c_gamma(double x) {
   return tgamma(x);
 }
 static double c_lgamma(double x) {
-  if (x == floor(x) && x <= 0) return INFINITY;
+  if (x == floor(x) && x <= 0) return NAN; /* a pole: CPython reports a domain error */
   return lgamma(x);
 }
 

@@ -11,8 +11,8 @@
  * second thread from writing concurrently (which could reorder output):
  * it only appends, and the first flusher loops until the buffer is empty.
  *
- * Text mode is UTF-8 with universal newlines on input ("\r\n" and "\r"
- * become "\n").
+ * Text mode is UTF-8; files opened with newline=None read with universal
+ * newlines ("\r\n" and "\r" become "\n"); the std streams do not translate.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -176,7 +176,7 @@ static FileObject *check_open(Value self) {
 /* Makes a str (text) or bytes (binary) from raw data; text gets universal newlines. */
 static Value make_result(FileObject *f, const char *data, size_t len) {
   if (f->binary) return bytes_new(data, len);
-  if (!memchr(data, '\r', len)) return str_from_utf8(data, len, "strict");
+  if (!f->universal || !memchr(data, '\r', len)) return str_from_utf8(data, len, "strict");
   char *tmp = malloc(len ? len : 1);
   size_t n = 0;
   for (size_t i = 0; i < len; i++) {
@@ -221,18 +221,18 @@ Value fileio_readline(Value file, ssize_t limit) {
     char *start = f->rbuf + f->rpos;
     size_t avail = f->rlen - f->rpos;
     char *nl = avail > scanned ? memchr(start + scanned, '\n', avail - scanned) : NULL;
-    /* A lone '\r' ends a line too in text mode. */
-    if (!f->binary && !nl) {
+    /* A lone '\r' ends a line too with universal newlines. */
+    if (f->universal && !nl) {
       char *cr = avail > scanned ? memchr(start + scanned, '\r', avail - scanned) : NULL;
       if (cr && (cr + 1 < start + avail || f->eof)) nl = cr;
     }
-    if (!f->binary && nl && *nl == '\n' && nl > start) {
+    if (f->universal && nl && *nl == '\n' && nl > start) {
       char *cr = memchr(start + scanned, '\r', (size_t)(nl - start) - scanned);
       if (cr && cr + 1 < nl) nl = cr; /* a lone \r before the \n */
     }
     size_t take = 0;
     if (nl) take = (size_t)(nl - start) + 1;
-    if (nl && !f->binary && *nl == '\r' && take < avail && start[take] == '\n') take++;
+    if (nl && f->universal && *nl == '\r' && take < avail && start[take] == '\n') take++;
     if (limit >= 0 && (size_t)limit <= avail && (!nl || take > (size_t)limit)) {
       /* limit counts characters in text mode: back up to a code point boundary */
       size_t n = 0, chars = 0;
@@ -370,6 +370,7 @@ Value fileio_open(Value *args, size_t nargs, TupleObject *kwnames) {
   f->binary = binary;
   f->append = appending;
   f->encoding = binary ? VAL_NULL : encoding ? encoding : str_from_cstr("UTF-8");
+  f->universal = !binary && (!a[5] || a[5] == VAL_NONE);
   if (a[2] && val_is_int(a[2]) && val_int(a[2]) == 1 && !binary) f->line_buffering = true;
   if (a[2] && val_is_int(a[2]) && val_int(a[2]) == 0) {
     if (!binary) {

@@ -20,6 +20,7 @@ typedef struct {
   bool readable, writable, binary, append, closed, closefd;
   bool line_buffering; /* flush at each newline (ttys) */
   bool write_through;  /* flush at each write (stderr) */
+  bool universal;      /* text input: "\r\n" and "\r" read as "\n" (newline=None) */
   bool eof;
   bool flushing;       /* a flush is writing with the GIL released */
   Value name;          /* str or int */

@@ -1118,7 +1118,7 @@ static Value call_with_kwargs_dict(Value callable, Value *pos, size_t npos, Valu
   size_t nkw = (size_t)DICT_LEN(kwargs);
   Value *argv = malloc((npos + nkw) * sizeof(Value));
   if (!argv) return err_no_memory();
-  memcpy(argv, pos, npos * sizeof(Value));
+  if (npos) memcpy(argv, pos, npos * sizeof(Value));
   Value names = tuple_new((ssize_t)nkw);
   ssize_t p = 0, i = 0;
   Value k, v;

@@ -574,8 +574,8 @@ static Value bytes_decode_impl(const char *d, size_t n, const char *encoding, co
       sb_add(&sb, buf, utf8_encode(c, buf));
     } else if (!strcmp(errors, "strict")) {
       sb_free(&sb);
-      return err_set(&Exc_UnicodeDecodeError,
-                     "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)", c, i);
+      return str_raise_unicode_error(&Exc_UnicodeDecodeError, "ascii", bytes_new(d, n), (ssize_t)i, (ssize_t)i + 1,
+                                     "ordinal not in range(128)");
     } else if (!strcmp(errors, "replace")) {
       sb_add(&sb, "\xEF\xBF\xBD", 3);
     } else if (!strcmp(errors, "backslashreplace")) {

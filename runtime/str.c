@@ -230,13 +230,9 @@ Value str_from_utf8(const char *bytes, size_t len, const char *errors) {
   const unsigned char *u = (const unsigned char *)bytes;
   size_t n = utf8_scan(u, len, &bad, &badlen, &reason);
   if (bad == len) return str_new_counted(bytes, len, (ssize_t)n);
-  if (!errors || strcmp(errors, "strict") == 0) {
-    if (badlen == 1)
-      return err_set(&Exc_UnicodeDecodeError, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                     u[bad], bad, reason);
-    return err_set(&Exc_UnicodeDecodeError, "'utf-8' codec can't decode bytes in position %zu-%zu: %s", bad,
-                   bad + badlen - 1, reason);
-  }
+  if (!errors || strcmp(errors, "strict") == 0)
+    return str_raise_unicode_error(&Exc_UnicodeDecodeError, "utf-8", bytes_new(bytes, len), (ssize_t)bad,
+                                   (ssize_t)(bad + badlen), reason);
   bool replace = strcmp(errors, "replace") == 0;
   bool ignore = strcmp(errors, "ignore") == 0;
   bool backslash = strcmp(errors, "backslashreplace") == 0;
@@ -267,6 +263,14 @@ Value str_from_utf8(const char *bytes, size_t len, const char *errors) {
     pos += sbadlen;
   }
   return sb_finish(&sb);
+}
+
+Value str_raise_unicode_error(TypeObject *type, const char *encoding, Value object, ssize_t start, ssize_t end,
+                              const char *reason) {
+  Value args[5] = {str_from_cstr(encoding), object, val_from_int(start), val_from_int(end), str_from_cstr(reason)};
+  Value exc = exc_new(type, args, 5);
+  if (!exc) return VAL_NULL;
+  return err_set_value(exc);
 }
 
 Value str_concat(Value a, Value b) {

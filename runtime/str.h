@@ -76,6 +76,10 @@ Value str_seal(StrObject *s, ssize_t nchars);
 /* str.encode for the codecs gilpy knows (utf-8, ascii, latin-1); errors
  * NULL means "strict".  LookupError / UnicodeEncodeError as CPython. */
 Value str_encode(Value s, const char *encoding, const char *errors);
+/* Raises UnicodeDecodeError/UnicodeEncodeError(encoding, object, start, end,
+ * reason) so that its attributes are CPython's; returns VAL_NULL. */
+Value str_raise_unicode_error(TypeObject *type, const char *encoding, Value object, ssize_t start, ssize_t end,
+                              const char *reason);
 /* The str hash function over raw bytes (bytes objects use it too). */
 Hash str_hash_bytes(const char *p, size_t n);
 /* Byte offset of code point index i (0 <= i <= nchars). */

@@ -975,7 +975,7 @@ static const char *codec_name(const char *enc) {
   return NULL;
 }
 
-static void add_char_escape(StrBuilder *sb, uint32_t c) {
+static void add_escape(StrBuilder *sb, uint32_t c) {
   if (c <= 0xFF) sb_addf(sb, "\\x%02x", c);
   else if (c <= 0xFFFF) sb_addf(sb, "\\u%04x", c);
   else sb_addf(sb, "\\U%08x", c);
@@ -1021,21 +1021,13 @@ Value str_encode(Value self, const char *encoding, const char *errors) {
       const char *reason = limit == 0x80 ? "ordinal not in range(128)"
                            : limit == 0x100 ? "ordinal not in range(256)" : "surrogates not allowed";
       const char *cname = limit == 0x80 ? "ascii" : limit == 0x100 ? "latin-1" : "utf-8";
-      StrBuilder ch;
-      sb_init(&ch);
-      add_char_escape(&ch, c);
-      Value chs = sb_finish(&ch);
-      if (endpos - pos == 1)
-        return err_set(&Exc_UnicodeEncodeError, "'%s' codec can't encode character '%U' in position %zd: %s", cname,
-                       chs, pos, reason);
-      return err_set(&Exc_UnicodeEncodeError, "'%s' codec can't encode characters in position %zd-%zd: %s", cname,
-                     pos, endpos - 1, reason);
+      return str_raise_unicode_error(&Exc_UnicodeEncodeError, cname, self, pos, endpos, reason);
     }
     if (!strcmp(errors, "ignore")) {
     } else if (!strcmp(errors, "replace")) {
       sb_addc(&sb, '?');
     } else if (!strcmp(errors, "backslashreplace")) {
-      add_char_escape(&sb, c);
+      add_escape(&sb, c);
     } else if (!strcmp(errors, "xmlcharrefreplace")) {
       sb_addf(&sb, "&#%u;", c);
     } else if (!strcmp(errors, "surrogateescape") && c >= 0xDC80 && c <= 0xDCFF) {

@@ -148,6 +148,57 @@ static int bad_number(Parser *p, const char *tok, int line, int col, const char 
   return lex_error(p, PERR_SYNTAX, line, col_of(L, q) - 1, line, col_of(L, q) - 1, msg);
 }
 
+/* ---- identifiers -------------------------------------------------------- */
+/* Without Unicode tables, non-ASCII identifier characters are checked
+ * against the blocks that hold no letters (punctuation, symbols, arrows,
+ * box drawing, emoji...), which is where stray characters come from. */
+static int cp_unprintable(unsigned cp) {
+  return (cp >= 0x80 && cp <= 0xA0) || cp == 0xAD || (cp >= 0x2000 && cp <= 0x200F) ||
+         (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F) || cp == 0xFEFF;
+}
+
+static int cp_not_identifier(unsigned cp) {
+  if (cp < 0x80) return 0;
+  if (cp <= 0xBF) return !(cp == 0xAA || cp == 0xB5 || cp == 0xBA);
+  if (cp == 0xD7 || cp == 0xF7) return 1;
+  if (cp >= 0x2000 && cp <= 0x206F) return !(cp == 0x203F || cp == 0x2040 || cp == 0x2054);
+  if (cp >= 0x20A0 && cp <= 0x20CF) return 1;
+  if (cp >= 0x2190 && cp <= 0x2BFF) return 1;
+  if (cp >= 0x2E00 && cp <= 0x2E7F) return 1;
+  if ((cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) || cp == 0x3030) return 1;
+  if ((cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF3E) ||
+      cp == 0xFF40 || (cp >= 0xFF5B && cp <= 0xFF65))
+    return 1;
+  if (cp >= 0xE000 && cp <= 0xF8FF) return 1;
+  if (cp == 0xFEFF || cp == 0xFFFD) return 1;
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return 1;
+  return 0;
+}
+
+/* Returns 0 if tok[0..n) is acceptable, else records the error. */
+static int check_identifier(Parser *p, const char *tok, size_t n, int line) {
+  Lexer *L = &p->lx;
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)tok[i];
+    if (c < 0x80) { i++; continue; }
+    int need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+    unsigned cp = c & (0x3F >> need);
+    for (int k = 1; k <= need && i + (size_t)k < n; k++) cp = (cp << 6) | ((unsigned char)tok[i + (size_t)k] & 0x3F);
+    if (cp_not_identifier(cp)) {
+      char msg[96];
+      if (cp_unprintable(cp))
+        snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", cp);
+      else
+        snprintf(msg, sizeof msg, "invalid character '%.*s' (U+%04X)", need + 1, tok + i, cp);
+      int col = col_of(L, tok + i);
+      lex_error(p, PERR_SYNTAX, line, col, line, col + 1, msg);
+      return -1;
+    }
+    i += (size_t)need + 1;
+  }
+  return 0;
+}
+
 /* ---- strings ------------------------------------------------------------ */
 /* Scans a string body starting at L->cur (just after the opening quote).
  * On success L->cur is past the closing quote. */
@@ -576,6 +627,7 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
       idstart idchar* {
         int kw = keyword_lookup(tok, (size_t)(cur - tok));
         if (kw) TOKEN(note_token(L, kw, line));
+        if (check_identifier(p, tok, (size_t)(cur - tok), line) < 0) return YYUNDEF;
         val->id = ast_strndup(p->arena, tok, (size_t)(cur - tok));
         TOKEN(note_token(L, NAME, line));
       }

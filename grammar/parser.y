@@ -413,12 +413,17 @@ static Expr *mk_call(Parser *p, Expr *func, PList *args, const YYLTYPE *loc) {
         if (n > 1) { err_at(p, &a->loc, "Generator expression must be parenthesized"); return NULL; }
         /* fall through */
       case CARG_POS:
-        if (seen_dstar) { err_at(p, &a->loc, "positional argument follows keyword argument unpacking"); return NULL; }
-        if (seen_kw) { err_at(p, &a->loc, "positional argument follows keyword argument"); return NULL; }
+        /* CPython reports these at the last token read (the ')'). */
+        if (seen_dstar) { err_at(p, &p->last_loc, "positional argument follows keyword argument unpacking"); return NULL; }
+        if (seen_kw) { err_at(p, &p->last_loc, "positional argument follows keyword argument"); return NULL; }
         pos = push(p, pos, a->value);
         break;
       case CARG_STAR:
-        if (seen_dstar) { err_at(p, &a->loc, "iterable argument unpacking follows keyword argument unpacking"); return NULL; }
+        if (seen_dstar) {
+          YYLTYPE l = {a->loc.first_line, a->loc.first_column, a->loc.first_line, a->loc.first_column + 1};
+          err_at(p, &l, "iterable argument unpacking follows keyword argument unpacking");
+          return NULL;
+        }
         pos = push(p, pos, a->value);
         break;
       case CARG_KW:
@@ -792,7 +797,7 @@ import_targets
   | '(' import_as_names ')' { $$ = $2; }
   | '(' import_as_names ',' ')' { $$ = $2; }
   | import_as_names
-  | import_as_names ',' { err_at(p, &@2, "trailing comma not allowed without surrounding parentheses"); YYABORT; }
+  | import_as_names ',' { err_at(p, &p->last_loc, "trailing comma not allowed without surrounding parentheses"); YYABORT; }
   ;
 
 import_as_names
@@ -1790,6 +1795,20 @@ Expr *parser_parse_fstring_expr(Parser *p, const char *src, size_t len, int line
       *p->err = suberr;
       if (strncmp(suberr.msg, "f-string", 8) != 0)
         snprintf(p->err->msg, sizeof p->err->msg, "f-string: %.240s", suberr.msg);
+      /* CPython 3.11 parses the field as "(expr)" and reports the error
+       * in that text. */
+      if (suberr.lineno == line && !memchr(src, '\n', len)) {
+        const char *lend = NULL;
+        const char *ls = find_line(p, line, &lend);
+        int ccol = ls ? char_col(ls, lend, col) : col;
+        char *text = ast_alloc(p->arena, len + 4);
+        text[0] = '(';
+        memcpy(text + 1, src, len);
+        memcpy(text + 1 + len, ")\n", 3);
+        p->err->text = text;
+        p->err->offset = suberr.offset - ccol + 1;
+        if (suberr.end_offset > 0 && suberr.end_lineno == line) p->err->end_offset = suberr.end_offset - ccol + 1;
+      }
     }
     return NULL;
   }

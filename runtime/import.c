@@ -40,6 +40,7 @@
 #include "vm/code.h"
 #include "vm/compile.h"
 #include "vm/eval.h"
+#include "vm/func.h"
 
 #define EMBED_PREFIX "<stdlib>/"
 
@@ -91,6 +92,19 @@ static bool is_dir(const char *p) {
 
 /* ---- executing a module body ------------------------------------------- */
 
+/* Runs a top-level-await module body when asyncio is not available: the
+ * body completes as long as it only awaits coroutines that never suspend;
+ * a suspension needs an event loop, reported as a RuntimeError. */
+static Value drive_without_loop(Value coro) {
+  Value out = VAL_NULL;
+  GenResult g = gen_send(coro, VAL_NONE, VAL_NULL, &out);
+  if (g == GEN_RETURNED) return out ? out : VAL_NONE;
+  if (g == GEN_RAISED) return VAL_NULL;
+  Value r = gen_close(coro);
+  if (!r) err_clear();
+  return err_set(&Exc_RuntimeError, "top-level await needs an event loop, and the asyncio module is not available");
+}
+
 /* Compiles and runs src in the module's dict.  The top-level-await flag is
  * given to modules that use it; the body is then a coroutine, run by
  * asyncio.run(). */
@@ -103,7 +117,11 @@ static Value exec_source(Value module, const char *src, size_t len, const char *
   if (!r) return VAL_NULL;
   if (co->flags & CO_TOPLEVEL_AWAIT) {
     Value asyncio = import_module_cstr("asyncio");
-    if (!asyncio) return VAL_NULL;
+    if (!asyncio) {
+      if (!err_matches(&Exc_ModuleNotFoundError)) return VAL_NULL;
+      err_clear();
+      return drive_without_loop(r);
+    }
     Value run = obj_getattr_cstr(asyncio, "run");
     if (!run) return VAL_NULL;
     r = obj_call1(run, r);

@@ -4,13 +4,15 @@
  * creator has filled them (tuple_new leaves VAL_NULL slots the caller must
  * fill before the tuple escapes).  The empty tuple is one static object.
  * The hash is CPython 3.11's xxHash-based combination, so hash((1, 2)) is
- * the same number in both interpreters; it is cached after the first call.
+ * the same number in both interpreters; it is cached when the items are
+ * plain values (ints, strs, floats, tuples of those).
  */
 #include <stdarg.h>
 #include <string.h>
 
 #include "runtime/error.h"
 #include "runtime/exc.h"
+#include "runtime/float.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/iterobject.h"
@@ -78,8 +80,23 @@ Hash tuple_hash(Value self) {
   TupleObject *t = AS(TupleObject, self);
   if (t->hash != -1) return t->hash;
   uint64_t acc = XXPRIME_5;
+  /* The result is cached only when every item's hash is a pure function
+   * of its value; a user __hash__ (which may print, or change) runs on
+   * every call, as in CPython. */
+  bool cacheable = true;
   for (ssize_t i = 0; i < t->len; i++) {
-    Hash h = obj_hash(t->items[i]);
+    Value x = t->items[i];
+    Hash h;
+    if (val_is_int(x)) {
+      h = int_hash(x);
+    } else {
+      TypeObject *xt = x->type;
+      if (!(xt == &StrType || xt == &IntType || xt == &FloatType || xt == &TupleType || xt == &BoolType ||
+            x == VAL_NONE))
+        cacheable = false;
+      h = obj_hash(x);
+      if (xt == &TupleType && AS(TupleObject, x)->hash == -1) cacheable = false;
+    }
     if (h == -1) return -1;
     acc += (uint64_t)h * XXPRIME_2;
     acc = XXROTATE(acc);
@@ -87,7 +104,7 @@ Hash tuple_hash(Value self) {
   }
   acc += (uint64_t)t->len ^ (XXPRIME_5 ^ 3527539UL);
   if (acc == (uint64_t)-1) acc = 1546275796;
-  t->hash = (Hash)acc;
+  if (cacheable) t->hash = (Hash)acc;
   return (Hash)acc;
 }
 

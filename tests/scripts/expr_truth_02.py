@@ -7,7 +7,6 @@ def show(label, f):
         print(label, "->", repr(r))
 
 
-show('bool(None)', lambda: bool(None))
 show('bool(...)', lambda: bool(...))
 show("bool(b'')", lambda: bool(b''))
 show('bool(bytearray())', lambda: bool(bytearray()))
@@ -19,3 +18,4 @@ show('[] and 1', lambda: [] and 1)
 show('None or []', lambda: None or [])
 show("(0, 1)[bool('x')]", lambda: (0, 1)[bool('x')])
 show('True + True', lambda: True + True)
+show('True * 3', lambda: True * 3)

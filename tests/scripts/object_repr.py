@@ -16,5 +16,5 @@ print(repr(M().meth).startswith("<bound method M.meth of <__main__.M object at 0
 print(M.meth.__qualname__, M.meth.__name__)
 print([].append.__name__, repr([].append).startswith("<built-in method append of list object"))
 import math
-print(math, type(math).__name__)
+print(type(math).__name__, math.__name__)
 print(object(), object)

@@ -413,7 +413,7 @@ static Value zip_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject
     for (ssize_t i = 0; i < kwnames->len; i++) {
       Value name = kwnames->items[i];
       if (strcmp(str_cstr(name), "strict") != 0)
-        return err_set(&Exc_TypeError, "zip() got an unexpected keyword argument '%U'", name);
+        return err_set(&Exc_TypeError, "'%U' is an invalid keyword argument for zip()", name);
       int t = obj_truthy(args[nargs + (size_t)i]);
       if (t < 0) return VAL_NULL;
       strict = t;

@@ -631,6 +631,72 @@ void err_print(Value exc) {
   if (saved) err_restore(saved);
 }
 
+/* ---- _traceback: the formatter for stdlib/lib/traceback.py ------------ */
+
+static Value tbm_format_exception(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("format_exception", nargs, 1, 2)) return VAL_NULL;
+  Value exc = args[0];
+  if (!val_is_exception(exc)) return err_set(&Exc_TypeError, "exception expected, got '%T'", exc);
+  bool chain = true;
+  if (nargs > 1) {
+    int t = obj_truthy(args[1]);
+    if (t < 0) return VAL_NULL;
+    chain = t;
+  }
+  if (chain) return exc_format_full(exc);
+  StrBuilder sb;
+  sb_init(&sb);
+  format_one(&sb, exc);
+  return sb_finish(&sb);
+}
+
+static Value tbm_format_exception_only(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("format_exception_only", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_exception(args[0])) return err_set(&Exc_TypeError, "exception expected, got '%T'", args[0]);
+  return exc_format_only(args[0]);
+}
+
+/* The entries of a traceback chain, as CPython's format_tb joins them. */
+static Value tbm_format_tb(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("format_tb", nargs, 1, 1)) return VAL_NULL;
+  StrBuilder sb;
+  sb_init(&sb);
+  if (args[0] != VAL_NONE) {
+    if (val_type(args[0]) != &TracebackType) {
+      sb_free(&sb);
+      return err_set(&Exc_TypeError, "traceback expected, got '%T'", args[0]);
+    }
+    format_tb(&sb, args[0]);
+  }
+  return sb_finish(&sb);
+}
+
+/* getline(filename, lineno): the source line stripped of surrounding
+ * whitespace, or '' (what FrameSummary.line holds). */
+static Value tbm_getline(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("getline", nargs, 2, 2)) return VAL_NULL;
+  if (!val_is_str(args[0]) || !val_is_int(args[1])) return str_from_cstr("");
+  char *line = read_source_line(str_cstr(args[0]), (int)val_int(args[1]));
+  if (!line) return str_from_cstr("");
+  char *p = line;
+  while (is_ws(*p)) p++;
+  size_t n = strlen(p);
+  while (n > 0 && is_ws(p[n - 1])) n--;
+  Value r = str_from_utf8(p, n, "replace");
+  free(line);
+  return r;
+}
+
+static const NativeDef traceback_functions[] = {
+    {"format_exception", tbm_format_exception, 0, NULL},
+    {"format_exception_only", tbm_format_exception_only, 0, NULL},
+    {"format_tb", tbm_format_tb, 0, NULL},
+    {"getline", tbm_getline, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+const NativeModuleDef _traceback_module_def = {"_traceback", traceback_functions, NULL};
+
 void err_print_current(void) {
   Value exc = err_fetch();
   if (!exc) return;

@@ -14,7 +14,8 @@
   X(math)              \
   X(time)              \
   X(os)                \
-  X(_random)
+  X(_random)           \
+  X(_traceback)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

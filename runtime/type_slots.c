@@ -109,6 +109,12 @@ bool type_slot_name(StrObject *name) {
   return false;
 }
 
+typedef struct {
+  Object base;
+  TypeObject *owner;
+  const SlotDef *slot;
+} SlotWrapperObject;
+
 /* ---- calling a dunder --------------------------------------------------- */
 
 Value type_call_special(Value self, StrObject *name, Value *args, size_t nargs, TupleObject *kwnames, bool *found) {
@@ -242,6 +248,9 @@ static Value slot_getattr_hook(Value obj, StrObject *name) {
   Value object_ga = dict_get_str((Value)ObjectType.dict, NAME(__getattribute__));
   if (!ga || ga == object_ga) {
     r = generic_getattr(obj, name);
+  } else if (val_type(ga) == &SlotWrapperType && ((SlotWrapperObject *)ga)->owner->getattr) {
+    /* a builtin's own lookup, e.g. type's for classes of a metaclass with __getattr__ */
+    r = ((SlotWrapperObject *)ga)->owner->getattr(obj, name);
   } else {
     bool found;
     r = call1(obj, NAME(__getattribute__), (Value)name, &found);
@@ -484,12 +493,6 @@ void type_slots_fixup(TypeObject *t) {
 }
 
 /* ---- wrapper_descriptor / method-wrapper --------------------------------- */
-
-typedef struct {
-  Object base;
-  TypeObject *owner;
-  const SlotDef *slot;
-} SlotWrapperObject;
 
 typedef struct {
   Object base;

@@ -470,6 +470,7 @@ static CodeObject *compile_module(Compiler *c, const Module *m) {
     start = 1;
   }
   c->interactive = c->mode == COMPILE_SINGLE;
+  c->future_allowed = true;
   for (int i = start; i < body->count; i++) comp_stmt(c, body->items[i]);
   c->interactive = 0;
   emit_const(c, VAL_NONE);

@@ -464,6 +464,58 @@ static void comp_slice(Compiler *c, const Expr *e) {
   emit(c, OP_BUILD_SLICE, (uint32_t)n);
 }
 
+/* ---- annotations ---------------------------------------------------------- */
+
+/* With `from __future__ import annotations` an annotation is kept as its
+ * source text (PEP 563); gilpy takes the text from the source rather than
+ * unparsing the tree, collapsing line breaks and indentation to one space. */
+void comp_annotation(Compiler *c, const Expr *e) {
+  if (!c->future_annotations || !c->src) {
+    comp_expr(c, e);
+    return;
+  }
+  if (e->kind == Constant_kind && e->v.Constant.kind == CONST_STR) {
+    /* unparse("int") is "'int'" */
+    Value r = str_repr(comp_constant_value(c, &e->v.Constant));
+    if (r) emit_const(c, r);
+    return;
+  }
+  /* Find the byte range of the node in the source. */
+  const char *p = c->src, *end = c->src + c->srclen;
+  int line = 1;
+  while (p < end && line < e->lineno) {
+    if (*p++ == '\n') line++;
+  }
+  const char *start = p + e->col_offset;
+  const char *q = p;
+  while (q < end && line < e->end_lineno) {
+    if (*q++ == '\n') line++;
+  }
+  const char *stop = q + e->end_col_offset;
+  if (start > end || stop > end || stop < start) {
+    comp_expr(c, e);
+    return;
+  }
+  StrBuilder sb;
+  sb_init(&sb);
+  for (const char *r = start; r < stop; r++) {
+    if (*r == '\\' && r + 1 < stop && r[1] == '\n') continue;
+    if (*r == '\n' || *r == '\r') {
+      while (r + 1 < stop && (r[1] == ' ' || r[1] == '\t' || r[1] == '\n' || r[1] == '\r')) r++;
+      sb_addc(&sb, ' ');
+      continue;
+    }
+    sb_addc(&sb, *r);
+  }
+  Value v = sb_finish(&sb);
+  if (!v) {
+    c->failed = true;
+    c->exc_set = true;
+    return;
+  }
+  emit_const(c, v);
+}
+
 /* ---- functions, lambdas, classes, comprehensions ------------------------- */
 
 static int code_flags_for(const SymScope *s) {
@@ -524,7 +576,7 @@ static int ann_args(Compiler *c, const ArgSeq *args) {
     const Arg *a = args->items[i];
     if (!a->annotation) continue;
     comp_str_const(c, comp_mangle(c, a->arg));
-    comp_expr(c, a->annotation);
+    comp_annotation(c, a->annotation);
     n++;
   }
   return n;
@@ -547,7 +599,7 @@ static int comp_annotations(Compiler *c, const Arguments *a, const Expr *returns
   }
   if (returns) {
     comp_str_const(c, "return");
-    comp_expr(c, returns);
+    comp_annotation(c, returns);
     n++;
   }
   if (!n) return 0;

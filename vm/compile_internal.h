@@ -90,6 +90,8 @@ typedef struct Compiler {
     char msg[300];
   } warned[16];           /* SyntaxWarnings already shown (no duplicates) */
   int nwarned;
+  bool future_allowed;     /* still at the top of the module: __future__ imports allowed */
+  bool future_annotations; /* from __future__ import annotations: annotations as strings */
 } Compiler;
 
 /* ---- compile.c ---- */
@@ -135,6 +137,8 @@ Value comp_constant_value(Compiler *c, const AstConst *k);
 void comp_function_def(Compiler *c, const Stmt *s);
 void comp_class_def(Compiler *c, const Stmt *s);
 void comp_str_const(Compiler *c, const char *s);
+/* An annotation: its value, or its source text under PEP 563. */
+void comp_annotation(Compiler *c, const Expr *e);
 
 /* ---- compile_stmt.c ---- */
 void comp_stmt(Compiler *c, const Stmt *s);

@@ -483,8 +483,39 @@ static void comp_import(Compiler *c, const Stmt *s) {
   }
 }
 
+static const char *const future_features[] = {
+    "nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function",
+    "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations", NULL,
+};
+
+/* `from __future__ import x` is a compiler directive: checked here, and (as
+ * gilpy ships no __future__ module) not executed as an import. */
+static void comp_future_import(Compiler *c, const Stmt *s) {
+  if (!c->future_allowed || s->v.ImportFrom.level != 0) {
+    COMP_ERR_STMT(c, s, "from __future__ imports must occur at the beginning of the file", NULL);
+    return;
+  }
+  const AliasSeq *names = &s->v.ImportFrom.names;
+  for (int i = 0; i < names->count; i++) {
+    const char *n = names->items[i]->name;
+    bool known = false;
+    for (int k = 0; future_features[k]; k++)
+      if (strcmp(n, future_features[k]) == 0) known = true;
+    if (strcmp(n, "braces") == 0 || !known) {
+      comp_error_at(c, s->lineno, s->col_offset, s->lineno, s->col_offset,
+                    strcmp(n, "braces") == 0 ? "not a chance" : "future feature %s is not defined", n);
+      return;
+    }
+    if (strcmp(n, "annotations") == 0) c->future_annotations = true;
+  }
+}
+
 static void comp_import_from(Compiler *c, const Stmt *s) {
   const AliasSeq *names = &s->v.ImportFrom.names;
+  if (s->v.ImportFrom.module && strcmp(s->v.ImportFrom.module, "__future__") == 0 && s->v.ImportFrom.level == 0) {
+    comp_future_import(c, s);
+    return;
+  }
   emit_const(c, val_from_int(s->v.ImportFrom.level));
   bool star = names->count == 1 && strcmp(names->items[0]->name, "*") == 0;
   Value fromlist = tuple_new(names->count);
@@ -554,12 +585,12 @@ static void comp_annassign(Compiler *c, const Stmt *s) {
   if (c->u->ste->kind == BLOCK_FUNCTION) return; /* annotations of locals are not evaluated */
   COMP_LOC_STMT(c, s);
   if (t->kind == Name_kind && s->v.AnnAssign.simple) {
-    comp_expr(c, s->v.AnnAssign.annotation);
+    comp_annotation(c, s->v.AnnAssign.annotation);
     comp_nameop(c, "__annotations__", Load_ctx);
     comp_str_const(c, comp_mangle(c, t->v.Name.id));
     emit0(c, OP_STORE_SUBSCR);
   } else {
-    comp_expr(c, s->v.AnnAssign.annotation);
+    comp_annotation(c, s->v.AnnAssign.annotation);
     emit0(c, OP_POP_TOP);
   }
 }
@@ -585,8 +616,13 @@ static void comp_assert(Compiler *c, const Stmt *s) {
   bind_label(c, end);
 }
 
+static bool is_future_import(const Stmt *s) {
+  return s->kind == ImportFrom_kind && s->v.ImportFrom.module && strcmp(s->v.ImportFrom.module, "__future__") == 0;
+}
+
 void comp_stmt(Compiler *c, const Stmt *s) {
   if (c->failed) return;
+  if (!is_future_import(s)) c->future_allowed = false;
   LineInfo saved = c->u->loc;
   COMP_LOC_STMT(c, s);
   switch (s->kind) {

@@ -1101,6 +1101,111 @@ static Value m_split(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return list;
 }
 
+static Value m_rsplit(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("rsplit(sep=None, maxsplit=-1)");
+  Value a[2];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  ssize_t maxsplit = -1;
+  if (a[1] && !arg_ssize(a[1], &maxsplit)) return VAL_NULL;
+  if (maxsplit < 0) maxsplit = SMALLINT_MAX;
+  const char *sep = NULL, *d;
+  size_t sl = 0, n;
+  if (a[0] && a[0] != VAL_NONE) {
+    if (!bytes_buffer(a[0], &sep, &sl)) return VAL_NULL;
+    if (sl == 0) return err_set(&Exc_ValueError, "empty separator");
+  }
+  Value list = list_new(0);
+  bytes_buffer(self, &d, &n);
+  size_t e = n;
+  if (!sep) {
+    while (e > 0) {
+      while (e > 0 && b_isspace((unsigned char)d[e - 1])) e--;
+      if (e == 0) break;
+      if (maxsplit-- <= 0) {
+        list_append(list, make_like(self, d, e));
+        break;
+      }
+      size_t b = e;
+      while (b > 0 && !b_isspace((unsigned char)d[b - 1])) b--;
+      list_append(list, make_like(self, d + b, e - b));
+      e = b;
+    }
+  } else {
+    while (maxsplit-- > 0) {
+      ssize_t r = find_back(d, e, sep, sl);
+      if (r < 0) break;
+      list_append(list, make_like(self, d + r + sl, e - (size_t)r - sl));
+      e = (size_t)r;
+    }
+    list_append(list, make_like(self, d, e));
+  }
+  Value *it = LIST_ITEMS(list);
+  for (ssize_t x = 0, y = LIST_LEN(list) - 1; x < y; x++, y--) {
+    Value t = it[x];
+    it[x] = it[y];
+    it[y] = t;
+  }
+  return list;
+}
+
+static Value m_zfill(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!str_check_args("zfill", nargs, kw, 1, 1)) return VAL_NULL;
+  ssize_t width;
+  if (!arg_ssize(args[0], &width)) return VAL_NULL;
+  const char *d;
+  size_t n;
+  bytes_buffer(self, &d, &n);
+  ssize_t fill = width - (ssize_t)n;
+  if (fill <= 0) return make_like(self, d, n);
+  StrBuilder sb;
+  sb_init(&sb);
+  size_t k = 0;
+  if (n && (d[0] == '+' || d[0] == '-')) sb_addc(&sb, d[k++]);
+  for (ssize_t z = 0; z < fill; z++) sb_addc(&sb, '0');
+  sb_add(&sb, d + k, n - k);
+  Value r = make_like(self, sb.data, sb.len);
+  sb_free(&sb);
+  return r;
+}
+
+static Value m_translate(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("translate(table, /, delete=b'')");
+  Value a[2];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  const char *table = NULL, *del = NULL, *d;
+  size_t tl = 0, dl = 0, n;
+  if (a[0] != VAL_NONE) {
+    if (!bytes_buffer(a[0], &table, &tl)) return VAL_NULL;
+    if (tl != 256) return err_set(&Exc_ValueError, "translation table must be 256 characters long");
+  }
+  if (a[1] && !bytes_buffer(a[1], &del, &dl)) return VAL_NULL;
+  bool drop[256] = {false};
+  for (size_t k = 0; k < dl; k++) drop[(unsigned char)del[k]] = true;
+  bytes_buffer(self, &d, &n);
+  StrBuilder sb;
+  sb_init(&sb);
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)d[k];
+    if (drop[c]) continue;
+    sb_addc(&sb, table ? table[c] : (char)c);
+  }
+  Value r = make_like(self, sb.data, sb.len);
+  sb_free(&sb);
+  return r;
+}
+
+static Value m_maketrans(Value cls, Value *args, size_t nargs, TupleObject *kw) {
+  if (!str_check_args("=maketrans", nargs, kw, 2, 2)) return VAL_NULL;
+  const char *f, *t;
+  size_t fl, tl;
+  if (!bytes_buffer(args[0], &f, &fl) || !bytes_buffer(args[1], &t, &tl)) return VAL_NULL;
+  if (fl != tl) return err_set(&Exc_ValueError, "maketrans arguments must have same length");
+  char table[256];
+  for (int k = 0; k < 256; k++) table[k] = (char)k;
+  for (size_t k = 0; k < fl; k++) table[(unsigned char)f[k]] = t[k];
+  return bytes_new(table, 256);
+}
+
 static Value m_splitlines(Value self, Value *args, size_t nargs, TupleObject *kw) {
   static ArgSpec spec = ARGSPEC("splitlines(keepends=False)");
   Value a[1];
@@ -1375,6 +1480,10 @@ static Value m_bytes(Value self, Value *args, size_t nargs, TupleObject *kw) {
   {"lstrip", m_lstrip, NATIVE_METHOD},                         \
   {"rstrip", m_rstrip, NATIVE_METHOD},                         \
   {"split", m_split, NATIVE_METHOD},                           \
+  {"rsplit", m_rsplit, NATIVE_METHOD},                         \
+  {"zfill", m_zfill, NATIVE_METHOD},                           \
+  {"translate", m_translate, NATIVE_METHOD},                   \
+  {"maketrans", m_maketrans, NATIVE_STATICMETHOD},             \
   {"splitlines", m_splitlines, NATIVE_METHOD},                 \
   {"partition", m_partition, NATIVE_METHOD},                   \
   {"rpartition", m_rpartition, NATIVE_METHOD},                 \

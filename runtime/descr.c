@@ -700,6 +700,17 @@ static const GetSetDef alias_getsets[] = {
 
 Value union_or(Value a, Value b);
 
+/* class C(list[int]) derives from list */
+static Value alias_mro_entries(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_count("__mro_entries__", nargs, 1, 1)) return VAL_NULL;
+  return tuple_pack(1, ((AliasObject *)self)->origin);
+}
+
+static const NativeDef alias_methods[] = {
+    {"__mro_entries__", alias_mro_entries, NATIVE_METHOD},
+    {NULL},
+};
+
 TypeObject GenericAliasType = {
     STATIC_OBJECT_HEADER(&TypeType),
     .name = "types.GenericAlias",
@@ -711,6 +722,7 @@ TypeObject GenericAliasType = {
     .richcompare = alias_richcompare,
     .hash = alias_hash,
     .binop = {[BINOP_OR] = union_or},
+    .methods = alias_methods,
     .getsets = alias_getsets,
 };
 

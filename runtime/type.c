@@ -1277,13 +1277,45 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value ns, Val
   return (Value)t;
 }
 
+/* PEP 560: a base that is not a class may stand for others through
+ * __mro_entries__(bases) (typing.NamedTuple, generic aliases).  Returns
+ * `bases` itself when nothing was replaced. */
+static Value resolve_mro_entries(Value bases) {
+  Value out = VAL_NULL;
+  StrObject *me_name = str_intern_cstr("__mro_entries__");
+  for (ssize_t i = 0; i < TUPLE_LEN(bases); i++) {
+    Value b = TUPLE_ITEMS(bases)[i];
+    Value me = VAL_NULL;
+    if (!val_is_type(b)) {
+      me = obj_getattr_opt(b, me_name);
+      if (!me && err_occurred()) return VAL_NULL;
+    }
+    if (!me) {
+      if (out && list_append(out, b) < 0) return VAL_NULL;
+      continue;
+    }
+    if (!out) {
+      out = list_from_array(TUPLE_ITEMS(bases), i);
+      if (!out) return VAL_NULL;
+    }
+    Value r = obj_call1(me, bases);
+    if (!r) return VAL_NULL;
+    if (!val_is_tuple(r)) return err_set(&Exc_TypeError, "__mro_entries__ must return a tuple");
+    for (ssize_t k = 0; k < TUPLE_LEN(r); k++)
+      if (list_append(out, TUPLE_ITEMS(r)[k]) < 0) return VAL_NULL;
+  }
+  return out ? list_to_tuple(out) : bases;
+}
+
 /* builtins.__build_class__(func, name, *bases, metaclass=None, **kwds) */
 Value build_class(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   if (nargs < 2) return err_set(&Exc_TypeError, "__build_class__: not enough arguments");
   Value func = args[0], name = args[1];
   if (!val_is_function(func)) return err_set(&Exc_TypeError, "__build_class__: func must be a function");
   if (!val_is_str(name)) return err_set(&Exc_TypeError, "__build_class__: name is not a string");
-  Value bases = tuple_from_array(args + 2, (ssize_t)(nargs - 2));
+  Value orig_bases = tuple_from_array(args + 2, (ssize_t)(nargs - 2));
+  Value bases = resolve_mro_entries(orig_bases);
+  if (!bases) return VAL_NULL;
   Value meta = VAL_NULL;
   Value kwds = dict_new();
   size_t nkw = kwnames ? (size_t)kwnames->len : 0;
@@ -1320,6 +1352,8 @@ Value build_class(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
       ns = dict_new();
     }
   }
+  if (bases != orig_bases && obj_setitem(ns, (Value)str_intern_cstr("__orig_bases__"), orig_bases) < 0)
+    return VAL_NULL;
   Value cell = eval_class_body(func, ns);
   if (!cell) return VAL_NULL;
   Value margs[3] = {name, bases, ns};

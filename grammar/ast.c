@@ -547,6 +547,77 @@ static void dump_expr(SB *b, const Expr *e) {
   sb_puts(b, ")");
 }
 
+static void dump_pattern(SB *b, const Pattern *pt);
+
+static void dump_patterns(SB *b, PatternSeq seq) {
+  sb_puts(b, "[");
+  for (int i = 0; i < seq.count; i++) {
+    if (i) sb_puts(b, ", ");
+    dump_pattern(b, seq.items[i]);
+  }
+  sb_puts(b, "]");
+}
+
+static void dump_pattern(SB *b, const Pattern *pt) {
+  switch (pt->kind) {
+    case MatchValue_kind:
+      sb_puts(b, "MatchValue(value=");
+      dump_expr(b, pt->v.MatchValue.value);
+      break;
+    case MatchSingleton_kind:
+      sb_puts(b, "MatchSingleton(value=");
+      dump_const(b, &pt->v.MatchSingleton.value);
+      break;
+    case MatchSequence_kind:
+      sb_puts(b, "MatchSequence(patterns=");
+      dump_patterns(b, pt->v.MatchSequence.patterns);
+      break;
+    case MatchMapping_kind:
+      sb_puts(b, "MatchMapping(keys=");
+      dump_exprs(b, pt->v.MatchMapping.keys);
+      sb_puts(b, ", patterns=");
+      dump_patterns(b, pt->v.MatchMapping.patterns);
+      if (pt->v.MatchMapping.rest) {
+        sb_puts(b, ", rest=");
+        dump_ident(b, pt->v.MatchMapping.rest);
+      }
+      break;
+    case MatchClass_kind:
+      sb_puts(b, "MatchClass(cls=");
+      dump_expr(b, pt->v.MatchClass.cls);
+      sb_puts(b, ", patterns=");
+      dump_patterns(b, pt->v.MatchClass.patterns);
+      sb_puts(b, ", kwd_attrs=[");
+      for (int i = 0; i < pt->v.MatchClass.kwd_attrs.count; i++) {
+        if (i) sb_puts(b, ", ");
+        dump_ident(b, pt->v.MatchClass.kwd_attrs.items[i]);
+      }
+      sb_puts(b, "], kwd_patterns=");
+      dump_patterns(b, pt->v.MatchClass.kwd_patterns);
+      break;
+    case MatchStar_kind:
+      sb_puts(b, "MatchStar(");
+      if (pt->v.MatchStar.name) {
+        sb_puts(b, "name=");
+        dump_ident(b, pt->v.MatchStar.name);
+      }
+      break;
+    case MatchAs_kind: {
+      int first = 1;
+      sb_puts(b, "MatchAs(");
+      if (pt->v.MatchAs.pattern) { field(b, &first, "pattern"); dump_pattern(b, pt->v.MatchAs.pattern); }
+      if (pt->v.MatchAs.name) { field(b, &first, "name"); dump_ident(b, pt->v.MatchAs.name); }
+      break;
+    }
+    case MatchOr_kind:
+      sb_puts(b, "MatchOr(patterns=");
+      dump_patterns(b, pt->v.MatchOr.patterns);
+      break;
+  }
+  POS(b, pt);
+  sb_puts(b, ")");
+}
+
 static void dump_withitems(SB *b, WithItemSeq seq) {
   sb_puts(b, "[");
   for (int i = 0; i < seq.count; i++) {
@@ -678,7 +749,23 @@ static void dump_stmt(SB *b, const Stmt *s) {
       dump_stmts(b, s->v.With.body);
       break;
     case Match_kind:
-      sb_puts(b, "Match(");
+      sb_puts(b, "Match(subject=");
+      dump_expr(b, s->v.Match.subject);
+      sb_puts(b, ", cases=[");
+      for (int i = 0; i < s->v.Match.cases.count; i++) {
+        const MatchCase *mc = s->v.Match.cases.items[i];
+        if (i) sb_puts(b, ", ");
+        sb_puts(b, "match_case(pattern=");
+        dump_pattern(b, mc->pattern);
+        if (mc->guard) {
+          sb_puts(b, ", guard=");
+          dump_expr(b, mc->guard);
+        }
+        sb_puts(b, ", body=");
+        dump_stmts(b, mc->body);
+        sb_puts(b, ")");
+      }
+      sb_puts(b, "]");
       break;
     case Raise_kind: {
       int first = 1;

@@ -276,7 +276,7 @@ struct Comprehension {
   int is_async;
 };
 
-/* ---- match statement (the parser may not produce these yet) -------------- */
+/* ---- match statement ---------------------------------------------------- */
 typedef enum {
   MatchValue_kind = 1, MatchSingleton_kind, MatchSequence_kind,
   MatchMapping_kind, MatchClass_kind, MatchStar_kind, MatchAs_kind,

@@ -199,6 +199,49 @@ static int check_identifier(Parser *p, const char *tok, size_t n, int line) {
   return 0;
 }
 
+/* ---- soft keywords ------------------------------------------------------ */
+/* "match" and "case" are keywords only when they open a statement that
+ * ends in ':' at bracket depth 0 ("match x:", "case [a, b] if c:"), and not
+ * when followed by something that makes them a plain name ("match = 1",
+ * "match.x", "match: int").  q is just past the word. */
+static int soft_keyword_here(const Lexer *L, const char *q) {
+  while (*q == ' ' || *q == '\t' || *q == '\f') q++;
+  if (strchr("=.:,;)]}#\n\r", *q) || q >= L->end) return 0;
+  if ((*q == '+' || *q == '-' || *q == '*' || *q == '/' || *q == '%' || *q == '&' || *q == '|' || *q == '^' ||
+       *q == '<' || *q == '>' || *q == '@') && q[1] == '=')
+    return 0;
+  int depth = 0;
+  char last = 0;
+  while (q < L->end) {
+    char c = *q;
+    if (c == '\\' && (q[1] == '\n' || q[1] == '\r')) { q += 2; continue; }
+    if (c == '#') {
+      while (q < L->end && *q != '\n' && *q != '\r') q++;
+      continue;
+    }
+    if ((c == '\n' || c == '\r') && depth == 0) break;
+    if (c == '\'' || c == '"') {
+      int triple = q + 2 < L->end && q[1] == c && q[2] == c;
+      q += triple ? 3 : 1;
+      while (q < L->end) {
+        if (*q == '\\') { q += 2; continue; }
+        if (*q == c && (!triple || (q + 2 < L->end && q[1] == c && q[2] == c))) break;
+        if (!triple && (*q == '\n' || *q == '\r')) return 0;
+        q++;
+      }
+      q += triple ? 3 : 1;
+      last = 'S';
+      continue;
+    }
+    if (c == '(' || c == '[' || c == '{') depth++;
+    else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
+    if (c != ' ' && c != '\t' && c != '\f' && c != '\n' && c != '\r' && depth == 0) last = c;
+    else if (depth > 0) last = 0;
+    q++;
+  }
+  return last == ':';
+}
+
 /* ---- strings ------------------------------------------------------------ */
 /* Scans a string body starting at L->cur (just after the opening quote).
  * On success L->cur is past the closing quote. */
@@ -628,6 +671,12 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
         int kw = keyword_lookup(tok, (size_t)(cur - tok));
         if (kw) TOKEN(note_token(L, kw, line));
         if (check_identifier(p, tok, (size_t)(cur - tok), line) < 0) return YYUNDEF;
+        if (!L->line_has_tokens && L->depth == 0 && cur - tok == 5 && memcmp(tok, "match", 5) == 0 &&
+            soft_keyword_here(L, cur))
+          TOKEN(note_token(L, KW_MATCH, line));
+        if (!L->line_has_tokens && L->depth == 0 && cur - tok == 4 && memcmp(tok, "case", 4) == 0 &&
+            soft_keyword_here(L, cur))
+          TOKEN(note_token(L, KW_CASE, line));
         val->id = ast_strndup(p->arena, tok, (size_t)(cur - tok));
         TOKEN(note_token(L, NAME, line));
       }

@@ -42,6 +42,9 @@ typedef struct CallArg CallArg;
   Alias *alias;
   ParamItem *param;
   CallArg *carg;
+  Pattern *pat;
+  MatchCase *mcase;
+  void *ptr;
 }
 
 %code {
@@ -632,6 +635,65 @@ static int withas_pending(Parser *p) { return p->withas_pending != 0; }
 
 static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc);
 
+/* ---- match patterns ---- */
+/* One entry of a mapping pattern ("key: pattern" or "**name") or of a
+ * class pattern ("pattern" or "name=pattern"). */
+typedef struct { const char *name; Expr *key; Pattern *pat; YYLTYPE loc; } PatItem;
+
+static PatItem *pattern_item(Parser *p, const char *name, Expr *key, Pattern *pat, const YYLTYPE *loc) {
+  PatItem *it = ast_alloc(p->arena, sizeof *it);
+  it->name = name;
+  it->key = key;
+  it->pat = pat;
+  it->loc = *loc;
+  return it;
+}
+
+static Pattern *mk_pattern(Parser *p, PatternKind kind, const YYLTYPE *loc) {
+  Pattern *pt = ast_alloc(p->arena, sizeof *pt);
+  pt->kind = kind;
+  set_pos(pt, loc);
+  return pt;
+}
+
+static Pattern *mk_mapping(Parser *p, PList *items, const YYLTYPE *loc) {
+  Pattern *pt = mk_pattern(p, MatchMapping_kind, loc);
+  PList *keys = NULL, *pats = NULL;
+  for (int i = 0; i < items->n; i++) {
+    PatItem *it = items->items[i];
+    if (it->name) {
+      if (i != items->n - 1) { err_at(p, &it->loc, "invalid syntax"); return NULL; }
+      pt->v.MatchMapping.rest = it->name;
+    } else {
+      keys = push(p, keys, it->key);
+      pats = push(p, pats, it->pat);
+    }
+  }
+  pt->v.MatchMapping.keys = SEQ(ExprSeq, keys);
+  pt->v.MatchMapping.patterns = SEQ(PatternSeq, pats);
+  return pt;
+}
+
+static Pattern *mk_class_pattern(Parser *p, Expr *cls, PList *items, const YYLTYPE *loc) {
+  Pattern *pt = mk_pattern(p, MatchClass_kind, loc);
+  pt->v.MatchClass.cls = cls;
+  PList *pos = NULL, *names = NULL, *kw = NULL;
+  for (int i = 0; i < items->n; i++) {
+    PatItem *it = items->items[i];
+    if (it->name) {
+      names = push(p, names, (void *)it->name);
+      kw = push(p, kw, it->pat);
+    } else {
+      if (kw) { err_at(p, &it->loc, "positional patterns follow keyword patterns"); return NULL; }
+      pos = push(p, pos, it->pat);
+    }
+  }
+  pt->v.MatchClass.patterns = SEQ(PatternSeq, pos);
+  pt->v.MatchClass.kwd_attrs = SEQ(IdentSeq, names);
+  pt->v.MatchClass.kwd_patterns = SEQ(PatternSeq, kw);
+  return pt;
+}
+
 #define CHECK(x) do { if (!(x)) YYABORT; } while (0)
 }
 
@@ -643,7 +705,7 @@ static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc);
 %token KW_FALSE KW_NONE KW_TRUE KW_AND KW_AS KW_ASSERT KW_ASYNC KW_AWAIT KW_BREAK
 %token KW_CLASS KW_CONTINUE KW_DEF KW_DEL KW_ELIF KW_ELSE KW_EXCEPT KW_FINALLY KW_FOR
 %token KW_FROM KW_GLOBAL KW_IF KW_IMPORT KW_IN KW_IS KW_LAMBDA KW_NONLOCAL KW_NOT KW_OR
-%token KW_PASS KW_RAISE KW_RETURN KW_TRY KW_WHILE KW_WITH KW_YIELD
+%token KW_PASS KW_RAISE KW_RETURN KW_TRY KW_WHILE KW_WITH KW_YIELD KW_MATCH KW_CASE
 %token ELLIPSIS ARROW WALRUS EQEQ NOTEQ LESSEQ GREATEREQ LSHIFT RSHIFT POW FLOORDIV
 %token <op> AUGASSIGN
 
@@ -667,6 +729,12 @@ static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc);
 %type <comp> comp_for
 %type <witem> with_item
 %type <op> dots
+%type <stmt> match_stmt
+%type <expr> match_subject literal_expr signed_number attr name_or_attr
+%type <list> case_blocks pattern_list map_items class_args
+%type <mcase> case_block
+%type <pat> patterns pattern or_pattern closed_pattern maybe_star_pattern
+%type <ptr> map_item class_arg
 
 %start start
 
@@ -826,7 +894,165 @@ dotted_name
   ;
 
 compound_stmt
-  : if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated | async_stmt ;
+  : if_stmt | while_stmt | for_stmt | try_stmt | with_stmt | funcdef | classdef | decorated | async_stmt | match_stmt ;
+
+/* ---- match ---- */
+
+match_stmt
+  : KW_MATCH match_subject ':' NEWLINE INDENT case_blocks DEDENT {
+      $$ = mk_stmt(p, Match_kind, &@$);
+      $$->v.Match.subject = $2;
+      $$->v.Match.cases = SEQ(MatchCaseSeq, $6);
+      MatchCase *last = $6->items[$6->n - 1];
+      PList tmp = {last->body.count, last->body.count, (void **)last->body.items};
+      fix_end($$, &tmp);
+    }
+  ;
+
+match_subject
+  : testlist_star_expr
+  | test WALRUS test { CHECK($$ = mk_walrus(p, $1, $3, &@$)); }
+  ;
+
+case_blocks
+  : case_block { $$ = list1(p, $1); }
+  | case_blocks case_block { $$ = push(p, $1, $2); }
+  ;
+
+case_block
+  : KW_CASE patterns ':' block {
+      $$ = ast_alloc(p->arena, sizeof(MatchCase)); $$->pattern = $2; $$->body = SEQ(StmtSeq, $4);
+    }
+  | KW_CASE patterns KW_IF namedexpr_test ':' block {
+      $$ = ast_alloc(p->arena, sizeof(MatchCase)); $$->pattern = $2; $$->guard = $4; $$->body = SEQ(StmtSeq, $6);
+    }
+  ;
+
+/* "case a, *b:" is a sequence pattern without brackets. */
+patterns
+  : pattern_list {
+      if ($1->n == 1 && ((Pattern *)$1->items[0])->kind != MatchStar_kind) $$ = $1->items[0];
+      else { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $1); }
+    }
+  | pattern_list ',' { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $1); }
+  ;
+
+pattern_list
+  : maybe_star_pattern { $$ = list1(p, $1); }
+  | pattern_list ',' maybe_star_pattern { $$ = push(p, $1, $3); }
+  ;
+
+maybe_star_pattern
+  : pattern
+  | '*' NAME {
+      $$ = mk_pattern(p, MatchStar_kind, &@$);
+      $$->v.MatchStar.name = strcmp($2, "_") == 0 ? NULL : $2;
+    }
+  ;
+
+pattern
+  : or_pattern
+  | or_pattern KW_AS NAME {
+      if (strcmp($3, "_") == 0) { err_at(p, &@3, "cannot use '_' as a target"); YYABORT; }
+      $$ = mk_pattern(p, MatchAs_kind, &@$); $$->v.MatchAs.pattern = $1; $$->v.MatchAs.name = $3;
+    }
+  ;
+
+or_pattern
+  : closed_pattern
+  | or_pattern '|' closed_pattern {
+      if ($1->kind == MatchOr_kind && @1.first_column == $1->col_offset && @1.first_line == $1->lineno &&
+          @1.last_column == $1->end_col_offset && @1.last_line == $1->end_lineno) {
+        PList tmp = {$1->v.MatchOr.patterns.count, $1->v.MatchOr.patterns.count, (void **)$1->v.MatchOr.patterns.items};
+        PList *nl = concat(p, plist(p), &tmp);
+        push(p, nl, $3);
+        $$ = $1;
+        $$->v.MatchOr.patterns = SEQ(PatternSeq, nl);
+        set_pos($$, &@$);
+      } else {
+        $$ = mk_pattern(p, MatchOr_kind, &@$);
+        PList *nl = push(p, list1(p, $1), $3);
+        $$->v.MatchOr.patterns = SEQ(PatternSeq, nl);
+      }
+    }
+  ;
+
+closed_pattern
+  : literal_expr {
+      if ($1->kind == Constant_kind && $1->v.Constant.kind <= CONST_FALSE) {
+        $$ = mk_pattern(p, MatchSingleton_kind, &@$); $$->v.MatchSingleton.value = $1->v.Constant;
+      } else {
+        $$ = mk_pattern(p, MatchValue_kind, &@$); $$->v.MatchValue.value = $1;
+      }
+    }
+  | NAME {
+      $$ = mk_pattern(p, MatchAs_kind, &@$);
+      $$->v.MatchAs.name = strcmp($1, "_") == 0 ? NULL : $1;
+    }
+  | attr { $$ = mk_pattern(p, MatchValue_kind, &@$); $$->v.MatchValue.value = $1; }
+  | '(' ')' { $$ = mk_pattern(p, MatchSequence_kind, &@$); }
+  | '(' pattern_list ')' {
+      if ($2->n == 1 && ((Pattern *)$2->items[0])->kind != MatchStar_kind) $$ = $2->items[0];
+      else { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $2); }
+    }
+  | '(' pattern_list ',' ')' { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $2); }
+  | '[' ']' { $$ = mk_pattern(p, MatchSequence_kind, &@$); }
+  | '[' pattern_list ']' { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $2); }
+  | '[' pattern_list ',' ']' { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $2); }
+  | '{' '}' { $$ = mk_pattern(p, MatchMapping_kind, &@$); }
+  | '{' map_items '}' { CHECK($$ = mk_mapping(p, $2, &@$)); }
+  | '{' map_items ',' '}' { CHECK($$ = mk_mapping(p, $2, &@$)); }
+  | name_or_attr '(' ')' { $$ = mk_pattern(p, MatchClass_kind, &@$); $$->v.MatchClass.cls = $1; }
+  | name_or_attr '(' class_args ')' { CHECK($$ = mk_class_pattern(p, $1, $3, &@$)); }
+  | name_or_attr '(' class_args ',' ')' { CHECK($$ = mk_class_pattern(p, $1, $3, &@$)); }
+  ;
+
+literal_expr
+  : signed_number
+  | signed_number '+' NUMBER { $$ = mk_binop(p, $1, Add_op, relocate($3, &@3), &@$); }
+  | signed_number '-' NUMBER { $$ = mk_binop(p, $1, Sub_op, relocate($3, &@3), &@$); }
+  | strings { CHECK($$ = mk_strings(p, $1, &@$)); }
+  | KW_NONE { $$ = mk_const(p, CONST_NONE, &@$); }
+  | KW_TRUE { $$ = mk_const(p, CONST_TRUE, &@$); }
+  | KW_FALSE { $$ = mk_const(p, CONST_FALSE, &@$); }
+  ;
+
+signed_number
+  : NUMBER { $$ = relocate($1, &@$); }
+  | '-' NUMBER { $$ = mk_unary(p, USub_op, relocate($2, &@2), &@$); }
+  ;
+
+attr
+  : name_or_attr '.' NAME {
+      $$ = mk_expr(p, Attribute_kind, &@$); $$->v.Attribute.value = $1; $$->v.Attribute.attr = $3;
+    }
+  ;
+
+name_or_attr
+  : NAME { $$ = mk_name(p, $1, Load_ctx, &@$); }
+  | attr
+  ;
+
+map_items
+  : map_item { $$ = list1(p, $1); }
+  | map_items ',' map_item { $$ = push(p, $1, $3); }
+  ;
+
+map_item
+  : literal_expr ':' pattern { $$ = pattern_item(p, NULL, $1, $3, &@$); }
+  | attr ':' pattern { $$ = pattern_item(p, NULL, $1, $3, &@$); }
+  | POW NAME { $$ = pattern_item(p, $2, NULL, NULL, &@$); }
+  ;
+
+class_args
+  : class_arg { $$ = list1(p, $1); }
+  | class_args ',' class_arg { $$ = push(p, $1, $3); }
+  ;
+
+class_arg
+  : pattern { $$ = pattern_item(p, NULL, NULL, $1, &@$); }
+  | NAME '=' pattern { $$ = pattern_item(p, $1, NULL, $3, &@$); }
+  ;
 
 block
   : simple_stmt
@@ -1356,6 +1582,8 @@ static const char *block_owner(int tok) {
     case KW_WITH: return "'with' statement";
     case KW_DEF: return "function definition";
     case KW_CLASS: return "class definition";
+    case KW_MATCH: return "'match' statement";
+    case KW_CASE: return "'case' statement";
     default: return NULL;
   }
 }

@@ -110,7 +110,40 @@ static bool has_starred(const ExprSeq *elts) {
 
 /* [a, *b, c] / (a, *b) / {a, *b}: BUILD_x when no star, else a list that
  * is extended piecewise (then made a tuple or set). */
+/* Literals longer than this are built incrementally, so that the value
+ * stack of the frame stays small (CPython does the same). */
+#define BIG_LITERAL 16
+
+static bool all_constant(const ExprSeq *elts) {
+  for (int i = 0; i < elts->count; i++) {
+    ConstKind k;
+    if (elts->items[i]->kind != Constant_kind) return false;
+    k = elts->items[i]->v.Constant.kind;
+    if (k == CONST_COMPLEX) return false;
+  }
+  return true;
+}
+
 static void comp_sequence(Compiler *c, const ExprSeq *elts, Opcode build) {
+  if (elts->count > 2 && build != OP_BUILD_TUPLE && all_constant(elts)) {
+    /* [1, 2, 3] -> BUILD_LIST 0; LOAD_CONST (1, 2, 3); LIST_EXTEND 1 */
+    Value items[elts->count];
+    for (int i = 0; i < elts->count; i++) items[i] = comp_constant_value(c, &elts->items[i]->v.Constant);
+    emit(c, build, 0);
+    emit_const(c, tuple_from_array(items, elts->count));
+    emit(c, build == OP_BUILD_SET ? OP_SET_UPDATE : OP_LIST_EXTEND, 1);
+    return;
+  }
+  if (elts->count > BIG_LITERAL && !has_starred(elts)) {
+    bool is_set = build == OP_BUILD_SET;
+    emit(c, is_set ? OP_BUILD_SET : OP_BUILD_LIST, 0);
+    for (int i = 0; i < elts->count; i++) {
+      comp_expr(c, elts->items[i]);
+      emit(c, is_set ? OP_SET_ADD : OP_LIST_APPEND, 1);
+    }
+    if (build == OP_BUILD_TUPLE) emit0(c, OP_LIST_TO_TUPLE);
+    return;
+  }
   if (!has_starred(elts)) {
     for (int i = 0; i < elts->count; i++) comp_expr(c, elts->items[i]);
     emit(c, build, (uint32_t)elts->count);
@@ -141,6 +174,18 @@ static void comp_sequence(Compiler *c, const ExprSeq *elts, Opcode build) {
 
 static void comp_dict(Compiler *c, const Expr *e) {
   int n = e->v.Dict.values.count;
+  bool has_unpack = false;
+  for (int i = 0; i < n; i++)
+    if (!e->v.Dict.keys.items || !e->v.Dict.keys.items[i]) has_unpack = true;
+  if (n > BIG_LITERAL && !has_unpack) {
+    emit(c, OP_BUILD_MAP, 0);
+    for (int i = 0; i < n; i++) {
+      comp_expr(c, e->v.Dict.keys.items[i]);
+      comp_expr(c, e->v.Dict.values.items[i]);
+      emit(c, OP_MAP_ADD, 1);
+    }
+    return;
+  }
   int pending = 0;
   bool have = false;
   for (int i = 0; i < n; i++) {

@@ -76,6 +76,8 @@ Value str_seal(StrObject *s, ssize_t nchars);
 /* str.encode for the codecs gilpy knows (utf-8, ascii, latin-1); errors
  * NULL means "strict".  LookupError / UnicodeEncodeError as CPython. */
 Value str_encode(Value s, const char *encoding, const char *errors);
+/* bytes.decode: n bytes at d in one of the codecs above. */
+Value str_decode(const char *d, size_t n, const char *encoding, const char *errors);
 /* Raises UnicodeDecodeError/UnicodeEncodeError(encoding, object, start, end,
  * reason) so that its attributes are CPython's; returns VAL_NULL. */
 Value str_raise_unicode_error(TypeObject *type, const char *encoding, Value object, ssize_t start, ssize_t end,

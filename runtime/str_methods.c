@@ -1046,6 +1046,40 @@ Value str_encode(Value self, const char *encoding, const char *errors) {
   return r;
 }
 
+Value str_decode(const char *d, size_t n, const char *encoding, const char *errors) {
+  const char *codec = codec_name(encoding);
+  if (!codec) return err_set(&Exc_LookupError, "unknown encoding: %s", encoding);
+  if (!errors) errors = "strict";
+  if (codec[0] == 'u') return str_from_utf8(d, n, errors);
+  bool latin = codec[0] == 'l';
+  StrBuilder sb;
+  sb_init(&sb);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    if (c < 0x80) {
+      sb_addc(&sb, (char)c);
+    } else if (latin) {
+      char buf[4];
+      sb_add(&sb, buf, utf8_encode(c, buf));
+    } else if (!strcmp(errors, "strict")) {
+      sb_free(&sb);
+      return str_raise_unicode_error(&Exc_UnicodeDecodeError, "ascii", bytes_new(d, n), (ssize_t)i, (ssize_t)i + 1,
+                                     "ordinal not in range(128)");
+    } else if (!strcmp(errors, "replace")) {
+      sb_add(&sb, "\xEF\xBF\xBD", 3);
+    } else if (!strcmp(errors, "backslashreplace")) {
+      sb_addf(&sb, "\\x%02x", c);
+    } else if (!strcmp(errors, "surrogateescape")) {
+      char buf[4];
+      sb_add(&sb, buf, utf8_encode(0xDC00 + c, buf));
+    } else if (strcmp(errors, "ignore") != 0) {
+      sb_free(&sb);
+      return err_set(&Exc_LookupError, "unknown error handler name '%s'", errors);
+    }
+  }
+  return sb_finish(&sb);
+}
+
 static Value s_encode(Value self, Value *args, size_t nargs, TupleObject *kw) {
   static ArgSpec spec = ARGSPEC("encode(encoding='utf-8', errors='strict')");
   Value a[2];

@@ -6,13 +6,15 @@
  * contain replacement fields, expanded first (two levels at most, as
  * CPython).  `%` formatting does its own numeric conversions (snprintf for
  * floats, int_repr / int_to_base_str for ints) so that its flags, width
- * and precision behave exactly as CPython's printf-style rules.
+ * and precision behave exactly as CPython's printf-style rules.  bytes %
+ * reuses it one numeric specifier at a time.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
@@ -22,6 +24,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/strfmt.h"
+#include "runtime/type.h"
 
 /* ---- format spec ------------------------------------------------------------ */
 
@@ -663,4 +666,225 @@ Value str_mod_format(Value fmt, Value args) {
     return err_set(&Exc_TypeError, "not all arguments converted during string formatting");
   }
   return sb_finish(&sb);
+}
+
+static inline bool is_bytearray(Value v) { return val_is_obj(v) && type_is_subtype(v->type, &ByteArrayType); }
+#define BO(v) AS(BytesObject, (v))
+
+/* ---- printf-style % for bytes ---------------------------------------------------- */
+
+/* The bytes of a %s/%b argument: bytes-like or __bytes__. */
+static Value percent_b_arg(Value v) {
+  if (val_is_bytes(v) || is_bytearray(v)) return v;
+  StrObject *name = str_intern_cstr("__bytes__");
+  if (!val_is_str(v) && type_lookup(val_type(v), name)) {
+    Value r = obj_call_method(v, name, NULL, 0);
+    if (r && !val_is_bytes(r)) return err_set(&Exc_TypeError, "__bytes__ returned non-bytes (type %T)", r);
+    return r;
+  }
+  return err_set(&Exc_TypeError, "%%b requires a bytes-like object, or an object that implements __bytes__, not '%T'",
+                 v);
+}
+
+/* fmt % args for bytes.  Numeric conversions are delegated to the str
+ * implementation one specifier at a time (their output is ASCII). */
+Value strfmt_bytes_mod(Value fmtv, Value args) {
+  const char *p;
+  size_t len;
+  bytes_buffer(fmtv, &p, &len);
+  Value fmtcopy = bytes_new(p, len); /* user code below may resize a bytearray */
+  p = BO(fmtcopy)->data;
+  Value one = args, *argv = &one, mapping = VAL_NULL;
+  ssize_t argc = 1, argi = 0;
+  if (val_is_tuple(args)) {
+    argv = TUPLE_ITEMS(args);
+    argc = TUPLE_LEN(args);
+  } else if (!val_is_bytes(args) && !is_bytearray(args) && !val_is_str(args) && val_type(args)->getitem) {
+    mapping = args;
+  }
+  StrBuilder sb;
+  sb_init(&sb);
+  size_t i = 0;
+  while (i < len) {
+    size_t b = i;
+    while (i < len && p[i] != '%') i++;
+    sb_add(&sb, p + b, i - b);
+    if (i >= len) break;
+    size_t spec_start = i++;
+    Value v = VAL_NULL;
+    if (i < len && p[i] == '(') {
+      if (!mapping) {
+        sb_free(&sb);
+        return err_set(&Exc_TypeError, "format requires a mapping");
+      }
+      int level = 1;
+      size_t kb = ++i;
+      while (i < len && level) {
+        if (p[i] == '(') level++;
+        else if (p[i] == ')') level--;
+        i++;
+      }
+      if (level) {
+        sb_free(&sb);
+        return err_set(&Exc_ValueError, "incomplete format key");
+      }
+      v = obj_getitem(mapping, bytes_new(p + kb, i - 1 - kb));
+      if (!v) {
+        sb_free(&sb);
+        return VAL_NULL;
+      }
+      spec_start = i - 1; /* the key is not part of the per-item spec */
+    }
+    size_t flags_at = i;
+    bool ljust = false;
+    while (i < len && strchr("-+ #0", p[i])) {
+      if (p[i] == '-') ljust = true;
+      i++;
+    }
+    ssize_t width = -1, prec = -1;
+    Value star_w = VAL_NULL, star_p = VAL_NULL;
+    if (i < len && p[i] == '*') {
+      i++;
+      if (argi >= argc) goto not_enough;
+      star_w = argv[argi++];
+      if (!val_is_int(star_w)) {
+        sb_free(&sb);
+        return err_set(&Exc_TypeError, "* wants int");
+      }
+      width = val_int(star_w);
+      if (width < 0) {
+        ljust = true;
+        width = -width;
+      }
+    } else {
+      while (i < len && p[i] >= '0' && p[i] <= '9') width = (width < 0 ? 0 : width * 10) + (p[i++] - '0');
+    }
+    if (i < len && p[i] == '.') {
+      i++;
+      prec = 0;
+      if (i < len && p[i] == '*') {
+        i++;
+        if (argi >= argc) goto not_enough;
+        star_p = argv[argi++];
+        if (!val_is_int(star_p)) {
+          sb_free(&sb);
+          return err_set(&Exc_TypeError, "* wants int");
+        }
+        prec = val_int(star_p) < 0 ? 0 : val_int(star_p);
+      } else {
+        while (i < len && p[i] >= '0' && p[i] <= '9') prec = prec * 10 + (p[i++] - '0');
+      }
+    }
+    while (i < len && (p[i] == 'h' || p[i] == 'l' || p[i] == 'L')) i++;
+    if (i >= len) {
+      sb_free(&sb);
+      return err_set(&Exc_ValueError, "incomplete format");
+    }
+    char conv = p[i++];
+    if (conv == '%') {
+      sb_addc(&sb, '%');
+      continue;
+    }
+    if (!v) {
+      if (argi >= argc) goto not_enough;
+      v = argv[argi++];
+    }
+    const char *text = NULL;
+    size_t tl = 0;
+    Value holder = VAL_NULL;
+    char cbuf;
+    switch (conv) {
+      case 's': case 'b': {
+        holder = percent_b_arg(v);
+        if (!holder) goto fail;
+        bytes_buffer(holder, &text, &tl);
+        if (prec >= 0 && (size_t)prec < tl) tl = (size_t)prec;
+        break;
+      }
+      case 'r': case 'a': {
+        Value r = obj_ascii(v);
+        if (!r) goto fail;
+        holder = r;
+        text = str_cstr(r);
+        tl = (size_t)str_len_bytes(r);
+        if (prec >= 0 && (size_t)prec < tl) tl = (size_t)prec;
+        break;
+      }
+      case 'c': {
+        const char *d;
+        size_t n;
+        if ((val_is_bytes(v) || is_bytearray(v)) && bytes_buffer(v, &d, &n) && n == 1) {
+          cbuf = d[0];
+        } else if (val_is_intlike(v)) {
+          int64_t x;
+          if (!int_to_i64(v, &x) || x < 0 || x > 255) {
+            err_clear();
+            err_set(&Exc_OverflowError, "%%c arg not in range(256)");
+            goto fail;
+          }
+          cbuf = (char)x;
+        } else {
+          err_set(&Exc_TypeError, "%%c requires an integer in range(256) or a single byte");
+          goto fail;
+        }
+        text = &cbuf;
+        tl = 1;
+        break;
+      }
+      case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
+      case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+        /* "%<flags><width>.<prec><conv>" formatted by the str machinery */
+        StrBuilder spec;
+        sb_init(&spec);
+        sb_addc(&spec, '%');
+        sb_add(&spec, p + flags_at, i - 1 - flags_at);
+        sb_addc(&spec, conv);
+        Value fs = sb_finish(&spec);
+        Value targs = star_w || star_p ? VAL_NULL : tuple_pack(1, v);
+        if (!targs) {
+          /* '*' already consumed: splice the numbers back in */
+          Value items[3];
+          int k = 0;
+          if (star_w) items[k++] = star_w;
+          if (star_p) items[k++] = star_p;
+          items[k++] = v;
+          targs = tuple_from_array(items, k);
+        }
+        Value r = str_mod_format(fs, targs);
+        if (!r) goto fail;
+        holder = r;
+        text = str_cstr(r);
+        tl = (size_t)str_len_bytes(r);
+        width = -1; /* already padded */
+        break;
+      }
+      default:
+        err_set(&Exc_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
+                (unsigned char)conv >= 0x20 && (unsigned char)conv < 0x7F ? conv : '?',
+                (unsigned)(unsigned char)conv, i - 1);
+        goto fail;
+    }
+    (void)spec_start;
+    ssize_t fill = width > (ssize_t)tl ? width - (ssize_t)tl : 0;
+    if (!ljust)
+      for (ssize_t k = 0; k < fill; k++) sb_addc(&sb, ' ');
+    sb_add(&sb, text, tl);
+    if (ljust)
+      for (ssize_t k = 0; k < fill; k++) sb_addc(&sb, ' ');
+    (void)holder;
+    continue;
+  not_enough:
+    sb_free(&sb);
+    return err_set(&Exc_TypeError, "not enough arguments for format string");
+  fail:
+    sb_free(&sb);
+    return VAL_NULL;
+  }
+  if (argi < argc && !mapping) {
+    sb_free(&sb);
+    return err_set(&Exc_TypeError, "not all arguments converted during bytes formatting");
+  }
+  Value r = is_bytearray(fmtv) ? bytearray_new(sb.data, sb.len) : bytes_new(sb.data, sb.len);
+  sb_free(&sb);
+  return r;
 }

@@ -34,6 +34,8 @@ void strfmt_pad(StrBuilder *sb, const char *text, size_t len, ssize_t nchars,
 
 /* The str methods (str_methods.c), installed by type_ready. */
 extern const NativeDef str_methods[];
+/* bytes % args (and bytearray): fmt is bytes-like. */
+Value strfmt_bytes_mod(Value fmt, Value args);
 /* Text methods reused by bytes.c / builtins. */
 Value str_format_map_method(Value self, Value *args, size_t nargs, TupleObject *kwnames);
 #endif

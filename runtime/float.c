@@ -371,8 +371,7 @@ static Value pow_doubles(double x, double y) {
   if (isnan(y)) return float_new(x == 1.0 ? 1.0 : y);
   if (x == 0 && y < 0 && !isinf(y))
     return err_set(&Exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
-  if (x < 0 && isfinite(x) && isfinite(y) && y != floor(y))
-    return err_set(&Exc_ValueError, "negative number cannot be raised to a fractional power");
+  if (x < 0 && isfinite(x) && isfinite(y) && y != floor(y)) return complex_pow_reals(x, y);
   errno = 0;
   double r = pow(x, y);
   if (isinf(r) && isfinite(x) && isfinite(y))

@@ -22,4 +22,15 @@ size_t float_repr_buf(double d, char *buf);
 Value float_format(Value v, Value spec);
 Hash float_hash(double d);            /* equal to int_hash for integral values */
 Value float_from_string(const char *s, size_t len);  /* ValueError */
+
+/* complex (runtime/complex.c): two doubles. */
+typedef struct {
+  Object base;
+  double real, imag;
+} ComplexObject;
+extern TypeObject ComplexType;
+static inline bool val_is_complex(Value v) { return val_is_obj(v) && v->type == &ComplexType; }
+Value complex_new(double real, double imag);
+/* x ** y for reals whose result is complex (negative base, fractional exponent). */
+Value complex_pow_reals(double x, double y);
 #endif

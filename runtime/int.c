@@ -776,6 +776,10 @@ static ArgSpec int_new_spec = ARGSPEC("int(x=0, /, base=10)");
 
 static Value int_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
   Value a[2];
+  /* CPython words a keyword other than base its own way */
+  for (ssize_t i = 0; kwnames && i < TUPLE_LEN(kwnames); i++)
+    if (strcmp(str_cstr(TUPLE_ITEMS(kwnames)[i]), "base") != 0)
+      return err_set(&Exc_TypeError, "%R is an invalid keyword argument for int()", TUPLE_ITEMS(kwnames)[i]);
   if (!args_bind(&int_new_spec, args, nargs, kwnames, a)) return VAL_NULL;
   Value x = a[0], basev = a[1], r;
   if (x == VAL_NULL) {
@@ -1124,4 +1128,5 @@ void num_init(void) {
   type_ready(&IntType);
   type_ready(&BoolType);
   type_ready(&FloatType);
+  type_ready(&ComplexType);
 }

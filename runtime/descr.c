@@ -168,7 +168,10 @@ TypeObject GetSetDescrType = {
 
 /* ---- builtin_function_or_method ----------------------------------------- */
 
-static void native_trace(Object *o) { gc_mark(AS(NativeFunctionObject, o)->self); }
+static void native_trace(Object *o) {
+  gc_mark(AS(NativeFunctionObject, o)->self);
+  gc_mark_obj(AS(NativeFunctionObject, o)->owner);
+}
 
 static Value native_call(Value callable, Value *args, size_t nargs, TupleObject *kwnames) {
   NativeFunctionObject *f = AS(NativeFunctionObject, callable);
@@ -179,6 +182,8 @@ static bool self_is_module(Value self) { return !self || val_type(self) == &Modu
 
 static Value native_repr(Value v) {
   NativeFunctionObject *f = AS(NativeFunctionObject, v);
+  if (!f->self && f->owner)
+    return str_printf("<built-in method %s of type object at %p>", f->def->name, (void *)f->owner);
   if (self_is_module(f->self)) return str_printf("<built-in function %s>", f->def->name);
   return str_printf("<built-in method %s of %s object at %p>", f->def->name, type_name(val_type(f->self)),
                     (void *)f->self);
@@ -200,6 +205,7 @@ static Hash native_hash(Value v) {
 static Value native_name(Value self) { return str_from_cstr(AS(NativeFunctionObject, self)->def->name); }
 static Value native_qualname(Value self) {
   NativeFunctionObject *f = AS(NativeFunctionObject, self);
+  if (!f->self && f->owner) return str_printf("%s.%s", type_name(f->owner), f->def->name);
   if (self_is_module(f->self)) return str_from_cstr(f->def->name);
   TypeObject *t = (val_type(f->self)->flags & TP_TYPE_SUBCLASS) ? (TypeObject *)f->self : val_type(f->self);
   return str_printf("%s.%s", type_name(t), f->def->name);

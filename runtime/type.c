@@ -391,9 +391,11 @@ static void add_methods(TypeObject *t) {
       StrObject *name = str_intern_cstr(m->name);
       if (dict_get_str(d, name)) continue;
       Value descr;
-      if (m->kind == NATIVE_STATICMETHOD)
-        descr = staticmethod_new(native_function_new(m, VAL_NULL));
-      else
+      if (m->kind == NATIVE_STATICMETHOD) {
+        Value f = native_function_new(m, VAL_NULL);
+        AS(NativeFunctionObject, f)->owner = t;
+        descr = staticmethod_new(f);
+      } else
         descr = descr_method_new(t, m);
       dict_set_str(d, name, descr);
     }

@@ -37,6 +37,7 @@ typedef struct {
   Object base;
   const NativeDef *def;
   Value self;      /* bound receiver, module, or VAL_NULL */
+  TypeObject *owner; /* static methods of builtin types: their type (repr), else NULL */
 } NativeFunctionObject;
 
 typedef struct {

@@ -115,6 +115,9 @@ typedef struct {
   const SlotDef *slot;
 } SlotWrapperObject;
 
+static Value wrapper_dispatch(TypeObject *owner, const SlotDef *s, Value self, Value *args, size_t nargs,
+                              TupleObject *kwnames);
+
 /* ---- calling a dunder --------------------------------------------------- */
 
 Value type_call_special(Value self, StrObject *name, Value *args, size_t nargs, TupleObject *kwnames, bool *found) {
@@ -128,6 +131,10 @@ Value type_call_special(Value self, StrObject *name, Value *args, size_t nargs, 
   TypeObject *dt = val_type(d);
   if (dt == &MethodDescrType && AS(MethodDescrObject, d)->def->kind == NATIVE_METHOD)
     return AS(MethodDescrObject, d)->def->fn(self, args, nargs, kwnames);
+  if (dt == &SlotWrapperType) {
+    SlotWrapperObject *w = (SlotWrapperObject *)d;
+    return wrapper_dispatch(w->owner, w->slot, self, args, nargs, kwnames);
+  }
   if (dt == &FunctionType) {
     /* plain functions: call with self in front instead of making a bound method */
     size_t total = nargs + (kwnames ? (size_t)kwnames->len : 0);

@@ -102,6 +102,7 @@ static int flush_buf(FileObject *f) {
 }
 
 static void wbuf_append(FileObject *f, const char *data, size_t len) {
+  if (len == 0) return;
   if (f->wlen + len > f->wcap) {
     size_t ncap = f->wcap ? f->wcap : 256;
     while (ncap < f->wlen + len) ncap *= 2;

@@ -390,8 +390,9 @@ static Value complex_tp_new(TypeObject *type, Value *args, size_t nargs, TupleOb
   }
   /* (r.re + r.im j) + (i.re + i.im j) j, adding only the parts that
    * exist so that the signs of zeros survive (complex(0.0, -0.0) is -0j) */
+  bool r_complex = a[0] != VAL_NULL && (is_complexlike(a[0]) || val_is_str(a[0]));
   double re = r.re, im = i.re;
-  if (a[0] != VAL_NULL && is_complexlike(a[0])) im = a[1] != VAL_NULL ? r.im + i.re : r.im;
+  if (r_complex) im = a[1] != VAL_NULL ? r.im + i.re : r.im;
   if (a[1] != VAL_NULL && is_complexlike(a[1])) re -= i.im;
   if (type == &ComplexType) return complex_new(re, im);
   size_t size = type->instance_size < sizeof(ComplexObject) ? sizeof(ComplexObject) : type->instance_size;

@@ -150,7 +150,7 @@ static ssize_t fill(FileObject *f) {
       f->rcap = ncap;
     }
   }
-  memcpy(f->rbuf + f->rlen, chunk, (size_t)n);
+  if (n > 0) memcpy(f->rbuf + f->rlen, chunk, (size_t)n);
   f->rlen += (size_t)n;
   free(chunk);
   return n;

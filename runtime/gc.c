@@ -73,6 +73,8 @@ static struct {
   size_t threshold;
   size_t collections, freed_objects;
   bool enabled, collecting;
+  Object **pending_del;  /* unreachable objects awaiting type->del */
+  size_t npending, pending_cap;
   Block *empty_blocks;   /* spare blocks kept for reuse */
   size_t nempty;
 } heap;
@@ -334,6 +336,8 @@ static void scan_stacks(const void *current_lo) {
   }
 }
 
+static void pending_trace(void);
+
 static void mark_roots(const void *stack_lo) {
   for (size_t i = 0; i < heap.nroots; i++) gc_mark(*heap.roots[i]);
   for (size_t i = 0; i < heap.nstatics; i++) {
@@ -341,7 +345,81 @@ static void mark_roots(const void *stack_lo) {
     if (o->type && o->type->trace) o->type->trace(o);
   }
   ts_trace_all();
+  pending_trace();
   scan_stacks(stack_lo);
+}
+
+/* ---- Python-level finalization ------------------------------------------- */
+
+static void pending_push(Object *o) {
+  if (heap.npending == heap.pending_cap) {
+    heap.pending_cap = heap.pending_cap ? heap.pending_cap * 2 : 64;
+    heap.pending_del = xrealloc(heap.pending_del, heap.pending_cap * sizeof(Object *));
+  }
+  heap.pending_del[heap.npending++] = o;
+}
+
+static void resurrect_if_needed(Object *o) {
+  if (!o->type || (o->gc_flags & GC_MARKED) || !(o->gc_flags & GC_NEEDS_DEL)) return;
+  o->gc_flags &= ~GC_NEEDS_DEL;
+  if (!o->type->del) return;
+  pending_push(o);
+  gc_mark(o);
+}
+
+/* Unreachable objects that need `del` are queued and kept alive, with
+ * everything they reference, until their del has run. */
+static void resurrect_finalizable(void) {
+  for (unsigned c = 0; c < NCLASSES; c++)
+    for (Block *b = heap.blocks[c]; b; b = b->next)
+      for (uint32_t i = 0; i < b->nslots; i++)
+        resurrect_if_needed((Object *)(b->first + (size_t)i * b->slot_size));
+  for (size_t i = 0; i < heap.nlarge; i++) resurrect_if_needed(heap.large[i]);
+  drain_mark_stack();
+}
+
+/* Runs the queued dels.  They may allocate and run Python code, so this
+ * happens after the collection, outside it. */
+static void run_pending_dels(void) {
+  while (heap.npending) {
+    Object *o = heap.pending_del[--heap.npending];
+    o->type->del(o);
+  }
+}
+
+static void pending_trace(void) {
+  for (size_t i = 0; i < heap.npending; i++) gc_mark(heap.pending_del[i]);
+}
+
+void gc_request_collection(void) {
+  if (heap.enabled) eval_breaker_set(EB_GC);
+}
+
+void gc_finalize_remaining(void) {
+  run_pending_dels();
+  for (unsigned c = 0; c < NCLASSES; c++)
+    for (Block *b = heap.blocks[c]; b; b = b->next)
+      for (uint32_t i = 0; i < b->nslots; i++) {
+        Object *o = (Object *)(b->first + (size_t)i * b->slot_size);
+        if (o->type && (o->gc_flags & GC_NEEDS_DEL) && o->type->del) {
+          o->gc_flags &= ~GC_NEEDS_DEL;
+          pending_push(o);
+        }
+      }
+  for (size_t i = 0; i < heap.nlarge; i++) {
+    Object *o = heap.large[i];
+    if ((o->gc_flags & GC_NEEDS_DEL) && o->type->del) {
+      o->gc_flags &= ~GC_NEEDS_DEL;
+      pending_push(o);
+    }
+  }
+  /* Oldest first, as module teardown meets them roughly in creation order. */
+  for (size_t i = 0, j = heap.npending; i < j / 2; i++) {
+    Object *t = heap.pending_del[i];
+    heap.pending_del[i] = heap.pending_del[j - 1 - i];
+    heap.pending_del[j - 1 - i] = t;
+  }
+  run_pending_dels();
 }
 
 /* ---- sweeping ----------------------------------------------------------- */
@@ -426,6 +504,7 @@ __attribute__((noinline)) static void collect(const void *stack_lo) {
   qsort(heap.large, heap.nlarge, sizeof(Object *), cmp_ptr);
   mark_roots(stack_lo);
   drain_mark_stack();
+  resurrect_finalizable();
   finalize_unmarked();
   heap.live = free_unmarked();
   heap.allocated = 0;
@@ -442,6 +521,7 @@ __attribute__((noinline)) void gc_collect(void) {
   jmp_buf regs;
   setjmp(regs);
   collect(&regs);
+  run_pending_dels();
 }
 
 void gc_safepoint(void) {

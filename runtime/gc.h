@@ -41,6 +41,16 @@ void gc_add_static(Object *o);
 void gc_safepoint(void);
 /* Collects now.  Same contract as gc_safepoint. */
 void gc_collect(void);
+/* Objects flagged GC_NEEDS_DEL (object.h) get their type's `del` run
+ * after the collection that finds them unreachable; they are freed by a
+ * later one.  gc_request_collection() asks for a collection at the next
+ * safe point: the VM calls it when a reference to such an object is
+ * dropped, so that finalization happens about when CPython's reference
+ * counting would do it. */
+void gc_request_collection(void);
+/* At exit: runs `del` for every object still flagged GC_NEEDS_DEL,
+ * reachable or not (as module teardown does in CPython). */
+void gc_finalize_remaining(void);
 /* True when `p` is the start of a live heap object (conservative scan, tests). */
 bool gc_is_heap_object(const void *p);
 

@@ -56,6 +56,7 @@ static inline bool val_is_obj(Value v) { return v != VAL_NULL && !val_is_int(v);
 enum {
   GC_MARKED = 1u << 0, /* reached in the current mark phase */
   GC_STATIC = 1u << 1, /* statically allocated: never swept, traced as a root */
+  GC_NEEDS_DEL = 1u << 2, /* run type->del when found unreachable (set by the object) */
   OBJ_INTERNED = 1u << 8, /* str: the canonical interned copy */
 };
 
@@ -119,6 +120,12 @@ typedef int (*InitFn)(Value self, Value *args, size_t nargs, TupleObject *kwname
  * touch other objects: they may already be swept. */
 typedef void (*TraceFn)(Object *o);
 typedef void (*FinalizeFn)(Object *o);
+/* Python-level finalization (closing a suspended generator, the "coroutine
+ * was never awaited" warning).  Runs after the collection that found the
+ * object unreachable, at a safe point, with the object kept alive until it
+ * returns; it may run Python code and must not fail (errors are reported
+ * as CPython's "Exception ignored in ..."). */
+typedef void (*DelFn)(Object *o);
 
 enum {
   TP_HEAPTYPE = 1u << 0,    /* created by a class statement / type(n, b, d) */
@@ -161,6 +168,7 @@ struct TypeObject {
   InitFn tp_init;
   FinalizeFn finalize;
   TraceFn trace;
+  DelFn del;                 /* see DelFn; only for objects flagged GC_NEEDS_DEL */
   UnaryFn repr;
   UnaryFn str;
   HashFn hash;               /* NULL and TP_... : unhashable => TypeError */

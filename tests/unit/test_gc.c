@@ -103,3 +103,44 @@ Test(gc, interior_pointer_keeps_object_alive) {
   cr_assert(gc_is_heap_object((void *)~addr));
   cr_assert_eq(*inner, 4);
 }
+
+/* A type whose objects need Python-level finalization. */
+static int dels_run;
+static void probe_del(Object *o) {
+  dels_run++;
+  cr_assert(gc_is_heap_object(o), "object freed before its del ran");
+}
+static TypeObject ProbeType = {
+    .name = "probe", .instance_size = sizeof(Object), .del = probe_del};
+
+__attribute__((noinline)) static uintptr_t make_probe(bool needs_del) {
+  Object *o = gc_alloc(&ProbeType, sizeof(Object));
+  if (needs_del) o->gc_flags |= GC_NEEDS_DEL;
+  return ~(uintptr_t)o;
+}
+
+Test(gc, del_runs_once_then_object_is_freed) {
+  dels_run = 0;
+  volatile uintptr_t p = make_probe(true);
+  volatile uintptr_t q = make_probe(false);
+  clobber_stack();
+  gc_collect();
+  cr_assert_eq(dels_run, 1);
+  cr_assert(gc_is_heap_object((void *)~p), "kept alive until its del ran");
+  cr_assert_not(gc_is_heap_object((void *)~q), "no del needed: freed at once");
+  clobber_stack();
+  gc_collect();
+  cr_assert_eq(dels_run, 1, "del must not run twice");
+  cr_assert_not(gc_is_heap_object((void *)~p));
+}
+
+Test(gc, finalize_remaining_runs_reachable_dels) {
+  dels_run = 0;
+  static Value keep;
+  gc_add_root(&keep);
+  keep = (Value)~make_probe(true);
+  gc_collect();
+  cr_assert_eq(dels_run, 0, "reachable: no del during the run");
+  gc_finalize_remaining();
+  cr_assert_eq(dels_run, 1, "at exit every pending del runs");
+}

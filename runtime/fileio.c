@@ -176,6 +176,7 @@ static FileObject *check_open(Value self) {
 
 /* Makes a str (text) or bytes (binary) from raw data; text gets universal newlines. */
 static Value make_result(FileObject *f, const char *data, size_t len) {
+  if (len == 0) data = ""; /* the buffer may not exist yet */
   if (f->binary) return bytes_new(data, len);
   if (!f->universal || !memchr(data, '\r', len)) return str_from_utf8(data, len, "strict");
   char *tmp = malloc(len ? len : 1);

@@ -39,6 +39,7 @@ bool strfmt_parse_spec(const char *spec, size_t len, FormatSpec *out) {
     uint32_t c = utf8_decode(spec, &adv);
     if (adv < len && is_align(spec[adv])) {
       f.fill = c;
+      f.fill_given = true;
       f.align = spec[adv];
       i = adv + 1;
     } else if (is_align(spec[0])) {
@@ -57,6 +58,7 @@ bool strfmt_parse_spec(const char *spec, size_t len, FormatSpec *out) {
   }
   if (i < len && spec[i] == '0') {
     f.zero = true;
+    if (!f.fill_given) f.fill = '0';
     i++;
   }
   if (i < len && spec[i] >= '0' && spec[i] <= '9') {
@@ -123,9 +125,6 @@ Value str_format_spec(Value s, Value specv) {
   if (f.alternate) return err_set(&Exc_ValueError, "Alternate form (#) not allowed in string format specifier");
   if (f.align == '=') return err_set(&Exc_ValueError, "'=' alignment not allowed in string format specifier");
   if (f.grouping) return err_set(&Exc_ValueError, "Cannot specify '%c' with 's'.", f.grouping);
-  if (f.zero && !f.align) {
-    f.fill = '0';
-  }
   const char *d = str_cstr(s);
   size_t len = (size_t)str_len_bytes(s);
   ssize_t nchars = AS(StrObject, s)->nchars;
@@ -245,7 +244,8 @@ static int format_field(StrBuilder *sb, const char *p, size_t n, FmtCtx *ctx, in
   char conv = 0;
   if (i < n && p[i] == '!') {
     if (i + 1 >= n) {
-      err_set(&Exc_ValueError, "end of string while looking for conversion specifier");
+      /* CPython's scanner reports "{0!}" this way */
+      err_set(&Exc_ValueError, "unmatched '{' in format spec");
       return -1;
     }
     conv = p[i + 1];
@@ -315,11 +315,14 @@ static int format_into(StrBuilder *sb, const char *p, size_t len, FmtCtx *ctx, i
     /* A field: find the matching '}', counting nested braces. */
     size_t start = ++i;
     int level = 1;
+    bool in_name = true; /* before the ':' or '!' of this field */
     while (i < len) {
-      if (p[i] == '[') {
-        /* Brackets in the field name may hold braces literally. */
-        while (i < len && p[i] != ']' && p[i] != '}') i++;
-        if (i < len && p[i] == '}') continue;
+      if (in_name && p[i] == '[') {
+        /* Brackets in the field name hold braces literally. */
+        while (i < len && p[i] != ']') i++;
+        if (i >= len) break;
+      } else if (level == 1 && (p[i] == ':' || p[i] == '!')) {
+        in_name = false;
       } else if (p[i] == '{') {
         level++;
       } else if (p[i] == '}') {
@@ -329,6 +332,7 @@ static int format_into(StrBuilder *sb, const char *p, size_t len, FmtCtx *ctx, i
     }
     if (i >= len) {
       if (start == len) err_set(&Exc_ValueError, "Single '{' encountered in format string");
+      else if (!in_name) err_set(&Exc_ValueError, "unmatched '{' in format spec");
       else err_set(&Exc_ValueError, "expected '}' before end of string");
       return -1;
     }

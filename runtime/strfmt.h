@@ -13,7 +13,8 @@
 
 /* A parsed standard format spec: [[fill]align][sign][z][#][0][width][grouping][.precision][type] */
 typedef struct {
-  uint32_t fill;     /* code point, ' ' by default */
+  uint32_t fill;     /* code point, ' ' by default ('0' after a bare '0' flag) */
+  bool fill_given;   /* the spec named a fill character */
   char align;        /* '<' '>' '^' '=' or 0 when absent */
   char sign;         /* '+' '-' ' ' or 0 */
   bool alternate;    /* '#' */

@@ -786,3 +786,82 @@ TypeObject UnionType = {
     .binop = {[BINOP_OR] = union_or},
     .getsets = alias_getsets,
 };
+
+/* ---- member_descriptor: one name of a class's __slots__ ----------------
+ * Instances of a class whose __slots__ leave out __dict__ keep the slot
+ * values in the InstanceObject's storage dict, which such classes do not
+ * expose (dict_offset 0): only these descriptors reach it. */
+
+typedef struct {
+  Object base;
+  TypeObject *owner;
+  Value name; /* interned str */
+} MemberDescrObject;
+
+static void member_trace(Object *o) {
+  gc_mark_obj(((MemberDescrObject *)o)->owner);
+  gc_mark(((MemberDescrObject *)o)->name);
+}
+
+Value descr_member_new(TypeObject *owner, Value name) {
+  MemberDescrObject *d = (MemberDescrObject *)gc_alloc(&MemberDescrType, sizeof(MemberDescrObject));
+  d->owner = owner;
+  d->name = name;
+  return (Value)d;
+}
+
+static Value member_get(Value descr, Value obj, Value type) {
+  MemberDescrObject *d = (MemberDescrObject *)descr;
+  if (!obj) return descr;
+  if (!type_is_subtype(val_type(obj), d->owner))
+    return err_set(&Exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object", d->name,
+                   d->owner->name, obj);
+  Value storage = AS(InstanceObject, obj)->dict;
+  Value v = storage ? dict_get_str(storage, AS(StrObject, d->name)) : VAL_NULL;
+  if (!v) return err_set(&Exc_AttributeError, "'%T' object has no attribute '%U'", obj, d->name);
+  return v;
+}
+
+static int member_set(Value descr, Value obj, Value v) {
+  MemberDescrObject *d = (MemberDescrObject *)descr;
+  if (!type_is_subtype(val_type(obj), d->owner)) {
+    err_set(&Exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%T' object", d->name,
+            d->owner->name, obj);
+    return -1;
+  }
+  InstanceObject *inst = AS(InstanceObject, obj);
+  if (!v) {
+    if (!inst->dict || !dict_get_str(inst->dict, AS(StrObject, d->name))) {
+      err_set(&Exc_AttributeError, "'%T' object has no attribute '%U'", obj, d->name);
+      return -1;
+    }
+    return dict_del(inst->dict, d->name);
+  }
+  if (!inst->dict) inst->dict = dict_new();
+  return dict_set(inst->dict, d->name, v);
+}
+
+static Value member_repr(Value v) {
+  MemberDescrObject *d = (MemberDescrObject *)v;
+  return str_printf("<member '%U' of '%s' objects>", d->name, d->owner->name);
+}
+
+static Value member_name(Value self) { return ((MemberDescrObject *)self)->name; }
+static Value member_objclass(Value self) { return (Value)((MemberDescrObject *)self)->owner; }
+
+static const GetSetDef member_getsets[] = {
+    {"__name__", member_name, NULL},
+    {"__objclass__", member_objclass, NULL},
+    {NULL},
+};
+
+TypeObject MemberDescrType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "member_descriptor",
+    .instance_size = sizeof(MemberDescrObject),
+    .trace = member_trace,
+    .repr = member_repr,
+    .descr_get = member_get,
+    .descr_set = member_set,
+    .getsets = member_getsets,
+};

@@ -705,6 +705,7 @@ static void heap_instance_trace(Object *o) {
   if (dp) gc_mark(*dp);
   TypeObject *t = o->type;
   while (t && (t->flags & TP_HEAPTYPE)) t = t->base_type;
+  if (t == &ObjectType) gc_mark(((InstanceObject *)o)->dict); /* __slots__ storage of an ancestor */
   if (t && t->trace) t->trace(o);
 }
 
@@ -1134,6 +1135,37 @@ static Value call_with_kwargs_dict(Value callable, Value *pos, size_t npos, Valu
   return r;
 }
 
+static void slots_instance_trace(Object *o) { gc_mark(((InstanceObject *)o)->dict); }
+
+/* Adds a member descriptor for each name of __slots__.  Returns 1 when the
+ * instances get no __dict__, 0 when '__dict__' is among the names, -1 on error. */
+static int add_slot_members(TypeObject *t, Value dict, Value slots) {
+  Value names = val_is_str(slots) ? tuple_pack(1, slots) : list_from_iterable(slots);
+  if (!names) return -1;
+  Value *items = val_is_tuple(names) ? TUPLE_ITEMS(names) : LIST_ITEMS(names);
+  ssize_t n = val_is_tuple(names) ? TUPLE_LEN(names) : LIST_LEN(names);
+  int no_dict = 1;
+  for (ssize_t i = 0; i < n; i++) {
+    Value name = items[i];
+    if (!val_is_str(name)) {
+      err_set(&Exc_TypeError, "__slots__ items must be strings, not '%T'", name);
+      return -1;
+    }
+    StrObject *iname = str_intern(name);
+    if (iname == NAME(__dict__)) {
+      no_dict = 0;
+      continue;
+    }
+    if (iname == NAME(__weakref__)) continue;
+    if (dict_get_str(dict, iname)) {
+      err_set(&Exc_ValueError, "%R in __slots__ conflicts with class variable", name);
+      return -1;
+    }
+    if (dict_set_str(dict, iname, descr_member_new(t, (Value)iname)) < 0) return -1;
+  }
+  return no_dict;
+}
+
 Value type_new_class(TypeObject *meta, Value name, Value bases, Value dict) {
   return type_new_class_kw(meta, name, bases, dict, VAL_NULL);
 }
@@ -1210,7 +1242,11 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value ns, Val
   t->dict_offset = base->dict_offset;
   t->flags |= base->flags & TP_VAR_DICT;
   if (!t->dict_offset && !(t->flags & TP_VAR_DICT)) {
-    if (solid_base(base) == &ObjectType) {
+    if (solid_base(base) == &ObjectType && base != &ObjectType && base->instance_size >= sizeof(InstanceObject)) {
+      /* below a __slots__ class: its storage stays private, __dict__ comes after it */
+      t->dict_offset = align8(base->instance_size);
+      t->instance_size = t->dict_offset + sizeof(Value);
+    } else if (solid_base(base) == &ObjectType) {
       t->instance_size = sizeof(InstanceObject);
       t->dict_offset = offsetof(InstanceObject, dict);
     } else if (base->flags & (TP_STR_SUBCLASS | TP_BYTES_SUBCLASS | TP_TUPLE_SUBCLASS)) {
@@ -1223,15 +1259,27 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value ns, Val
     }
   }
   t->flags |= TP_HAS_DICT;
+  bool slots_only = false;
+  Value slots = dict_get_str(dict, NAME(__slots__));
+  if (slots && solid_base(base) == &ObjectType && base->dict_offset == 0) {
+    int r = add_slot_members(t, dict, slots);
+    if (r < 0) return VAL_NULL;
+    if (r == 1) {
+      /* no __dict__: slot values live in the hidden storage of InstanceObject */
+      slots_only = true;
+      t->dict_offset = 0;
+      t->flags &= ~(uint32_t)TP_HAS_DICT;
+    }
+  }
   compute_subclass_flags(t);
 
   /* slots: the base's, then wrappers for dunders defined in Python */
   inherit_slots(t, base);
-  t->trace = heap_instance_trace;
+  t->trace = slots_only ? slots_instance_trace : heap_instance_trace;
   t->finalize = base->finalize;
   type_slots_fixup(t);
 
-  if (!type_lookup(t, NAME(__dict__)) || !dict_get_str(dict, NAME(__dict__))) {
+  if (!slots_only && (!type_lookup(t, NAME(__dict__)) || !dict_get_str(dict, NAME(__dict__)))) {
     bool have = false;
     for (ssize_t i = 1; i < t->mro->len; i++) {
       TypeObject *b = (TypeObject *)t->mro->items[i];
@@ -1376,6 +1424,6 @@ void types_init(void) {
   TypeObject *types[] = {&NoneType,        &NotImplementedType, &EllipsisType,     &PropertyType,
                          &ClassMethodType, &StaticMethodType,   &SuperType,        &MethodType,
                          &NativeFunctionType, &MethodDescrType, &GetSetDescrType, &SlotWrapperType,
-                         &MethodWrapperType, &GenericAliasType, &UnionType};
+                         &MethodWrapperType, &GenericAliasType, &UnionType, &MemberDescrType};
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) type_ready(types[i]);
 }

@@ -92,6 +92,9 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value dict, V
 /* Descriptor constructors (descr.c). */
 Value descr_method_new(TypeObject *owner, const NativeDef *def);
 Value descr_getset_new(TypeObject *owner, const GetSetDef *def);
+/* member_descriptor for a __slots__ name of a class without __dict__. */
+extern TypeObject MemberDescrType;
+Value descr_member_new(TypeObject *owner, Value name);
 Value classmethod_new(Value func);
 Value staticmethod_new(Value func);
 /* Slot machinery (type_slots.c). */

@@ -7,6 +7,7 @@
 #include "runtime/list.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
+#include "runtime/type.h"
 
 static void start(void) {
   char *argv[] = {"test_gc", NULL};
@@ -110,7 +111,7 @@ static void probe_del(Object *o) {
   dels_run++;
   cr_assert(gc_is_heap_object(o), "object freed before its del ran");
 }
-static TypeObject ProbeType = {
+static TypeObject ProbeType = {STATIC_OBJECT_HEADER(&TypeType),
     .name = "probe", .instance_size = sizeof(Object), .del = probe_del};
 
 __attribute__((noinline)) static uintptr_t make_probe(bool needs_del) {

@@ -212,3 +212,25 @@ Test(text, builder) {
   cr_assert_str_eq(str_cstr(s) + 1998, "9,'x'");
   cr_assert_str_eq(str_cstr(str_printf("%s=%d %R %T", "n", 5, S("v"), val_from_int(1))), "n=5 'v' int");
 }
+
+Test(text, bytes_and_bytearray) {
+  Value b = bytes_new("a,b,,c", 6);
+  cr_assert_str_eq(R(call(b, "split", 1, bytes_new(",", 1))), "[b'a', b'b', b'', b'c']");
+  cr_assert_str_eq(R(call(bytes_new("abc", 3), "hex", 0)), "'616263'");
+  cr_assert_eq(obj_getitem(bytes_new("abc", 3), val_from_int(1)), val_from_int(98));
+  cr_assert_eq(obj_contains(bytes_new("abc", 3), val_from_int(99)), 1);
+  expect_error(obj_getitem(bytes_new("abc", 3), val_from_int(3)), &Exc_IndexError, "index out of range");
+  cr_assert_str_eq(R(obj_binop(bytes_new("ab", 2), bytes_new("cd", 2), BINOP_ADD)), "b'abcd'");
+  expect_error(obj_binop(bytes_new("ab", 2), S("cd"), BINOP_ADD), &Exc_TypeError, "can't concat str to bytes");
+  Value ba = bytearray_new("abc", 3);
+  cr_assert(call(ba, "append", 1, val_from_int(100)) == VAL_NONE);
+  cr_assert(call(ba, "extend", 1, bytes_new("ef", 2)) == VAL_NONE);
+  cr_assert_eq(call(ba, "pop", 0), val_from_int('f'));
+  cr_assert_eq(obj_setitem(ba, val_from_int(0), val_from_int(65)), 0);
+  cr_assert_str_eq(R(ba), "bytearray(b'Abcde')");
+  expect_error(call(ba, "append", 1, val_from_int(256)), &Exc_ValueError, "byte must be in range(0, 256)");
+  cr_assert_eq(obj_hash(ba), -1);
+  err_clear();
+  Value args = tuple_pack(3, bytes_new("a", 1), val_from_int(5), float_new(2.25));
+  cr_assert_str_eq(R(obj_binop(bytes_new("%s-%03d-%.1f", 12), args, BINOP_MOD)), "b'a-005-2.2'");
+}

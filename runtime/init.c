@@ -36,6 +36,7 @@ void runtime_init(int argc, char **argv) {
 }
 
 int runtime_finalize(int status) {
+  gc_finalize_remaining(); /* what module teardown would finalize in CPython */
   fileio_flush_std();
   return status;
 }

@@ -712,6 +712,30 @@ void fileio_flush_std(void) {
   if (saved) err_restore(saved);
 }
 
+/* ---- _io: the native half of the io module (stdlib/lib/io.py) --------- */
+
+static Value io_open(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  return fileio_open(args, nargs, kwnames);
+}
+
+static const NativeDef io_functions[] = {
+    {"open", io_open, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static int io_module_init(Value module) {
+  Value d = module_dict(module);
+  dict_set_cstr(d, "TextIOWrapper", (Value)&TextIOWrapperType);
+  dict_set_cstr(d, "BufferedReader", (Value)&BufferedReaderType);
+  dict_set_cstr(d, "BufferedWriter", (Value)&BufferedWriterType);
+  dict_set_cstr(d, "BufferedRandom", (Value)&BufferedRandomType);
+  dict_set_cstr(d, "DEFAULT_BUFFER_SIZE", val_from_int(BUFSIZE));
+  if (unsupported_operation) dict_set_cstr(d, "UnsupportedOperation", unsupported_operation);
+  return 0;
+}
+
+const NativeModuleDef _io_module_def = {"_io", io_functions, io_module_init};
+
 void fileio_init(void) {
   type_ready(&TextIOWrapperType);
   type_ready(&BufferedReaderType);

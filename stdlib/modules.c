@@ -15,7 +15,8 @@
   X(time)              \
   X(os)                \
   X(_random)           \
-  X(_traceback)
+  X(_traceback)        \
+  X(_io)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

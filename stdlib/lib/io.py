@@ -43,10 +43,11 @@ class IOBase:
             raise StopIteration
         return line
 
+    _closed_msg = "I/O operation on closed file."
+
     def _checkClosed(self):
         if self.closed:
-            # CPython's StringIO/BytesIO word it without the final period.
-            raise ValueError("I/O operation on closed file")
+            raise ValueError(self._closed_msg)
 
     def readlines(self, hint=-1):
         lines = []
@@ -183,6 +184,7 @@ class _MemoryIO(IOBase):
 class StringIO(_MemoryIO):
     """Text I/O implementation using an in-memory buffer."""
     __module__ = '_io'
+    _closed_msg = "I/O operation on closed file"  # CPython's StringIO has no period
     _empty = ''
     _newline = '\n'
     _text = True

@@ -45,21 +45,35 @@ static inline bool is_floatlike(Value v) {
 
 /* ---- repr ----------------------------------------------------------------- */
 
-/* Shortest digits that read back as d (d finite, > 0): "%.{p-1}e" for the
- * smallest p in 1..17 that round-trips.  Round-tripping is monotone in p,
- * so a binary search finds it. */
+/* Shortest digits that read back as d (d finite, > 0).  If any string of
+ * at most 15 significant digits reads back as d, it is the correctly
+ * rounded 15-digit string with its trailing zeros removed (d lies within
+ * half an ulp of it, less than half a unit in the 15th digit); otherwise
+ * the correctly rounded 16- or 17-digit string is the shortest, and also
+ * the closest, as CPython's repr requires.  So at most three tries.
+ * (Subnormals, with fewer significant bits, break that argument.) */
 static int shortest_digits(double d, char *digits, int *exp10) {
   char buf[40];
-  int lo = 1, hi = 17;
-  while (lo < hi) {
-    int mid = (lo + hi) / 2;
-    snprintf(buf, sizeof buf, "%.*e", mid - 1, d);
-    if (strtod(buf, NULL) == d)
-      hi = mid;
-    else
-      lo = mid + 1;
+  int p;
+  if (d < DBL_MIN) {
+    /* subnormals have fewer bits: search 1..17 (round-tripping is monotone in p) */
+    int lo = 1, hi = 17;
+    while (lo < hi) {
+      int mid = (lo + hi) / 2;
+      snprintf(buf, sizeof buf, "%.*e", mid - 1, d);
+      if (strtod(buf, NULL) == d)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+    snprintf(buf, sizeof buf, "%.*e", lo - 1, d);
+  } else {
+    for (p = 15; p < 17; p++) {
+      snprintf(buf, sizeof buf, "%.*e", p - 1, d);
+      if (strtod(buf, NULL) == d) break;
+    }
+    if (p == 17) snprintf(buf, sizeof buf, "%.16e", d);
   }
-  snprintf(buf, sizeof buf, "%.*e", lo - 1, d);
   char *e = strchr(buf, 'e');
   *exp10 = atoi(e + 1);
   int nd = 0;

@@ -200,6 +200,7 @@ int fileio_write(Value file, const char *data, size_t len) {
   FileObject *f = check_open(file);
   if (!f) return -1;
   if (!f->writable) return ERR_INT(unsupported("not writable"));
+  if (f->owner && AS(FileObject, f->owner)->wlen && flush_buf(AS(FileObject, f->owner)) < 0) return -1;
   if (f->rlen) drop_readahead(f);
   wbuf_append(f, data, len);
   if (f->write_through || f->wlen >= BUFSIZE || (f->line_buffering && memchr(data, '\n', len)))
@@ -611,12 +612,34 @@ static Value g_encoding(Value self) {
 }
 static Value g_line_buffering(Value self) { return val_bool(AS(FileObject, self)->line_buffering); }
 
+/* text.buffer: a binary file on the same fd that writes through, after
+ * flushing the text file's pending output so that the order holds. */
+static Value g_buffer(Value self) {
+  FileObject *f = AS(FileObject, self);
+  if (f->binary) return err_set(&Exc_AttributeError, "'%T' object has no attribute 'buffer'", self);
+  if (!f->buffer) {
+    FileObject *b = file_alloc(type_for(true, f->readable, f->writable), f->fd);
+    b->closefd = false;
+    b->name = f->name;
+    b->mode = str_from_cstr(f->readable && f->writable ? "rb+" : f->writable ? "wb" : "rb");
+    b->readable = f->readable;
+    b->writable = f->writable;
+    b->binary = true;
+    b->write_through = true;
+    b->owner = self;
+    f->buffer = (Value)b;
+  }
+  return f->buffer;
+}
+
 static void file_trace(Object *o) {
   FileObject *f = (FileObject *)o;
   gc_mark(f->dict);
   gc_mark(f->name);
   gc_mark(f->mode);
   gc_mark(f->encoding);
+  gc_mark(f->buffer);
+  gc_mark(f->owner);
 }
 
 /* Unreferenced files flush and close, as CPython's do when collected. */
@@ -669,6 +692,7 @@ static const GetSetDef file_getsets[] = {
     {"mode", g_mode, NULL},
     {"encoding", g_encoding, NULL},
     {"line_buffering", g_line_buffering, NULL},
+    {"buffer", g_buffer, NULL},
     {NULL, NULL, NULL},
 };
 

@@ -26,6 +26,8 @@ typedef struct {
   Value name;          /* str or int */
   Value mode;          /* str */
   Value encoding;      /* str (text) */
+  Value buffer;        /* text: the binary file over the same fd (.buffer), lazily */
+  Value owner;         /* .buffer objects: the text file whose output goes first */
   char *wbuf;          /* pending output */
   size_t wlen, wcap;
   char *rbuf;          /* read-ahead */

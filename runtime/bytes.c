@@ -106,14 +106,15 @@ static void ba_finalize(Object *o) {
 
 /* ---- repr ------------------------------------------------------------------------- */
 
-static void repr_into(StrBuilder *sb, const char *p, size_t len) {
+/* bytearray's repr escapes ' even inside double quotes (as CPython's). */
+static void repr_into(StrBuilder *sb, const char *p, size_t len, bool always_escape_sq) {
   bool sq = memchr(p, '\'', len) != NULL, dq = memchr(p, '"', len) != NULL;
   char q = (sq && !dq) ? '"' : '\'';
   sb_addc(sb, 'b');
   sb_addc(sb, q);
   for (size_t i = 0; i < len; i++) {
     unsigned char c = (unsigned char)p[i];
-    if (c == (unsigned char)q || c == '\\') {
+    if (c == (unsigned char)q || c == '\\' || (c == '\'' && always_escape_sq)) {
       sb_addc(sb, '\\');
       sb_addc(sb, (char)c);
     } else if (c == '\t') sb_add(sb, "\\t", 2);
@@ -135,7 +136,7 @@ Value bytes_repr(Value b) {
     sb_adds(&sb, type_name(b->type));
     sb_addc(&sb, '(');
   }
-  repr_into(&sb, d, n);
+  repr_into(&sb, d, n, is_bytearray(b));
   if (is_bytearray(b)) sb_addc(&sb, ')');
   return sb_finish(&sb);
 }
@@ -243,10 +244,13 @@ static bool sub_arg(Value v, bool allow_int, char *one, const char **d, size_t *
   return false;
 }
 
-static bool range_args(Value *args, size_t nargs, size_t len, size_t *b, size_t *e) {
+/* Resolves optional start/end arguments (args[1], args[2]) to [*b, *e).
+ * Returns 1, 0 when the range can match nothing (start beyond the end, or
+ * end before start: not even b'' matches, as CPython), -1 on error. */
+static int range_args(Value *args, size_t nargs, size_t len, size_t *b, size_t *e) {
   ssize_t start = 0, end = (ssize_t)len;
-  if (nargs > 1 && slice_index_clamped(args[1], &start) < 0) return false;
-  if (nargs > 2 && slice_index_clamped(args[2], &end) < 0) return false;
+  if (nargs > 1 && slice_index_clamped(args[1], &start) < 0) return -1;
+  if (nargs > 2 && slice_index_clamped(args[2], &end) < 0) return -1;
   ssize_t n = (ssize_t)len;
   if (end > n) end = n;
   else if (end < 0) {
@@ -257,9 +261,10 @@ static bool range_args(Value *args, size_t nargs, size_t len, size_t *b, size_t 
     start += n;
     if (start < 0) start = 0;
   }
+  if (start > n || end < start) return 0;
   *b = (size_t)start;
-  *e = (size_t)(end < start ? start : end);
-  return true;
+  *e = (size_t)end;
+  return 1;
 }
 
 /* ---- slots --------------------------------------------------------------------------- */
@@ -645,11 +650,8 @@ static ssize_t find_common(const char *name, Value self, Value *args, size_t nar
   size_t sn, n, b, e;
   if (!sub_arg(args[0], true, &one, &s, &sn)) return -2;
   bytes_buffer(self, &d, &n);
-  ssize_t start = 0;
-  if (nargs > 1 && slice_index_clamped(args[1], &start) < 0) return -2;
-  if (start < 0) start += (ssize_t)n;
-  if (start > (ssize_t)n) return -1;
-  if (!range_args(args, nargs, n, &b, &e)) return -2;
+  int rr = range_args(args, nargs, n, &b, &e);
+  if (rr <= 0) return rr < 0 ? -2 : -1;
   bytes_buffer(self, &d, &n);
   ssize_t r = back ? find_back(d + b, e - b, s, sn) : find_fwd(d + b, e - b, s, sn);
   return r < 0 ? -1 : (ssize_t)b + r;
@@ -681,7 +683,8 @@ static Value m_count(Value self, Value *args, size_t nargs, TupleObject *kw) {
   size_t sn, n, b, e;
   if (!sub_arg(args[0], true, &one, &s, &sn)) return VAL_NULL;
   bytes_buffer(self, &d, &n);
-  if (!range_args(args, nargs, n, &b, &e)) return VAL_NULL;
+  int rr = range_args(args, nargs, n, &b, &e);
+  if (rr <= 0) return rr < 0 ? VAL_NULL : val_from_int(0);
   bytes_buffer(self, &d, &n);
   if (sn == 0) return val_from_int((intptr_t)(e - b) + 1);
   ssize_t cnt = 0;
@@ -700,11 +703,9 @@ static Value starts_ends(const char *name, Value self, Value *args, size_t nargs
   const char *d;
   size_t n, b, e;
   bytes_buffer(self, &d, &n);
-  ssize_t start = 0;
-  if (nargs > 1 && slice_index_clamped(args[1], &start) < 0) return VAL_NULL;
-  if (start < 0) start += (ssize_t)n;
-  if (!range_args(args, nargs, n, &b, &e)) return VAL_NULL;
-  bool beyond = start > (ssize_t)n;
+  int rr = range_args(args, nargs, n, &b, &e);
+  if (rr < 0) return VAL_NULL;
+  bool beyond = rr == 0;
   Value sub = args[0];
   Value *subs = &sub;
   ssize_t ns = 1;

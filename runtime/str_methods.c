@@ -91,9 +91,10 @@ static bool byte_range(Value s, Value vstart, Value vend, size_t *b, size_t *e, 
     if (start < 0) start = 0;
   }
   *cstart = start;
-  if (start > n) return false;
+  /* An empty or inverted range matches nothing, not even '' (CPython). */
+  if (start > n || end < start) return false;
   *b = str_offset_of(s, start);
-  *e = end < start ? *b : str_offset_of(s, end);
+  *e = str_offset_of(s, end);
   return true;
 }
 

@@ -465,8 +465,7 @@ static int format_float(StrBuilder *sb, Value v, char conv, int flags, ssize_t w
   const char *digits = buf;
   bool upper = conv == 'E' || conv == 'F' || conv == 'G';
   if (isinf(a) || isnan(a)) {
-    digits = isnan(a) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
-    flags &= ~F_ZERO;
+    digits = isnan(a) ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"); /* '0' still pads, as CPython */
   } else {
     char cfmt[16];
     snprintf(cfmt, sizeof cfmt, "%%%s.*%c", (flags & F_ALT) ? "#" : "", conv);

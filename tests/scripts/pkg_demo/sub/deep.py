@@ -1,0 +1,3 @@
+from .. import NAME
+from ..util import helper as h
+VALUE = h(NAME)

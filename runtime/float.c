@@ -214,7 +214,18 @@ static bool parse_float(const char *s, size_t len, double *out) {
 
 Value float_from_string(const char *s, size_t len) {
   double d;
-  if (parse_float(s, len, &d)) return float_new(d);
+  bool ascii = true;
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)s[i] >= 0x80) ascii = false;
+  if (ascii) {
+    if (parse_float(s, len, &d)) return float_new(d);
+  } else { /* Unicode digits or spaces */
+    size_t n;
+    char *a = numfmt_to_ascii(s, len, &n);
+    bool ok = parse_float(a, n, &d);
+    free(a);
+    if (ok) return float_new(d);
+  }
   Value str = str_from_utf8(s, len, "replace");
   if (str == VAL_NULL) return VAL_NULL;
   return err_set(&Exc_ValueError, "could not convert string to float: %R", str);

@@ -286,9 +286,24 @@ static Value invalid_literal(const char *s, size_t len, int base) {
   return err_set(&Exc_ValueError, "invalid literal for int() with base %d: %R", base, str);
 }
 
+static Value parse_ascii_int(const char *s, size_t len, int base, const char *orig, size_t orig_len);
+
 Value int_from_string(const char *s, size_t len, int base) {
   if (base != 0 && (base < 2 || base > 36))
     return err_set(&Exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)s[i] >= 0x80) { /* Unicode digits or spaces */
+      size_t n;
+      char *a = numfmt_to_ascii(s, len, &n);
+      Value r = parse_ascii_int(a, n, base, s, len);
+      free(a);
+      return r;
+    }
+  return parse_ascii_int(s, len, base, s, len);
+}
+
+/* Parses ASCII text; errors quote the original text orig. */
+static Value parse_ascii_int(const char *s, size_t len, int base, const char *orig, size_t orig_len) {
   const char *p = s, *end = s + len;
   int orig_base = base;
   while (p < end && is_space((unsigned char)*p)) p++;
@@ -310,14 +325,14 @@ Value int_from_string(const char *s, size_t len, int base) {
     if (p < end && *p == '0') {
       const char *q = p;
       while (q < end && (*q == '0' || *q == '_')) q++;
-      if (q != end) return invalid_literal(s, len, 0);
+      if (q != end) return invalid_literal(orig, orig_len, 0);
     }
     base = 10;
   }
   /* Collect digits, validating underscores: only single ones between
    * digits (or right after a base prefix). */
   size_t n = (size_t)(end - p);
-  if (n == 0) return invalid_literal(s, len, orig_base);
+  if (n == 0) return invalid_literal(orig, orig_len, orig_base);
   char *buf = malloc(n + 1);
   size_t nd = 0;
   bool prev_us = had_prefix ? false : true; /* a leading '_' is invalid unless after a prefix */
@@ -347,7 +362,7 @@ Value int_from_string(const char *s, size_t len, int base) {
   if (prev_us) ok = false;
   if (!ok || nd == 0) {
     free(buf);
-    return invalid_literal(s, len, orig_base);
+    return invalid_literal(orig, orig_len, orig_base);
   }
   buf[nd] = 0;
   bool pow2 = (base & (base - 1)) == 0;

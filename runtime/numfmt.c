@@ -401,6 +401,45 @@ static Value format_double(double d, const NumFmtSpec *f, const char *type_name)
   return r;
 }
 
+/* The zero of every run of ten Unicode decimal digits (category Nd). */
+static const uint32_t digit_zeros[] = {
+    0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50,
+    0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0,
+    0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30,
+    0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0,
+    0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec,
+    0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0};
+
+static bool unicode_space(uint32_t cp) {
+  return cp == 0x85 || cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 ||
+         cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+char *numfmt_to_ascii(const char *s, size_t len, size_t *out_len) {
+  char *out = malloc(len + 1);
+  size_t n = 0;
+  for (size_t i = 0; i < len;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+      out[n++] = (char)c;
+      i++;
+      continue;
+    }
+    size_t adv = utf8_len_at(s + i, len - i);
+    uint32_t cp = adv == 2 ? (c & 0x1fu) : adv == 3 ? (c & 0x0fu) : (c & 0x07u);
+    for (size_t k = 1; k < adv; k++) cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3fu);
+    i += adv;
+    char r = '?';
+    if (unicode_space(cp)) r = ' ';
+    for (size_t k = 0; k < sizeof digit_zeros / sizeof digit_zeros[0]; k++)
+      if (cp >= digit_zeros[k] && cp < digit_zeros[k] + 10) r = (char)('0' + (cp - digit_zeros[k]));
+    out[n++] = r;
+  }
+  out[n] = 0;
+  *out_len = n;
+  return out;
+}
+
 Value numfmt_format_float(double d, Value spec) {
   if (str_len_bytes(spec) == 0) {
     char buf[40];

@@ -26,4 +26,9 @@ bool numfmt_parse(const char *spec, size_t len, const char *type_name, NumFmtSpe
 Value numfmt_format_int(Value v, Value spec);
 /* format(d, spec) for a float; spec is a str. */
 Value numfmt_format_float(double d, Value spec);
+/* int()/float() accept any Unicode decimal digit and Unicode white space:
+ * returns a malloc'd ASCII copy of s[0..len) with those mapped to '0'..'9'
+ * and ' ' (other non-ASCII characters are replaced by '?', which no parser
+ * accepts), and its length in *out_len.  Never fails. */
+char *numfmt_to_ascii(const char *s, size_t len, size_t *out_len);
 #endif

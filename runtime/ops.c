@@ -147,11 +147,8 @@ Value obj_richcompare(Value a, Value b, CmpOp op) {
   }
 }
 
+/* No identity shortcut here: `x == x` is False for a NaN (COMPARE_OP). */
 int obj_cmp_bool(Value a, Value b, CmpOp op) {
-  if (a == b) {
-    if (op == CMP_EQ) return 1;
-    if (op == CMP_NE) return 0;
-  }
   if (val_is_int(a) && val_is_int(b)) {
     intptr_t x = val_int(a), y = val_int(b);
     switch (op) {
@@ -170,7 +167,11 @@ int obj_cmp_bool(Value a, Value b, CmpOp op) {
   return obj_truthy(r);
 }
 
-int obj_eq(Value a, Value b) { return obj_cmp_bool(a, b, CMP_EQ); }
+/* Containers' equality: identical objects are equal (`nan in [nan]`). */
+int obj_eq(Value a, Value b) {
+  if (a == b) return 1;
+  return obj_cmp_bool(a, b, CMP_EQ);
+}
 
 /* ---- arithmetic --------------------------------------------------------- */
 

@@ -351,6 +351,7 @@ static void inherit_slots(TypeObject *t, TypeObject *base) {
   INHERIT(tp_init);
   INHERIT(finalize);
   INHERIT(trace);
+  INHERIT(del);
   INHERIT(repr);
   INHERIT(str);
   INHERIT(richcompare);
@@ -474,7 +475,9 @@ static Value object_new(TypeObject *type, Value *args, size_t nargs, TupleObject
       if (nonempty) return abstract_error(type, abstract);
     }
   }
-  return (Value)gc_alloc(type, type->instance_size ? type->instance_size : sizeof(Object));
+  Object *o = gc_alloc(type, type->instance_size ? type->instance_size : sizeof(Object));
+  if (type->del) o->gc_flags |= GC_NEEDS_DEL;
+  return (Value)o;
 }
 
 static int object_init(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
@@ -1033,6 +1036,8 @@ static Value type_call(Value callable, Value *args, size_t nargs, TupleObject *k
   Value obj = type->tp_new(type, args, nargs, kwnames);
   if (!obj) return VAL_NULL;
   TypeObject *ot = val_type(obj);
+  /* instances of classes with __del__, whatever builtin allocated them */
+  if ((ot->flags & TP_HEAPTYPE) && ot->del && val_is_obj(obj)) obj->gc_flags |= GC_NEEDS_DEL;
   if (!type_is_subtype(ot, type)) return obj;
   if (ot->tp_init && ot->tp_init(obj, args, nargs, kwnames) < 0) return VAL_NULL;
   return obj;

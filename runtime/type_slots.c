@@ -21,6 +21,7 @@
 #include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
@@ -34,7 +35,7 @@ typedef enum {
   SK_BOOL, SK_LEN, SK_CALL, SK_GETATTRIBUTE, SK_GETATTR, SK_SETATTR, SK_DELATTR,
   SK_GET, SK_SET, SK_DELETE, SK_GETITEM, SK_SETITEM, SK_DELITEM, SK_CONTAINS,
   SK_ITER, SK_NEXT, SK_BINOP, SK_RBINOP, SK_IBINOP,
-  SK_NEG, SK_POS, SK_ABS, SK_INVERT, SK_INT, SK_FLOAT, SK_INDEX, SK_NEW,
+  SK_NEG, SK_POS, SK_ABS, SK_INVERT, SK_INT, SK_FLOAT, SK_INDEX, SK_NEW, SK_DEL,
 } SlotKind;
 
 typedef struct {
@@ -81,6 +82,7 @@ static const SlotDef slotdefs[] = {
     {"__int__", SK_INT, 0},
     {"__float__", SK_FLOAT, 0},
     {"__index__", SK_INDEX, 0},
+    {"__del__", SK_DEL, 0},
 };
 #define NSLOTDEFS (sizeof slotdefs / sizeof slotdefs[0])
 
@@ -403,6 +405,26 @@ UNARY_SLOT(slot_int, __int__)
 UNARY_SLOT(slot_float, __float__)
 UNARY_SLOT(slot_index, __index__)
 
+/* __del__ runs after the collection that found the object unreachable
+ * (gc.c); like CPython it cannot raise: errors are reported and dropped. */
+static void slot_del(Object *o) {
+  Value self = (Value)o;
+  Value saved = err_fetch();
+  bool found;
+  Value r = call0(self, NAME(__del__), &found);
+  if (!r && found) {
+    Value exc = err_fetch();
+    Value f = type_lookup(val_type(self), NAME(__del__));
+    Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
+    Value line = f ? str_printf("Exception ignored in: %R\n", f) : VAL_NULL;
+    if (err && line) obj_call_method(err, NAME(write), &line, 1);
+    err_clear();
+    if (exc) err_print(exc);
+    err_clear();
+  }
+  if (saved) err_set_value(saved);
+}
+
 static int slot_init(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   bool found;
   Value r = type_call_special(self, NAME(__init__), args, nargs, kwnames, &found);
@@ -496,6 +518,7 @@ void type_slots_fixup(TypeObject *t) {
   PICK(to_int, heap_defines(t, NAME(__int__)), slot_int);
   PICK(to_float, heap_defines(t, NAME(__float__)), slot_float);
   PICK(to_index, heap_defines(t, NAME(__index__)), slot_index);
+  PICK(del, heap_defines(t, NAME(__del__)), slot_del);
 #undef PICK
 }
 
@@ -614,6 +637,10 @@ static Value wrapper_dispatch(TypeObject *owner, const SlotDef *s, Value self, V
   case SK_INT: if (!nargs_is(s, nargs, 0)) return VAL_NULL; return owner->to_int(self);
   case SK_FLOAT: if (!nargs_is(s, nargs, 0)) return VAL_NULL; return owner->to_float(self);
   case SK_INDEX: if (!nargs_is(s, nargs, 0)) return VAL_NULL; return owner->to_index(self);
+  case SK_DEL:
+    if (!nargs_is(s, nargs, 0)) return VAL_NULL;
+    owner->del(self);
+    return err_occurred() ? VAL_NULL : VAL_NONE;
   case SK_NEW:
     break;
   }
@@ -779,6 +806,7 @@ static bool own_slot(TypeObject *t, const SlotDef *s) {
   case SK_INT: return OWN(to_int);
   case SK_FLOAT: return OWN(to_float);
   case SK_INDEX: return OWN(to_index);
+  case SK_DEL: return OWN(del);
   }
 #undef OWN
   return false;

@@ -113,6 +113,8 @@ static void insert_clean(SetEntry *table, size_t mask, Value key, Hash hash) {
 static void table_resize(SetObject *s, ssize_t minused) {
   size_t newsize = MIN_SIZE;
   while (newsize <= (size_t)minused) newsize <<= 1;
+  /* A minimal table without dummies stays as it is (order included). */
+  if (newsize == MIN_SIZE && s->mask + 1 == MIN_SIZE && s->fill == s->len) return;
   SetEntry *old = s->table;
   size_t oldsize = (size_t)s->mask + 1;
   SetEntry *t = new_table(newsize);
@@ -180,8 +182,8 @@ restart:;
           if (table != s->table || e->key != k) goto restart;
           mask = (size_t)s->mask;
         }
-      } else if (e->hash == -1 && !freeslot) {
-        freeslot = e;
+      } else if (e->hash == -1) {
+        freeslot = e; /* the last dummy on the probe path, as CPython */
       }
       e++;
     } while (probes--);
@@ -448,6 +450,19 @@ static Value set_difference2(Value so, Value other) {
 static int symmetric_difference_update(SetObject *s, Value other) {
   if ((Value)s == other) {
     clear_internal(s);
+    return 0;
+  }
+  if (val_is_obj(other) && other->type == &DictType) {
+    /* Straight from the dict, in its order. */
+    DictObject *d = AS(DictObject, other);
+    for (ssize_t i = 0; i < d->nentries; i++) {
+      DictEntry *e = &d->entries[i];
+      if (!e->key) continue;
+      Value k = e->key;
+      int r = discard_entry(s, k, e->hash);
+      if (r < 0) return -1;
+      if (r == 0 && add_entry(s, k, e->hash) < 0) return -1;
+    }
     return 0;
   }
   Value o = other;

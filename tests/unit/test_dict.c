@@ -211,6 +211,20 @@ Test(dict, set_order_matches_cpython) {
   cr_assert_str_eq(R(set_of(x, 3, true)), "frozenset({1, 3, 5})");
 }
 
+/* Deleted slots (dummies), pop's finger and resizes all shape the order. */
+Test(dict, set_order_after_deletions_matches_cpython) {
+  Value s = set_new(VAL_NULL);
+  for (int i = 0; i < 200; i += 9) set_add(s, I(i));
+  static const intptr_t gone[] = {18, 45, 99, 180}, added[] = {306, 2, 146, 74, -9};
+  for (int i = 0; i < 4; i++) set_discard(s, I(gone[i]));
+  for (int i = 0; i < 5; i++) set_add(s, I(added[i]));
+  Value pop = obj_getattr_cstr(s, "pop");
+  obj_call0(pop);
+  obj_call0(pop);
+  cr_assert_str_eq(R(s), "{135, 9, 144, 146, 153, 27, 162, 36, 171, 306, 54, 189, 63, 198, 72, 74, 81, 90, 108, "
+                         "117, -9, 126}");
+}
+
 Test(dict, range_basics) {
   Value r = range_new(0, 10, 2);
   cr_assert_str_eq(R(r), "range(0, 10, 2)");

@@ -32,17 +32,12 @@
 #include "vm/eval.h"
 #include "vm/func.h"
 
-extern TypeObject RangeType; /* range.c */
-/* Iteration builtins of the containers area; weak so that this file links
- * while they are written. */
-extern TypeObject EnumerateType __attribute__((weak));
-extern TypeObject ZipType __attribute__((weak));
-extern TypeObject MapType __attribute__((weak));
-extern TypeObject FilterType __attribute__((weak));
-extern TypeObject ReversedType __attribute__((weak));
-extern TypeObject SuperType __attribute__((weak));
+extern TypeObject RangeType;   /* range.c */
+extern TypeObject ComplexType; /* complex.c */
+/* Not written yet; weak so that this file links meanwhile (a weak
+ * reference does not pull an object file out of the static library: the
+ * type appears in builtins once something else links it in). */
 extern TypeObject MemoryViewType __attribute__((weak));
-extern TypeObject ComplexType __attribute__((weak));
 
 Value builtins_dict;
 static Value builtins_module;

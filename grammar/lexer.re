@@ -38,6 +38,7 @@ static int col_of(const Lexer *L, const char *p) { return (int)(p - L->line_star
 static int lex_error(Parser *p, ParseErrorKind kind, int line, int col, int end_line, int end_col,
                      const char *msg) {
   Lexer *L = &p->lx;
+  if (p->err->kind == PERR_NONE) p->lexer_failed = 1;
   parser_error(p, kind, pos_line(L, line), pos_col(L, line, col), end_line < 0 ? -1 : pos_line(L, end_line),
                end_col < 0 ? -1 : pos_col(L, end_line, end_col), "%s", msg);
   return YYUNDEF;

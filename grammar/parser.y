@@ -1303,6 +1303,15 @@ test
       $$ = mk_expr(p, IfExp_kind, &@$);
       $$->v.IfExp.body = $1; $$->v.IfExp.test = $3; $$->v.IfExp.orelse = $5;
     }
+  | or_test KW_IF or_test error {
+      /* Only here to point "expected 'else'" at the start of the expression. */
+      if (strcmp(p->err->msg, "expected 'else' after 'if' expression") == 0) {
+        p->err->kind = PERR_NONE;
+        YYLTYPE l = {@1.first_line, @1.first_column, @3.last_line, @3.last_column};
+        err_at(p, &l, "expected 'else' after 'if' expression");
+      }
+      YYABORT;
+    }
   | lambdef
   ;
 
@@ -1635,7 +1644,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     return 0;
   }
   for (int i = 0; i < n; i++) {
-    if (exp[i] == YYSYMBOL_KW_ELSE && n <= 2 && la != YYSYMBOL_KW_ELSE) {
+    if (exp[i] == YYSYMBOL_KW_ELSE && n <= 2 && la != YYSYMBOL_KW_ELSE && p->last_tok != ':') {
       err_at(p, loc, "expected 'else' after 'if' expression");
       return 0;
     }
@@ -2069,6 +2078,33 @@ static long bad_utf8(const unsigned char *s, size_t n, const char **why) {
   return -1;
 }
 
+/* As CPython, a lexical error anywhere after a syntax error wins over it
+ * (an unterminated string explains a confusing parse error better), and
+ * so does an unclosed bracket opened on an earlier line. */
+static void check_rest_of_source(Parser *p) {
+  if (strcmp(p->err->msg, "unexpected indent") == 0) return;
+  ParseError saved = *p->err;
+  memset(p->err, 0, sizeof *p->err);
+  YYSTYPE v;
+  YYLTYPE l;
+  int t;
+  do {
+    t = lexer_next(p, &v, &l);
+  } while (t != YYEOF && t != YYUNDEF);
+  if (p->err->kind == PERR_NONE) {
+    *p->err = saved;
+    return;
+  }
+  /* Indentation problems, a bad line continuation and stray characters
+   * are left for the parser to report in CPython, so they do not win. */
+  size_t n = strlen(p->err->msg);
+  if ((n > 16 && strcmp(p->err->msg + n - 16, "was never closed") == 0 && p->err->lineno >= saved.lineno) ||
+      p->err->kind != PERR_SYNTAX || strcmp(p->err->msg, "invalid syntax") == 0 ||
+      strcmp(p->err->msg, "unexpected character after line continuation character") == 0 ||
+      strcmp(p->err->msg, "unexpected EOF while parsing") == 0)
+    *p->err = saved;
+}
+
 Module *parse_source(Arena *a, const char *src, size_t len, const char *filename, int mode, ParseError *err) {
   memset(err, 0, sizeof *err);
   if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) {
@@ -2091,14 +2127,29 @@ Module *parse_source(Arena *a, const char *src, size_t len, const char *filename
     const char *ls = buf;
     for (long k = 0; k < bad; k++)
       if (buf[k] == '\n') { line++; ls = buf + k + 1; }
-    parser_error(p, PERR_SYNTAX, line, (int)(buf + bad - ls), -1, -1,
-                 "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %ld: %s",
-                 (unsigned char)buf[bad], bad, why);
+    if (p->filename[0] != '<') {
+      /* A script file: CPython checks the whole file first and reports no
+       * location (lineno 0, no text), only this message. */
+      parser_error(p, PERR_SYNTAX, line, 0, -1, -1,
+                   "Non-UTF-8 code starting with '\\x%02x' in file %.150s on line %d, but no encoding declared; "
+                   "see https://peps.python.org/pep-0263/ for details",
+                   (unsigned char)buf[bad], p->filename, line);
+      err->lineno = 0;
+      err->offset = 0;
+      err->text = NULL;
+    } else {
+      /* Source text given as bytes (exec/compile): the position is
+       * counted from the start of the line. */
+      parser_error(p, PERR_SYNTAX, line, 0, -1, -1,
+                   "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %ld: %s",
+                   (unsigned char)buf[bad], (long)(buf + bad - ls), why);
+    }
     return NULL;
   }
   int start = mode == PARSE_EVAL ? START_EVAL : mode == PARSE_SINGLE ? START_SINGLE : START_FILE;
   lexer_init(p, buf, len, start, mode == PARSE_EVAL);
   int rc = yyparse(p);
+  if (rc != 0 && err->kind != PERR_NONE && !p->lexer_failed) check_rest_of_source(p);
   if (rc != 0 || !p->result) {
     if (err->kind == PERR_NONE) {
       err->kind = PERR_SYNTAX;

@@ -531,7 +531,15 @@ Test(parser, garbage_never_crashes) {
 Test(parser, invalid_utf8) {
   ParseError err;
   cr_expect(!parse_ok("x = '\xff'\n", 9, &err));
-  cr_expect_str_eq(err.msg, "(unicode error) 'utf-8' codec can't decode byte 0xff in position 5: invalid start byte");
+  cr_expect_str_eq(err.msg,
+                   "Non-UTF-8 code starting with '\\xff' in file t.py on line 1, but no encoding declared; "
+                   "see https://peps.python.org/pep-0263/ for details");
+  cr_expect_eq(err.lineno, 0);
+  Arena *a = ast_arena_new();
+  cr_expect_null(parse_source(a, "x = 1\n\xff\n", 8, "<string>", PARSE_FILE, &err));
+  cr_expect_str_eq(err.msg, "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte");
+  cr_expect_eq(err.lineno, 2);
+  ast_arena_free(a);
 }
 
 /* ---- corpus -------------------------------------------------------------- */

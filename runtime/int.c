@@ -8,9 +8,9 @@
  * int's behaviour.  Big-int limbs are malloc'd by GMP and released by the
  * finalizer; their size is reported to the GC with gc_account.
  *
- * The int<->str conversion limit (sys.set_int_max_str_digits) is an
- * interpreter-wide setting; like every other runtime state it is only read
- * or written by the thread holding the GIL.
+ * The int<->str conversion limit (sys.set_int_max_str_digits, owned by
+ * sys.c) is an interpreter-wide setting; like every other runtime state it
+ * is only read or written by the thread holding the GIL.
  */
 #include <float.h>
 #include <math.h>
@@ -35,7 +35,9 @@
 #define HASH_BITS 61
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
 
-static int max_str_digits = 4300; /* GIL-protected, see header comment */
+/* The limit lives in sys (stdlib/sys.c, sys.set_int_max_str_digits); 0 = no limit. */
+extern int sys_int_max_str_digits;
+#define max_str_digits sys_int_max_str_digits
 
 int int_get_max_str_digits(void) { return max_str_digits; }
 void int_set_max_str_digits(int n) { max_str_digits = n; }

@@ -40,4 +40,8 @@ int int_compare(Value a, Value b);         /* -1, 0, 1 */
 /* Arithmetic on ints (tagged or big); NotImplemented for non-ints. */
 Value int_binop(Value a, Value b, BinOp op);
 Value int_pow_mod(Value base, Value exp, Value mod);
+/* The int<->str digit limit (sys.set_int_max_str_digits); 0 means none. */
+int int_get_max_str_digits(void);
+void int_set_max_str_digits(int n);
+void num_init(void);                       /* readies int, bool, float, complex */
 #endif

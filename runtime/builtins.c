@@ -73,6 +73,19 @@ static bool check_kwargs(const char *fname, TupleObject *kwnames, const char *co
   return true;
 }
 
+/* Argument-clinic wording for a missing required argument:
+ * "pow() missing required argument 'exp' (pos 2)". */
+static bool clinic_required(const char *fname, Value *args, size_t nargs, TupleObject *kwnames,
+                            const char *const *names, size_t nreq) {
+  for (size_t i = nargs; i < nreq; i++) {
+    if (!kwarg(args, nargs, kwnames, names[i])) {
+      err_set(&Exc_TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names[i], i + 1);
+      return false;
+    }
+  }
+  return true;
+}
+
 static bool is_type(Value v) {
   return val_is_obj(v) && (val_type(v) == &TypeType || (val_type(v)->flags & TP_TYPE_SUBCLASS));
 }
@@ -487,6 +500,7 @@ static Value bi_sum(Value self, Value *args, size_t nargs, TupleObject *kwnames)
   Value a[2];
   static const char *const kw_ok[] = {"start", NULL};
   if (!check_kwargs("sum", kwnames, kw_ok)) return VAL_NULL;
+  if (nargs == 0) return err_set(&Exc_TypeError, "sum() takes at least 1 positional argument (0 given)");
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   Value acc = a[1] ? a[1] : val_from_int(0);
   if (val_is_str(acc)) return err_set(&Exc_TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
@@ -516,6 +530,7 @@ static Value bi_sorted(Value self, Value *args, size_t nargs, TupleObject *kwnam
   Value a[3];
   static const char *const kw_ok[] = {"key", "reverse", NULL};
   if (!check_kwargs("sort", kwnames, kw_ok)) return VAL_NULL;
+  if (nargs != 1) return err_set(&Exc_TypeError, "sorted expected 1 argument, got %zu", nargs);
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   Value l = list_from_iterable(a[0]);
   if (!l) return VAL_NULL;
@@ -535,6 +550,8 @@ static Value bi_round(Value self, Value *args, size_t nargs, TupleObject *kwname
   Value a[2];
   static const char *const kw_ok[] = {"number", "ndigits", NULL};
   if (!check_kwargs("round", kwnames, kw_ok)) return VAL_NULL;
+  static const char *const req[] = {"number"};
+  if (!clinic_required("round", args, nargs, kwnames, req, 1)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   bool found = false;
   Value r;
@@ -550,6 +567,8 @@ static Value bi_pow(Value self, Value *args, size_t nargs, TupleObject *kwnames)
   Value a[3];
   static const char *const kw_ok[] = {"base", "exp", "mod", NULL};
   if (!check_kwargs("pow", kwnames, kw_ok)) return VAL_NULL;
+  static const char *const req[] = {"base", "exp"};
+  if (!clinic_required("pow", args, nargs, kwnames, req, 2)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   if (!a[2] || a[2] == VAL_NONE) return obj_binop(a[0], a[1], BINOP_POW);
   if (!val_is_intlike(a[0]) || !val_is_intlike(a[1]) || !val_is_intlike(a[2]))
@@ -614,8 +633,11 @@ static Value run_code(const char *fname, Value *args, size_t nargs, TupleObject 
   Value globals = a[1] && a[1] != VAL_NONE ? a[1] : VAL_NULL;
   Value locals = a[2] && a[2] != VAL_NONE ? a[2] : VAL_NULL;
   if (globals && !val_is_dict(globals))
-    return err_set(&Exc_TypeError, mode == COMPILE_EVAL ? "globals must be a real dict; try eval(expr, {}, mapping)"
-                                                          : "exec() globals must be a dict, not %T", globals);
+    return err_set(&Exc_TypeError, mode == COMPILE_EVAL ? "globals must be a dict" : "exec() globals must be a dict, not %T",
+                   globals);
+  if (locals && !val_is_dict(locals) && !val_type(locals)->getitem)
+    return err_set(&Exc_TypeError, mode == COMPILE_EVAL ? "locals must be a mapping" : "locals must be a mapping or None, not %T",
+                   locals);
   if (!globals) {
     globals = eval_current_globals();
     if (!globals) return err_set(&Exc_SystemError, "globals and locals cannot be NULL");
@@ -642,12 +664,14 @@ static Value run_code(const char *fname, Value *args, size_t nargs, TupleObject 
 
 static Value bi_eval(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   if (!args_no_kw("eval", kwnames)) return VAL_NULL;
+  if (nargs == 0) return err_set(&Exc_TypeError, "eval expected at least 1 argument, got 0");
   return run_code("eval", args, nargs, kwnames, COMPILE_EVAL);
 }
 
 static Value bi_exec(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static const char *const kw_ok[] = {"closure", NULL};
   if (!check_kwargs("exec", kwnames, kw_ok)) return VAL_NULL;
+  if (nargs == 0) return err_set(&Exc_TypeError, "exec() takes at least 1 positional argument (0 given)");
   return run_code("exec", args, nargs, kwnames, COMPILE_EXEC);
 }
 
@@ -656,6 +680,8 @@ static Value bi_compile(Value self, Value *args, size_t nargs, TupleObject *kwna
   Value a[7];
   static const char *const kw_ok[] = {"source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version", NULL};
   if (!check_kwargs("compile", kwnames, kw_ok)) return VAL_NULL;
+  static const char *const req[] = {"source", "filename", "mode"};
+  if (!clinic_required("compile", args, nargs, kwnames, req, 3)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   if (!val_is_str(a[2])) return err_set(&Exc_TypeError, "compile() argument 'mode' must be str, not %T", a[2]);
   const char *m = str_cstr(a[2]);
@@ -684,7 +710,10 @@ static Value bi_import(Value self, Value *args, size_t nargs, TupleObject *kwnam
   Value a[5];
   static const char *const kw_ok[] = {"name", "globals", "locals", "fromlist", "level", NULL};
   if (!check_kwargs("__import__", kwnames, kw_ok)) return VAL_NULL;
+  static const char *const req[] = {"name"};
+  if (!clinic_required("__import__", args, nargs, kwnames, req, 1)) return VAL_NULL;
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
+  if (!val_is_str(a[0])) return err_set(&Exc_TypeError, "module name must be a string");
   int level = 0;
   if (a[4]) {
     if (!val_is_int(a[4])) return err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", a[4]);
@@ -696,11 +725,14 @@ static Value bi_import(Value self, Value *args, size_t nargs, TupleObject *kwnam
 static Value bi_open(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   static const char *const kw_ok[] = {"file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener", NULL};
   if (!check_kwargs("open", kwnames, kw_ok)) return VAL_NULL;
+  if (!clinic_required("open", args, nargs, kwnames, kw_ok, 1)) return VAL_NULL;
   return fileio_open(args, nargs, kwnames);
 }
 
 static Value bi_exit(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("exit", nargs, 0, 1)) return VAL_NULL;
+  if (nargs > 1)
+    return err_set(&Exc_TypeError, "Quitter.__call__() takes from 1 to 2 positional arguments but %zu were given",
+                   nargs + 1);
   Value in = sys_attr(NAME(stdin));
   if (in && val_is_file(in) && !AS(FileObject, in)->closed) {
     Value r = obj_call_method(in, NAME(close), NULL, 0);

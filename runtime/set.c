@@ -386,7 +386,11 @@ static Value set_intersection2(Value so, Value other) {
     if (h == -1) return VAL_NULL;
     int r = contains_entry(AS(SetObject, so), k, h);
     if (r < 0) return VAL_NULL;
-    if (r && add_entry(AS(SetObject, result), k, h) < 0) return VAL_NULL;
+    if (r) {
+      if (add_entry(AS(SetObject, result), k, h) < 0) return VAL_NULL;
+      /* Everything of so was found: the rest of the iterable is not read. */
+      if (AS(SetObject, result)->len >= AS(SetObject, so)->len) break;
+    }
   }
   return err_occurred() ? VAL_NULL : result;
 }

@@ -1,8 +1,8 @@
 /* time.c — the time module: clocks, sleep, and calendar conversions.
  *
  * sleep() releases the GIL for the whole wait (other threads run) and
- * resumes after EINTR with the remaining time, as CPython does since PEP
- * 475.  struct_time is a struct sequence (stdlib/sys.c) with the nine
+ * resumes after EINTR with the remaining time unless a signal handler
+ * raised, as CPython does since PEP 475.  struct_time is a struct sequence (stdlib/sys.c) with the nine
  * tuple fields plus tm_zone/tm_gmtoff as hidden items.
  */
 #include <errno.h>
@@ -21,6 +21,8 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/dict.h"
+#include "runtime/thread.h"
+#include "vm/eval.h"
 #include "vm/gil.h"
 
 static double clock_sec(clockid_t id) {
@@ -52,19 +54,28 @@ static Value t_sleep(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (secs == -1.0 && err_occurred()) return VAL_NULL;
   if (isnan(secs)) return err_set(&Exc_ValueError, "Invalid value NaN (not a number)");
   if (secs < 0) return err_set(&Exc_ValueError, "sleep length must be non-negative");
-  struct timespec req;
-  req.tv_sec = (time_t)secs;
-  req.tv_nsec = (long)((secs - (double)req.tv_sec) * 1e9);
-  if (req.tv_nsec >= 1000000000) {
-    req.tv_sec++;
-    req.tv_nsec -= 1000000000;
+  /* Sleep until an absolute deadline, so that interruptions resume with
+   * the remaining time.  A signal (EB_SIGNALS) runs its handler at once:
+   * if that raises (KeyboardInterrupt), sleep() raises it (PEP 475). */
+  struct timespec deadline;
+  clock_gettime(CLOCK_MONOTONIC, &deadline);
+  time_t whole = (time_t)secs;
+  deadline.tv_sec += whole;
+  deadline.tv_nsec += (long)((secs - (double)whole) * 1e9);
+  if (deadline.tv_nsec >= 1000000000) {
+    deadline.tv_sec++;
+    deadline.tv_nsec -= 1000000000;
   }
-  int r;
-  GIL_RELEASE();
-  struct timespec rem;
-  while ((r = nanosleep(&req, &rem)) < 0 && errno == EINTR) req = rem;
-  GIL_ACQUIRE();
-  /* A signal handler (KeyboardInterrupt) reports itself at the next safe point. */
+  for (;;) {
+    int r;
+    GIL_RELEASE();
+    do {
+      r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, NULL);
+    } while (r == EINTR && !(atomic_load(&eval_breaker) & EB_SIGNALS));
+    GIL_ACQUIRE();
+    if (r != EINTR) break;
+    if (eval_handle_breaker() < 0) return VAL_NULL;
+  }
   return VAL_NONE;
 }
 

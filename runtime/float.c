@@ -5,8 +5,8 @@
  * hash for integral values, so 1.0 and 1 are the same dict key), exact
  * comparison against ints of any size, the floor-division/modulo sign
  * rules, and the error messages.  A float's value never changes after
- * creation.  nan hashes to 0 here (CPython 3.11 uses the object's
- * address); only hash(nan) differs observably.
+ * creation.  float_hash(nan) is 0; a nan float object hashes by its
+ * address, as in CPython 3.11.
  */
 #include <errno.h>
 #include <float.h>
@@ -306,7 +306,19 @@ Hash float_hash(double v) {
   return h == -1 ? -2 : h;
 }
 
-static Hash float_hash_slot(Value v) { return float_hash(AS(FloatObject, v)->value); }
+/* nan hashes by identity as in CPython 3.10+ (so distinct nans are
+ * distinct dict keys): the address rotated by 4 bits, as CPython hashes
+ * pointers. */
+static Hash float_hash_slot(Value v) {
+  double d = AS(FloatObject, v)->value;
+  if (isnan(d)) {
+    uintptr_t y = (uintptr_t)v;
+    y = (y >> 4) | (y << (8 * sizeof(uintptr_t) - 4));
+    Hash h = (Hash)y;
+    return h == -1 ? -2 : h;
+  }
+  return float_hash(d);
+}
 
 /* ---- comparison ---------------------------------------------------------- */
 

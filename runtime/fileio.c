@@ -35,6 +35,8 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "runtime/thread.h"
+#include "vm/eval.h"
 #include "vm/gil.h"
 
 #define BUFSIZE 8192
@@ -121,14 +123,26 @@ static ssize_t fill(FileObject *f) {
   ssize_t n;
   int err = 0;
   int fd = f->fd;
-  GIL_RELEASE();
   for (;;) {
-    n = read(fd, chunk, BUFSIZE);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) err = errno;
+    GIL_RELEASE();
+    for (;;) {
+      n = read(fd, chunk, BUFSIZE);
+      if (n < 0 && errno == EINTR && !(atomic_load(&eval_breaker) & EB_SIGNALS)) continue;
+      if (n < 0) err = errno;
+      break;
+    }
+    GIL_ACQUIRE();
+    /* A signal's handler runs now; if it raises (KeyboardInterrupt in
+     * input()), the read fails with that exception (PEP 475). */
+    if (n < 0 && err == EINTR) {
+      if (eval_handle_breaker() < 0) {
+        free(chunk);
+        return -1;
+      }
+      continue;
+    }
     break;
   }
-  GIL_ACQUIRE();
   if (n < 0) {
     free(chunk);
     err_set_from_errno(&Exc_OSError, err, VAL_NULL);

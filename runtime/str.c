@@ -461,7 +461,34 @@ bool str_cp_isprintable(uint32_t c) {
   return c <= 0x10FFFF;
 }
 
+/* Runs where upper- and lower-case letters alternate (Latin Extended-B and
+ * Additional, Greek and Cyrillic supplements, Coptic, Cyrillic/Latin
+ * Extended in the A6xx/A7xx blocks): the upper-case letter of each pair has
+ * the given parity and its lower-case partner follows it. */
+static const struct {
+  uint32_t first, last;
+  uint32_t upper_parity;
+} alt_runs[] = {
+    {0x1CD, 0x1DC, 1}, {0x1DE, 0x1EF, 0}, {0x1F4, 0x1F5, 0}, {0x1F8, 0x21F, 0}, {0x222, 0x233, 0},
+    {0x246, 0x24F, 0}, {0x370, 0x373, 0}, {0x376, 0x377, 0}, {0x3D8, 0x3EF, 0}, {0x460, 0x481, 0},
+    {0x48A, 0x4BF, 0}, {0x4C1, 0x4CE, 1}, {0x4D0, 0x52F, 0}, {0x1E00, 0x1E95, 0}, {0x1EA0, 0x1EFF, 0},
+    {0x2C80, 0x2CE3, 0}, {0xA640, 0xA66D, 0}, {0xA680, 0xA69B, 0}, {0xA722, 0xA72F, 0}, {0xA732, 0xA76F, 0},
+    {0xA77E, 0xA787, 0},
+};
+
+/* 1: upper-case member of an alternating pair, 2: lower-case, 0: neither. */
+static int alt_case(uint32_t c) {
+  if (c < 0x1CD) return 0;
+  for (size_t i = 0; i < sizeof alt_runs / sizeof alt_runs[0]; i++) {
+    if (c < alt_runs[i].first) return 0;
+    if (c <= alt_runs[i].last) return (c & 1) == alt_runs[i].upper_parity ? 1 : 2;
+  }
+  return 0;
+}
+
 bool str_cp_isupper(uint32_t c) {
+  int ac = alt_case(c);
+  if (ac) return ac == 1;
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   if (c >= 0x100 && c <= 0x17F) {
@@ -472,8 +499,9 @@ bool str_cp_isupper(uint32_t c) {
     return (c & 1) == 0;
   }
   if (c >= 0x391 && c <= 0x3AB) return c != 0x3A2;
+  if (c == 0x386 || (c >= 0x388 && c <= 0x38F && c != 0x38B && c != 0x38D)) return true;
   if (c >= 0x400 && c <= 0x42F) return true;
-  if (c >= 0x460 && c <= 0x4FF) return (c & 1) == 0 && !(c >= 0x482 && c <= 0x489);
+  if (c == 0x4C0) return true; /* Cyrillic palochka: its pair is not adjacent */
   if (c >= 0x2160 && c <= 0x216F) return true;
   if (c >= 0xFF21 && c <= 0xFF3A) return true;
   if (c == 0x1C4 || c == 0x1C7 || c == 0x1CA || c == 0x1F1) return true;
@@ -481,13 +509,15 @@ bool str_cp_isupper(uint32_t c) {
 }
 
 bool str_cp_islower(uint32_t c) {
+  int ac = alt_case(c);
+  if (ac) return ac == 2;
   if (c < 0x80) return c >= 'a' && c <= 'z';
   if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
   if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
   if (c >= 0x100 && c <= 0x17F) return !str_cp_isupper(c);
-  if (c >= 0x3AC && c <= 0x3CE) return true;
+  if ((c >= 0x3AC && c <= 0x3CE) || c == 0x390) return true;
   if (c >= 0x430 && c <= 0x45F) return true;
-  if (c >= 0x460 && c <= 0x4FF) return (c & 1) == 1 && !(c >= 0x482 && c <= 0x489);
+  if (c == 0x4CF) return true;
   if (c >= 0x2170 && c <= 0x217F) return true;
   if (c >= 0xFF41 && c <= 0xFF5A) return true;
   if (c >= 0xFB00 && c <= 0xFB06) return true;
@@ -496,6 +526,8 @@ bool str_cp_islower(uint32_t c) {
 }
 
 uint32_t str_cp_upper(uint32_t c) {
+  int ac = alt_case(c);
+  if (ac) return ac == 2 ? c - 1 : c;
   if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
   if (c == 0xB5) return 0x39C;
   if (c == 0xFF) return 0x178;
@@ -515,13 +547,15 @@ uint32_t str_cp_upper(uint32_t c) {
   if (c == 0x3CD || c == 0x3CE) return c - 63;
   if (c >= 0x430 && c <= 0x44F) return c - 32;
   if (c >= 0x450 && c <= 0x45F) return c - 80;
-  if (c >= 0x460 && c <= 0x4FF && !(c >= 0x482 && c <= 0x489)) return (c & 1) ? c - 1 : c;
+  if (c == 0x4CF) return 0x4C0;
   if (c >= 0x2170 && c <= 0x217F) return c - 16;
   if (c >= 0xFF41 && c <= 0xFF5A) return c - 32;
   return c;
 }
 
 uint32_t str_cp_lower(uint32_t c) {
+  int ac = alt_case(c);
+  if (ac) return ac == 1 ? c + 1 : c;
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c >= 0x100 && c <= 0x17F) {
@@ -538,7 +572,7 @@ uint32_t str_cp_lower(uint32_t c) {
   if (c == 0x38E || c == 0x38F) return c + 63;
   if (c >= 0x410 && c <= 0x42F) return c + 32;
   if (c >= 0x400 && c <= 0x40F) return c + 80;
-  if (c >= 0x460 && c <= 0x4FF && !(c >= 0x482 && c <= 0x489)) return (c & 1) ? c : c + 1;
+  if (c == 0x4C0) return 0x4CF;
   if (c >= 0x2160 && c <= 0x216F) return c + 16;
   if (c >= 0xFF21 && c <= 0xFF3A) return c + 32;
   return c;
@@ -548,7 +582,9 @@ bool str_cp_isalpha(uint32_t c) {
   if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
   if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
   if (c <= 0x2AF) return c != 0xD7 && c != 0xF7;
-  if (c >= 0x370 && c <= 0x3FF) return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387;
+  if (c >= 0x370 && c <= 0x3FF)
+    return c != 0x374 && c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387 && c != 0x378 &&
+           c != 0x379 && !(c >= 0x380 && c <= 0x383) && c != 0x38B && c != 0x38D && c != 0x3A2 && c != 0x3F6;
   if (c >= 0x400 && c <= 0x52F) return !(c >= 0x482 && c <= 0x489);
   if (c >= 0x5D0 && c <= 0x5EA) return true;
   if (c >= 0x620 && c <= 0x64A) return true;
@@ -559,6 +595,7 @@ bool str_cp_isalpha(uint32_t c) {
   if (c >= 0x4E00 && c <= 0x9FFF) return true;
   if (c >= 0xAC00 && c <= 0xD7A3) return true;
   if ((c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) return true;
+  if (c >= 0xFB00 && c <= 0xFB06) return true;
   return false;
 }
 

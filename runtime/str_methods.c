@@ -699,12 +699,23 @@ static Value case_map(Value self, int mode) {
     switch (mode) {
       case CASE_UPPER: add_upper(&sb, c); break;
       case CASE_LOWER: add_lower(&sb, d, len, i, c); break;
-      case CASE_FOLD:
-        if (c == 0xDF) sb_add(&sb, "ss", 2);
-        else if (c == 0x3C2) sb_add(&sb, "\xCF\x83", 2);
-        else if (c == 0xB5) sb_add(&sb, "\xCE\xBC", 2);
-        else sb_add(&sb, buf, utf8_encode(str_cp_lower(c), buf));
+      case CASE_FOLD: {
+        const char *sp = special_upper(c);
+        if (sp) {
+          /* full folding of ß, ŉ and the ligatures: their upper form, lowered */
+          for (const char *q = sp; *q; q++) sb_addc(&sb, *q >= 'A' && *q <= 'Z' ? (char)(*q + 32) : *q);
+        } else if (c == 0x130) {
+          sb_add(&sb, "i\xCC\x87", 3);
+        } else if (c == 0x3C2) {
+          sb_add(&sb, "\xCF\x83", 2);
+        } else if (c == 0xB5) {
+          sb_add(&sb, "\xCE\xBC", 2);
+        } else {
+          uint32_t dg = digraph(c, 2);
+          sb_add(&sb, buf, utf8_encode(dg ? dg : str_cp_lower(c), buf));
+        }
         break;
+      }
       case CASE_SWAP:
         if (str_cp_isupper(c)) add_lower(&sb, d, len, i, c);
         else if (str_cp_islower(c)) add_upper(&sb, c);

@@ -8,6 +8,7 @@
 #include "runtime/float.h"
 #include "runtime/gilpy.h"
 #include "runtime/int.h"
+#include "runtime/native.h"
 #include "runtime/numfmt.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -236,4 +237,50 @@ Test(numbers, format_specs) {
                "Unknown format code 'd' for object of type 'float'");
   expect_error(numfmt_format_int(val_from_int(1), str_from_cstr("xx")), &Exc_ValueError,
                "Invalid format specifier 'xx' for object of type 'int'");
+}
+
+Test(numbers, complex_arithmetic) {
+  Value a = complex_new(1, 2), b = complex_new(3, -4);
+  cr_assert_str_eq(text(obj_repr(ComplexType.binop[BINOP_TRUEDIV](a, b))), "(-0.2+0.4j)");
+  cr_assert_str_eq(text(obj_repr(ComplexType.binop[BINOP_POW](a, float_new(0.5)))),
+                   "(1.272019649514069+0.7861513777574233j)");
+  /* a negative float to a fractional power is complex */
+  cr_assert_str_eq(text(obj_repr(op(val_from_int(-8), float_new(1.0 / 3), BINOP_POW))),
+                   "(1.0000000000000002+1.7320508075688772j)");
+  cr_assert_eq(ComplexType.hash(a), 2000007);
+  cr_assert_str_eq(text(obj_repr(complex_new(0.0, -0.0))), "-0j");
+  cr_assert_str_eq(text(obj_repr(complex_new(1, 2.5))), "(1+2.5j)");
+  expect_error(ComplexType.binop[BINOP_TRUEDIV](a, val_from_int(0)), &Exc_ZeroDivisionError,
+               "complex division by zero");
+}
+
+static Value math_call(const char *name, Value *args, size_t nargs) {
+  extern const NativeModuleDef math_module_def;
+  for (const NativeDef *d = math_module_def.functions; d->name; d++)
+    if (strcmp(d->name, name) == 0) return d->fn(VAL_NULL, args, nargs, NULL);
+  cr_assert_fail("no math.%s", name);
+  return VAL_NULL;
+}
+
+Test(numbers, math_functions) {
+  Value big = op(val_from_int(10), val_from_int(1000), BINOP_POW);
+  cr_assert_str_eq(text(math_call("log", &big, 1)), "2302.585092994045");
+  Value f = float_new(-2.5);
+  cr_assert_str_eq(text(math_call("floor", &f, 1)), "-3");
+  Value n = val_from_int(25);
+  cr_assert_str_eq(text(math_call("factorial", &n, 1)), "15511210043330985984000000");
+  Value ck[2] = {val_from_int(50), val_from_int(25)};
+  cr_assert_str_eq(text(math_call("comb", ck, 2)), "126410606437752");
+  Value g[2] = {op(val_from_int(2), val_from_int(100), BINOP_POW), op(val_from_int(6), val_from_int(50), BINOP_POW)};
+  cr_assert_str_eq(text(math_call("gcd", g, 2)), "1125899906842624");
+  Value q = op(val_from_int(10), val_from_int(41), BINOP_POW);
+  cr_assert_str_eq(text(math_call("isqrt", &q, 1)), "316227766016837933199");
+  Value h[2] = {val_from_int(3), val_from_int(4)};
+  cr_assert_str_eq(text(math_call("hypot", h, 2)), "5.0");
+  Value neg = float_new(-1);
+  expect_error(math_call("sqrt", &neg, 1), &Exc_ValueError, "math domain error");
+  Value e = val_from_int(1000);
+  expect_error(math_call("exp", &e, 1), &Exc_OverflowError, "math range error");
+  Value fl = float_new(5.0);
+  expect_error(math_call("factorial", &fl, 1), &Exc_TypeError, "'float' object cannot be interpreted as an integer");
 }

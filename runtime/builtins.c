@@ -827,6 +827,7 @@ void builtins_init(void) {
   fileio_init();
 
   builtins_module = module_new("builtins");
+  AS(ModuleObject, builtins_module)->builtin = true;
   builtins_dict = module_dict(builtins_module);
   Value d = builtins_dict;
   dict_set_str(d, NAME(__doc__), str_from_cstr("Built-in functions, exceptions, and other objects."));
@@ -872,6 +873,7 @@ void builtins_init(void) {
 
   /* sys, sys.modules and the standard streams. */
   sys_module = sys_module_create();
+  AS(ModuleObject, sys_module)->builtin = true;
   Value sd = module_dict(sys_module);
   dict_set_str(sys_modules, str_intern_cstr("builtins"), builtins_module);
   dict_set_str(sys_modules, str_intern_cstr("sys"), sys_module);
@@ -887,6 +889,7 @@ void builtins_init(void) {
 
   /* An empty __main__ for the interactive prompt; running a script replaces it. */
   Value main = module_new("__main__");
+  AS(ModuleObject, main)->builtin = true;
   dict_set_str(module_dict(main), NAME(__builtins__), builtins_dict);
   dict_set_str(sys_modules, NAME(__main__), main);
 }

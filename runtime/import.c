@@ -168,6 +168,7 @@ static Value load_source(Value fullname, const char *file, const char *src, size
 
 static Value load_native(Value fullname, const NativeModuleDef *def) {
   Value module = module_new(def->name);
+  AS(ModuleObject, module)->builtin = true;
   Value d = module_dict(module);
   if (def->functions) {
     for (const NativeDef *f = def->functions; f->name; f++)
@@ -514,6 +515,7 @@ int import_handle_exit_exception(void) {
 
 static Value main_module(const char *file) {
   Value module = module_new("__main__");
+  AS(ModuleObject, module)->builtin = true; /* as CPython's, whose loader is BuiltinImporter */
   init_module_globals(module, file, VAL_NONE, VAL_NULL);
   dict_set_str(sys_modules, NAME(__main__), module);
   return module;

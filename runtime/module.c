@@ -95,7 +95,8 @@ static Value module_repr(Value self) {
   Value file = dict_get_str(m->dict, NAME(__file__));
   if (!n) n = str_from_cstr("?");
   if (file && val_is_str(file)) return err_format("<module %R from %R>", n, file);
-  return err_format("<module %R (built-in)>", n);
+  if (m->builtin) return err_format("<module %R (built-in)>", n);
+  return err_format("<module %R>", n);
 }
 
 static Value module_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {

@@ -8,6 +8,7 @@ typedef struct {
   Object base;
   Value dict;          /* the module's globals */
   Value name;          /* str */
+  bool builtin;        /* a native module (repr "(built-in)") */
 } ModuleObject;
 
 extern TypeObject ModuleType;

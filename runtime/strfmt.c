@@ -119,12 +119,18 @@ Value str_format_spec(Value s, Value specv) {
       err_set(&Exc_ValueError, "Invalid format specifier '%s' for object of type 'str'", spec);
     return VAL_NULL;
   }
-  if (f.type && f.type != 's')
-    return err_set(&Exc_ValueError, "Unknown format code '%c' for object of type 'str'", f.type);
+  /* CPython's order: the separator against the type, the type, then the
+   * flags strings reject. */
+  char type = f.type ? f.type : 's';
+  if (f.grouping && !strchr("defgEFG%", type) && !(f.grouping == '_' && strchr("boxX", type)))
+    return err_set(&Exc_ValueError, "Cannot specify '%c' with '%c'.", f.grouping, type);
+  if (type != 's') return err_set(&Exc_ValueError, "Unknown format code '%c' for object of type 'str'", type);
+  if (f.sign == ' ') return err_set(&Exc_ValueError, "Space not allowed in string format specifier");
   if (f.sign) return err_set(&Exc_ValueError, "Sign not allowed in string format specifier");
+  if (f.no_neg_zero)
+    return err_set(&Exc_ValueError, "Negative zero coercion (z) not allowed in string format specifier");
   if (f.alternate) return err_set(&Exc_ValueError, "Alternate form (#) not allowed in string format specifier");
   if (f.align == '=') return err_set(&Exc_ValueError, "'=' alignment not allowed in string format specifier");
-  if (f.grouping) return err_set(&Exc_ValueError, "Cannot specify '%c' with 's'.", f.grouping);
   const char *d = str_cstr(s);
   size_t len = (size_t)str_len_bytes(s);
   ssize_t nchars = AS(StrObject, s)->nchars;

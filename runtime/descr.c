@@ -865,3 +865,73 @@ TypeObject MemberDescrType = {
     .descr_set = member_set,
     .getsets = member_getsets,
 };
+
+/* ---- mappingproxy: the read-only view a class's __dict__ returns -------- */
+
+typedef struct {
+  Object base;
+  Value mapping;
+} MappingProxyObject;
+
+static void mp_trace(Object *o) { gc_mark(((MappingProxyObject *)o)->mapping); }
+
+Value mappingproxy_new(Value mapping) {
+  MappingProxyObject *m = (MappingProxyObject *)gc_alloc(&MappingProxyType, sizeof(MappingProxyObject));
+  m->mapping = mapping;
+  return (Value)m;
+}
+
+static Value mp_map(Value self) { return ((MappingProxyObject *)self)->mapping; }
+static Value mp_getitem(Value self, Value key) { return obj_getitem(mp_map(self), key); }
+static ssize_t mp_len(Value self) { return obj_len(mp_map(self)); }
+static int mp_contains(Value self, Value key) { return obj_contains(mp_map(self), key); }
+static Value mp_iter(Value self) { return obj_iter(mp_map(self)); }
+static Value mp_repr(Value self) { return str_printf("mappingproxy(%R)", mp_map(self)); }
+static Value mp_str(Value self) { return obj_str(mp_map(self)); }
+static Value mp_richcompare(Value a, Value b, CmpOp op) { return obj_richcompare(mp_map(a), b, op); }
+
+#define MP_FORWARD(cname, pyname)                                                          \
+  static Value cname(Value self, Value *args, size_t nargs, TupleObject *kwnames) {        \
+    if (!args_no_kw(pyname, kwnames)) return VAL_NULL;                                     \
+    return obj_call_method(mp_map(self), str_intern_cstr(pyname), args, nargs);            \
+  }
+MP_FORWARD(mp_keys, "keys")
+MP_FORWARD(mp_values, "values")
+MP_FORWARD(mp_items, "items")
+MP_FORWARD(mp_get, "get")
+MP_FORWARD(mp_copy, "copy")
+#undef MP_FORWARD
+
+static const NativeDef mp_methods[] = {
+    {"keys", mp_keys, NATIVE_METHOD},
+    {"values", mp_values, NATIVE_METHOD},
+    {"items", mp_items, NATIVE_METHOD},
+    {"get", mp_get, NATIVE_METHOD},
+    {"copy", mp_copy, NATIVE_METHOD},
+    {NULL},
+};
+
+static Value mp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_no_kw("mappingproxy", kwnames)) return VAL_NULL;
+  if (nargs != 1) return err_set(&Exc_TypeError, "mappingproxy() takes exactly one argument (%zu given)", nargs);
+  Value m = args[0];
+  if (!val_type(m)->getitem || val_is_list(m) || val_is_tuple(m))
+    return err_set(&Exc_TypeError, "mappingproxy() argument must be a mapping, not %T", m);
+  return mappingproxy_new(m);
+}
+
+TypeObject MappingProxyType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "mappingproxy",
+    .instance_size = sizeof(MappingProxyObject),
+    .trace = mp_trace,
+    .tp_new = mp_new,
+    .repr = mp_repr,
+    .str = mp_str,
+    .richcompare = mp_richcompare,
+    .getitem = mp_getitem,
+    .len = mp_len,
+    .contains = mp_contains,
+    .iter = mp_iter,
+    .methods = mp_methods,
+};

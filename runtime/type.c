@@ -808,7 +808,7 @@ static Value type_get_base(Value self) {
   return b ? (Value)b : VAL_NONE;
 }
 static Value type_get_mro(Value self) { return (Value)AS(TypeObject, self)->mro; }
-static Value type_get_dict(Value self) { return dict_copy((Value)AS(TypeObject, self)->dict); }
+static Value type_get_dict(Value self) { return mappingproxy_new((Value)AS(TypeObject, self)->dict); }
 
 static Value type_get_doc(Value self) {
   TypeObject *t = AS(TypeObject, self);
@@ -1429,6 +1429,6 @@ void types_init(void) {
   TypeObject *types[] = {&NoneType,        &NotImplementedType, &EllipsisType,     &PropertyType,
                          &ClassMethodType, &StaticMethodType,   &SuperType,        &MethodType,
                          &NativeFunctionType, &MethodDescrType, &GetSetDescrType, &SlotWrapperType,
-                         &MethodWrapperType, &GenericAliasType, &UnionType, &MemberDescrType};
+                         &MethodWrapperType, &GenericAliasType, &UnionType, &MemberDescrType, &MappingProxyType};
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) type_ready(types[i]);
 }

@@ -92,6 +92,9 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value dict, V
 /* Descriptor constructors (descr.c). */
 Value descr_method_new(TypeObject *owner, const NativeDef *def);
 Value descr_getset_new(TypeObject *owner, const GetSetDef *def);
+/* mappingproxy: the read-only view returned by a class's __dict__. */
+extern TypeObject MappingProxyType;
+Value mappingproxy_new(Value mapping);
 /* member_descriptor for a __slots__ name of a class without __dict__. */
 extern TypeObject MemberDescrType;
 Value descr_member_new(TypeObject *owner, Value name);

@@ -1313,7 +1313,17 @@ Value type_new_class_kw(TypeObject *meta, Value name, Value bases, Value ns, Val
     if (!sn) continue;
     Value args[2] = {(Value)t, key};
     Value r = obj_call_method(val, NAME(__set_name__), args, 2);
-    if (!r) return VAL_NULL;
+    if (!r) {
+      /* 3.11 wraps the error, keeping it as __cause__ */
+      Value cause = err_fetch();
+      err_set(&Exc_RuntimeError, "Error calling __set_name__ on '%T' instance %R in '%s'", val, key, t->name);
+      Value e = err_peek();
+      if (e && val_is_exception(e) && cause) {
+        AS(ExceptionObject, e)->cause = cause;
+        AS(ExceptionObject, e)->suppress_context = true;
+      }
+      return VAL_NULL;
+    }
   }
 
   /* super(t, t).__init_subclass__(**kwargs) */

@@ -155,7 +155,10 @@ static Value load_source(Value fullname, const char *file, const char *src, size
   }
   init_module_globals(module, file, package, path_list);
   if (dict_set(sys_modules, fullname, module) < 0) return VAL_NULL;
-  if (!exec_source(module, src, len, file)) {
+  AS(ModuleObject, module)->initializing = true;
+  Value ok = exec_source(module, src, len, file);
+  AS(ModuleObject, module)->initializing = false;
+  if (!ok) {
     Value exc = err_fetch();
     if (dict_get(sys_modules, fullname)) dict_del(sys_modules, fullname);
     err_restore(exc);
@@ -285,6 +288,8 @@ static Value import_one(Value fullname, Value parent, const char *last) {
     if (err_occurred()) return VAL_NULL;
     err_set(&Exc_ModuleNotFoundError, "No module named %R; %R is not a package", fullname,
             AS(ModuleObject, parent)->name);
+    Value exc = err_peek();
+    if (exc && AS(ExceptionObject, exc)->dict) dict_set_cstr(AS(ExceptionObject, exc)->dict, "name", fullname);
     return VAL_NULL;
   }
   Value it = obj_iter(ppath);
@@ -456,7 +461,17 @@ Value import_from(Value module, StrObject *name) {
   Value file = obj_getattr_opt(module, NAME(__file__));
   if (!file) err_clear();
   Value mn = mname && val_is_str(mname) ? mname : str_from_cstr("<unknown module name>");
-  if (file && val_is_str(file))
+  bool partial = val_is_obj(module) && type_is_subtype(val_type(module), &ModuleType) &&
+                 AS(ModuleObject, module)->initializing;
+  if (partial && file && val_is_str(file))
+    err_set(&Exc_ImportError,
+            "cannot import name %R from partially initialized module %R (most likely due to a circular import) (%U)",
+            (Value)name, mn, file);
+  else if (partial)
+    err_set(&Exc_ImportError,
+            "cannot import name %R from partially initialized module %R (most likely due to a circular import) (unknown location)",
+            (Value)name, mn);
+  else if (file && val_is_str(file))
     err_set(&Exc_ImportError, "cannot import name %R from %R (%U)", (Value)name, mn, file);
   else
     err_set(&Exc_ImportError, "cannot import name %R from %R (unknown location)", (Value)name, mn);

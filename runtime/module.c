@@ -64,7 +64,12 @@ static Value module_getattr(Value self, StrObject *name) {
   Value n = display_name(self);
   if (!n) return err_set(&Exc_AttributeError, "module has no attribute '%U'", (Value)name);
   Value exc = VAL_NULL;
-  err_set(&Exc_AttributeError, "module '%U' has no attribute '%U'", n, (Value)name);
+  if (m->initializing)
+    err_set(&Exc_AttributeError,
+            "partially initialized module '%U' has no attribute '%U' (most likely due to a circular import)", n,
+            (Value)name);
+  else
+    err_set(&Exc_AttributeError, "module '%U' has no attribute '%U'", n, (Value)name);
   exc = err_peek();
   if (exc && val_is_exception(exc)) {
     Value d = AS(ExceptionObject, exc)->dict;

@@ -9,6 +9,7 @@ typedef struct {
   Value dict;          /* the module's globals */
   Value name;          /* str */
   bool builtin;        /* a native module (repr "(built-in)") */
+  bool initializing;   /* its body is running (circular-import messages) */
 } ModuleObject;
 
 extern TypeObject ModuleType;

@@ -36,6 +36,9 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "vm/code.h"
+#include "vm/compile.h"
+#include "vm/eval.h"
 #include "vm/gil.h"
 
 extern char **environ;
@@ -530,6 +533,37 @@ static const NativeDef os_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The parts of os written in gilpy, run in the module's namespace. */
+static const char os_python_part[] =
+    "def walk(top, topdown=True, onerror=None, followlinks=False):\n"
+    "    top = fspath(top)\n"
+    "    try:\n"
+    "        names = listdir(top)\n"
+    "    except OSError as err:\n"
+    "        if onerror is not None:\n"
+    "            onerror(err)\n"
+    "        return\n"
+    "    dirs = []\n"
+    "    nondirs = []\n"
+    "    for name in names:\n"
+    "        if path.isdir(path.join(top, name)):\n"
+    "            dirs.append(name)\n"
+    "        else:\n"
+    "            nondirs.append(name)\n"
+    "    if topdown:\n"
+    "        yield top, dirs, nondirs\n"
+    "    for d in dirs:\n"
+    "        new_path = path.join(top, d)\n"
+    "        if followlinks or not path.islink(new_path):\n"
+    "            yield from walk(new_path, topdown, onerror, followlinks)\n"
+    "    if not topdown:\n"
+    "        yield top, dirs, nondirs\n"
+    "\n"
+    "def get_exec_path(env=None):\n"
+    "    if env is None:\n"
+    "        env = environ\n"
+    "    return env.get('PATH', '/bin:/usr/bin').split(pathsep)\n";
+
 static int os_init(Value module) {
   StatResultType.trace = stat_trace;
   type_ready(&StatResultType);
@@ -571,6 +605,10 @@ static int os_init(Value module) {
   if (!pp) return -1;
   dict_set_str(d, NAME(path), pp);
   dict_set_cstr(sys_modules, "os.path", pp);
+  CodeObject *co = compile_source(os_python_part, sizeof os_python_part - 1, "<frozen os>", COMPILE_EXEC, 0);
+  if (!co) return -1;
+  dict_set_str(d, NAME(__builtins__), builtins_dict);
+  if (!eval_code(co, d, d)) return -1;
   return 0;
 }
 

@@ -268,7 +268,9 @@ ssize_t obj_as_ssize(Value v) {
 
 /* ---- attributes --------------------------------------------------------- */
 
-Value generic_getattr(Value obj, StrObject *name) {
+/* generic_getattr; with `quiet`, a missing attribute returns VAL_NULL
+ * without raising (errors from descriptors still raise). */
+static Value generic_getattr_impl(Value obj, StrObject *name, bool quiet) {
   TypeObject *t = val_type(obj);
   Value descr = type_lookup(t, name);
   DescrGetFn get = NULL;
@@ -283,8 +285,11 @@ Value generic_getattr(Value obj, StrObject *name) {
     if (v) return v;
   }
   if (descr) return get ? get(descr, obj, (Value)t) : descr;
+  if (quiet) return VAL_NULL;
   return err_set(&Exc_AttributeError, "'%s' object has no attribute '%U'", t->name, name);
 }
+
+Value generic_getattr(Value obj, StrObject *name) { return generic_getattr_impl(obj, name, false); }
 
 int generic_setattr(Value obj, StrObject *name, Value v) {
   TypeObject *t = val_type(obj);
@@ -320,7 +325,14 @@ Value obj_getattr(Value obj, StrObject *name) {
 Value obj_getattr_cstr(Value obj, const char *name) { return obj_getattr(obj, str_intern_cstr(name)); }
 
 Value obj_getattr_opt(Value obj, StrObject *name) {
-  Value r = obj_getattr(obj, name);
+  GetAttrFn get = val_type(obj)->getattr;
+  if (!get) {
+    /* the common case: no exception object made just to be dropped */
+    Value v = generic_getattr_impl(obj, name, true);
+    if (!v && err_matches(&Exc_AttributeError)) err_clear();
+    return v;
+  }
+  Value r = get(obj, name);
   if (!r && err_matches(&Exc_AttributeError)) err_clear();
   return r;
 }
@@ -333,13 +345,8 @@ int obj_setattr(Value obj, StrObject *name, Value v) {
 int obj_delattr(Value obj, StrObject *name) { return obj_setattr(obj, name, VAL_NULL); }
 
 int obj_hasattr(Value obj, StrObject *name) {
-  Value r = obj_getattr(obj, name);
-  if (r) return 1;
-  if (err_matches(&Exc_AttributeError)) {
-    err_clear();
-    return 0;
-  }
-  return -1;
+  if (obj_getattr_opt(obj, name)) return 1;
+  return err_occurred() ? -1 : 0;
 }
 
 /* ---- items -------------------------------------------------------------- */

@@ -778,10 +778,7 @@ static void comp_comprehension_gen(Compiler *c, const Expr *e, CompKind kind, co
     emit_jump(c, OP_FOR_ITER, end);
   }
   comp_store_target(c, g->target);
-  for (int i = 0; i < g->ifs.count; i++) {
-    comp_expr(c, g->ifs.items[i]);
-    emit_jump(c, OP_POP_JUMP_IF_FALSE, cont);
-  }
+  for (int i = 0; i < g->ifs.count; i++) comp_jump_if(c, g->ifs.items[i], false, cont);
   if (gi + 1 < gens->count) {
     comp_comprehension_gen(c, e, kind, gens, gi + 1, elt, val, depth + 1);
   } else {
@@ -857,6 +854,53 @@ static void comp_comprehension(Compiler *c, const Expr *e, CompKind kind, const 
   }
 }
 
+/* ---- conditions ----------------------------------------------------------- */
+
+/* Evaluates e for its truth and jumps to label when it is `cond`, without
+ * materialising bools for `not`, `and`/`or` and `is None` tests. */
+void comp_jump_if(Compiler *c, const Expr *e, bool cond, int label) {
+  LineInfo saved = c->u->loc;
+  switch (e->kind) {
+  case UnaryOp_kind:
+    if (e->v.UnaryOp.op == Not_op) {
+      comp_jump_if(c, e->v.UnaryOp.operand, !cond, label);
+      return;
+    }
+    break;
+  case BoolOp_kind: {
+    bool is_or = e->v.BoolOp.op == Or_op;
+    int n = e->v.BoolOp.values.count;
+    if (is_or == cond) {
+      for (int i = 0; i < n; i++) comp_jump_if(c, e->v.BoolOp.values.items[i], cond, label);
+    } else {
+      int next = new_label(c);
+      for (int i = 0; i < n - 1; i++) comp_jump_if(c, e->v.BoolOp.values.items[i], !cond, next);
+      comp_jump_if(c, e->v.BoolOp.values.items[n - 1], cond, label);
+      bind_label(c, next);
+    }
+    return;
+  }
+  case Compare_kind:
+    if (e->v.Compare.count == 1 && (e->v.Compare.ops[0] == Is_op || e->v.Compare.ops[0] == IsNot_op)) {
+      const Expr *r = e->v.Compare.comparators[0];
+      if (r->kind == Constant_kind && r->v.Constant.kind == CONST_NONE) {
+        bool is = e->v.Compare.ops[0] == Is_op;
+        comp_expr(c, e->v.Compare.left);
+        COMP_LOC_EXPR(c, e);
+        emit_jump(c, is == cond ? OP_POP_JUMP_IF_NONE : OP_POP_JUMP_IF_NOT_NONE, label);
+        c->u->loc = saved;
+        return;
+      }
+    }
+    break;
+  default: break;
+  }
+  comp_expr(c, e);
+  COMP_LOC_EXPR(c, e);
+  emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
+  c->u->loc = saved;
+}
+
 /* ---- expressions --------------------------------------------------------- */
 
 void comp_expr(Compiler *c, const Expr *e) {
@@ -900,8 +944,7 @@ void comp_expr(Compiler *c, const Expr *e) {
   case Lambda_kind: comp_lambda(c, e); break;
   case IfExp_kind: {
     int orelse = new_label(c), end = new_label(c);
-    comp_expr(c, e->v.IfExp.test);
-    emit_jump(c, OP_POP_JUMP_IF_FALSE, orelse);
+    comp_jump_if(c, e->v.IfExp.test, false, orelse);
     comp_expr(c, e->v.IfExp.body);
     emit_jump(c, OP_JUMP, end);
     bind_label(c, orelse);

@@ -130,6 +130,8 @@ bool comp_is_toplevel_await(Compiler *c);
 
 /* ---- compile_expr.c ---- */
 void comp_expr(Compiler *c, const Expr *e);
+/* Jumps to label when e's truth is cond (short-circuits not/and/or, `is None`). */
+void comp_jump_if(Compiler *c, const Expr *e, bool cond, int label);
 void comp_store_target(Compiler *c, const Expr *t); /* value on top of the stack */
 void comp_delete_target(Compiler *c, const Expr *t);
 void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const KeywordSeq *kws);

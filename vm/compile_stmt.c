@@ -196,9 +196,7 @@ static void comp_break_continue(Compiler *c, const Stmt *s, bool is_break) {
 
 static void comp_if(Compiler *c, const Stmt *s) {
   int orelse = new_label(c), end = new_label(c);
-  comp_expr(c, s->v.If.test);
-  COMP_LOC_EXPR(c, s->v.If.test);
-  emit_jump(c, OP_POP_JUMP_IF_FALSE, s->v.If.orelse.count ? orelse : end);
+  comp_jump_if(c, s->v.If.test, false, s->v.If.orelse.count ? orelse : end);
   comp_body(c, &s->v.If.body);
   if (s->v.If.orelse.count) {
     emit_jump(c, OP_JUMP, end);
@@ -220,9 +218,7 @@ static void comp_while(Compiler *c, const Stmt *s) {
   int start = new_label(c), orelse = new_label(c), end = new_label(c);
   bind_label(c, start);
   if (!is_true_constant(s->v.While.test)) {
-    comp_expr(c, s->v.While.test);
-    COMP_LOC_EXPR(c, s->v.While.test);
-    emit_jump(c, OP_POP_JUMP_IF_FALSE, orelse);
+    comp_jump_if(c, s->v.While.test, false, orelse);
   }
   FBlock *b = push_fblock(c, s, FB_WHILE_LOOP, start, end);
   comp_body(c, &s->v.While.body);

@@ -674,7 +674,11 @@ dispatch:
     DISPATCH();
   }
   TARGET(POP_TOP) {
-    sp--;
+    Value v = POP();
+    if (val_is_obj(v) && v->type == &GeneratorType) {
+      SAVE();
+      gen_release(v);
+    }
     DISPATCH();
   }
   TARGET(PUSH_NULL) {
@@ -1474,6 +1478,8 @@ dispatch:
     f = caller;
     LOAD();
     PUSH(retval);
+    /* `for x in gen(...)`: nothing but the loop can see this generator. */
+    if (INSTR_OP(code[ip]) == OP_GET_ITER) gen_mark_loop_owned(retval);
     DISPATCH();
   }
   TARGET(YIELD_VALUE) {
@@ -1801,6 +1807,18 @@ error:
       }
     }
     reraise = false;
+    {
+      /* Generators owned by loops being unwound are closed now, as
+       * CPython's stack clearing would. */
+      Value *level = f->nblocks > 0 ? f->stack + f->blocks[f->nblocks - 1].level : f->stack;
+      while (sp > level) {
+        Value v = POP();
+        if (val_is_obj(v) && v->type == &GeneratorType) {
+          SAVE();
+          gen_release(v);
+        }
+      }
+    }
     if (f->nblocks > 0) {
       Block b = f->blocks[--f->nblocks];
       sp = f->stack + b.level;

@@ -90,6 +90,11 @@ Value call_builtins_for(Value globals);
 /* Makes the generator/coroutine/async generator object for a frame that
  * just executed RETURN_GENERATOR (gen.c): copies the frame into the heap. */
 Value gen_new_from_frame(Frame *f);
+/* A generator that only a for loop's stack slot refers to: gen_release
+ * (when the loop drops it: break, return, exception) closes it, running
+ * its finally blocks as CPython's reference counting would. */
+void gen_mark_loop_owned(Value gen);
+void gen_release(Value gen);
 /* Wraps a value yielded by an async generator (ASYNC_GEN_WRAP). */
 Value gen_async_wrap(Value v);
 /* Awaitable iterator for `await o` (GET_AWAITABLE); where: 0 await, 1 aenter, 2 aexit. */

@@ -49,7 +49,7 @@ typedef struct {
   uint8_t state;
   uint8_t kind;
   bool ag_running;   /* async gen: an asend/athrow is in progress */
-  bool ag_hooks_inited;
+  bool loop_owned;   /* only a for loop's stack slot refers to it (gen_mark_loop_owned) */
 } GenObject;
 
 typedef struct {
@@ -303,6 +303,32 @@ Value gen_close(Value gen) {
     return VAL_NONE;
   }
   return VAL_NULL;
+}
+
+/* Without reference counting a generator abandoned by `break` would only
+ * be closed by a collection (and finalizers cannot run code), so its
+ * `finally` blocks would never run where CPython runs them.  The loop
+ * tells us when a generator made by a direct call feeds a for loop and
+ * nothing else can refer to it; dropping it from the stack closes it. */
+void gen_mark_loop_owned(Value gen) {
+  GenObject *g = AS(GenObject, gen);
+  if (g->kind == KIND_GEN && g->state == GS_CREATED) g->loop_owned = true;
+}
+
+void gen_release(Value gen) {
+  GenObject *g = AS(GenObject, gen);
+  if (!g->loop_owned) return;
+  g->loop_owned = false;
+  if (g->state == GS_CREATED) {
+    mark_closed(g);
+    return;
+  }
+  if (g->state != GS_SUSPENDED) return;
+  ThreadState *ts = ts_current;
+  Value pending = ts->cur_exc;
+  ts->cur_exc = VAL_NULL;
+  if (!gen_close(gen)) err_clear(); /* CPython reports "Exception ignored in"; dropped here */
+  ts->cur_exc = pending;
 }
 
 /* throw(typ[, val[, tb]]) argument normalisation, as CPython. */

@@ -279,11 +279,9 @@ static Value bi_getattr(Value self, Value *args, size_t nargs, TupleObject *kwna
   if (!val_is_str(args[1])) return err_set(&Exc_TypeError, "attribute name must be string, not '%T'", args[1]);
   StrObject *name = str_intern(args[1]);
   if (nargs == 2) return obj_getattr(args[0], name);
-  Value v = obj_getattr(args[0], name);
+  Value v = obj_getattr_opt(args[0], name);
   if (v) return v;
-  if (!err_matches(&Exc_AttributeError)) return VAL_NULL;
-  err_clear();
-  return args[2];
+  return err_occurred() ? VAL_NULL : args[2];
 }
 
 static Value bi_setattr(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
@@ -303,11 +301,9 @@ static Value bi_delattr(Value self, Value *args, size_t nargs, TupleObject *kwna
 static Value bi_hasattr(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   if (!args_no_kw("hasattr", kwnames) || !args_count("hasattr", nargs, 2, 2)) return VAL_NULL;
   if (!val_is_str(args[1])) return err_set(&Exc_TypeError, "attribute name must be string, not '%T'", args[1]);
-  Value v = obj_getattr(args[0], str_intern(args[1]));
-  if (v) return VAL_TRUE;
-  if (!err_matches(&Exc_AttributeError)) return VAL_NULL;
-  err_clear();
-  return VAL_FALSE;
+  int r = obj_hasattr(args[0], str_intern(args[1]));
+  if (r < 0) return VAL_NULL;
+  return val_bool(r);
 }
 
 static void add_keys(Value set, Value dict) {

@@ -49,7 +49,7 @@ static Value sys_attr(StrObject *name) {
   return dict_get_str(module_dict(sys_module), name);
 }
 
-/* Splits kwnames into a lookup by name; returns the value or VAL_NULL. */
+/* The value of the keyword argument `name`, or VAL_NULL if not given. */
 static Value kwarg(Value *args, size_t nargs, TupleObject *kwnames, const char *name) {
   if (!kwnames) return VAL_NULL;
   for (ssize_t i = 0; i < kwnames->len; i++)

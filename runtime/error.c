@@ -187,6 +187,11 @@ Value err_set_value(Value exc) {
     exc = inst;
   }
   if (!val_is_exception(exc)) return err_set(&Exc_TypeError, "exceptions must derive from BaseException");
+  if (!ts) {
+    /* Start-up before the VM made the main thread state: nowhere to keep it. */
+    fprintf(stderr, "gilpy: %s raised during start-up\n", val_type(exc)->name);
+    return VAL_NULL;
+  }
   set_context(exc);
   ts->cur_exc = exc;
   return VAL_NULL;
@@ -208,20 +213,25 @@ Value err_set(TypeObject *type, const char *fmt, ...) {
   return err_set_value(exc);
 }
 
-bool err_occurred(void) { return ts_current->cur_exc != VAL_NULL; }
-Value err_peek(void) { return ts_current->cur_exc; }
+bool err_occurred(void) { return ts_current && ts_current->cur_exc != VAL_NULL; }
+Value err_peek(void) { return ts_current ? ts_current->cur_exc : VAL_NULL; }
 
 Value err_fetch(void) {
+  if (!ts_current) return VAL_NULL;
   Value e = ts_current->cur_exc;
   ts_current->cur_exc = VAL_NULL;
   return e;
 }
 
-void err_clear(void) { ts_current->cur_exc = VAL_NULL; }
-void err_restore(Value exc) { ts_current->cur_exc = exc; }
+void err_clear(void) {
+  if (ts_current) ts_current->cur_exc = VAL_NULL;
+}
+void err_restore(Value exc) {
+  if (ts_current) ts_current->cur_exc = exc;
+}
 
 bool err_matches(TypeObject *type) {
-  Value e = ts_current->cur_exc;
+  Value e = err_peek();
   return e && type_is_subtype(val_type(e), type);
 }
 

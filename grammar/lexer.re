@@ -504,9 +504,13 @@ static int do_indent(Parser *p) {
   } else {
     int n = 0;
     while (L->nindent > 0 && col < L->indents[L->nindent]) { L->nindent--; n++; }
-    if (col != L->indents[L->nindent])
-      return lex_error(p, PERR_INDENTATION, L->line, bytes + 1, L->line, -1,
+    if (col != L->indents[L->nindent]) {
+      /* CPython points just past the end of the offending line. */
+      const char *e = s;
+      while (e < L->end && *e != '\n' && *e != '\r') e++;
+      return lex_error(p, PERR_INDENTATION, L->line, col_of(L, e), L->line, -1,
                        "unindent does not match any outer indentation level"), -1;
+    }
     if (alt != L->alt_indents[L->nindent])
       return lex_error(p, PERR_TAB, L->line, 0, L->line, -1, "inconsistent use of tabs and spaces in indentation"), -1;
     L->pending = -n;

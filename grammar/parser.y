@@ -1637,6 +1637,31 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     err_at(p, loc, "expected ':'");
     return 0;
   }
+  int want_except = 0, want_finally = 0, want_paren = 0;
+  for (int i = 0; i < n; i++) {
+    if (exp[i] == YYSYMBOL_KW_EXCEPT) want_except = 1;
+    if (exp[i] == YYSYMBOL_KW_FINALLY) want_finally = 1;
+    if (strcmp(yysymbol_name(exp[i]), "'('") == 0) want_paren = 1;
+  }
+  if (want_except && want_finally) {
+    YYLTYPE l = *loc;
+    if (la == YYSYMBOL_YYEOF) {
+      last_newline(p, &l.first_line, &l.first_column);
+      l.last_line = l.first_line;
+      l.last_column = l.first_column;
+    }
+    err_at(p, &l, "expected 'except' or 'finally' block");
+    return 0;
+  }
+  if (want_paren && n == 1) {
+    err_at(p, loc, "expected '('");
+    return 0;
+  }
+  if (want_colon && n == 1 && (p->last_tok == '}' || p->last_tok == ',')) {
+    /* {1: 2, 3}: the lone key is the previous token's expression. */
+    err_at(p, &p->prev_loc, "':' expected after dictionary key");
+    return 0;
+  }
   /* Parameter lists are not expressions: no comma hint there. */
   int in_params = (p->lx.cur_first_tok == KW_DEF || p->lx.cur_second_tok == KW_DEF) && p->lx.depth == 1;
   if (p->prev_tok == '=' && (p->last_tok == ')' || p->last_tok == ',') && p->lx.cur_first_tok == KW_DEF) {
@@ -2084,6 +2109,7 @@ static long bad_utf8(const unsigned char *s, size_t n, const char **why) {
 static void check_rest_of_source(Parser *p) {
   if (strcmp(p->err->msg, "unexpected indent") == 0) return;
   ParseError saved = *p->err;
+  int err_line = saved.lineno > p->last_loc.last_line ? saved.lineno : p->last_loc.last_line;
   memset(p->err, 0, sizeof *p->err);
   YYSTYPE v;
   YYLTYPE l;
@@ -2095,14 +2121,24 @@ static void check_rest_of_source(Parser *p) {
     *p->err = saved;
     return;
   }
-  /* Indentation problems, a bad line continuation and stray characters
-   * are left for the parser to report in CPython, so they do not win. */
+  /* Indentation problems, a bad line continuation, stray characters and
+   * the end of input are left for the parser in CPython: they do not win,
+   * except that a bracket still open there, opened on an earlier line than
+   * the syntax error, is reported as never closed. */
   size_t n = strlen(p->err->msg);
-  if ((n > 16 && strcmp(p->err->msg + n - 16, "was never closed") == 0 && p->err->lineno >= saved.lineno) ||
-      p->err->kind != PERR_SYNTAX || strcmp(p->err->msg, "invalid syntax") == 0 ||
-      strcmp(p->err->msg, "unexpected character after line continuation character") == 0 ||
-      strcmp(p->err->msg, "unexpected EOF while parsing") == 0)
-    *p->err = saved;
+  int soft = p->err->kind != PERR_SYNTAX || strcmp(p->err->msg, "invalid syntax") == 0 ||
+             strcmp(p->err->msg, "unexpected character after line continuation character") == 0 ||
+             strcmp(p->err->msg, "unexpected EOF while parsing") == 0 ||
+             (n > 16 && strcmp(p->err->msg + n - 16, "was never closed") == 0);
+  if (!soft) return;
+  Lexer *L = &p->lx;
+  if (L->depth > 0 && L->paren_line[L->depth - 1] + L->line_base < err_line) {
+    memset(p->err, 0, sizeof *p->err);
+    int pl = L->paren_line[L->depth - 1], pc = L->paren_col[L->depth - 1];
+    parser_error(p, PERR_SYNTAX, pl, pc, pl, pc + 1, "'%c' was never closed", L->paren_ch[L->depth - 1]);
+    return;
+  }
+  *p->err = saved;
 }
 
 Module *parse_source(Arena *a, const char *src, size_t len, const char *filename, int mode, ParseError *err) {

@@ -378,6 +378,20 @@ static const struct ErrCase err_cases[] = {
   {"import", "SyntaxError", "invalid syntax", 1, 7},
   {"lambda x=: 1", "SyntaxError", "invalid syntax", 1, 10},
   {"def f(*a, *b): pass", "SyntaxError", "* argument may appear only once", 1, 11},
+  {"try:\n  x\ny = 1\n", "SyntaxError", "expected 'except' or 'finally' block", 3, 1},
+  {"try:\n  x\n", "SyntaxError", "expected 'except' or 'finally' block", 2, 4},
+  {"def f:\n  pass", "SyntaxError", "expected '('", 1, 6},
+  {"x = {1: 2, 3}", "SyntaxError", "':' expected after dictionary key", 1, 12},
+  {"f() = 1\nx = 'abc\n", "SyntaxError", "unterminated string literal (detected at line 2)", 2, 5},
+  {"a b\nx = 'abc\n", "SyntaxError", "unterminated string literal (detected at line 2)", 2, 5},
+  {"if x:\npass\n'a\n", "SyntaxError", "unterminated string literal (detected at line 3)", 3, 1},
+  {"x = (a b)\ny = 1", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 6},
+  {"imp(\nrb ort os\n", "SyntaxError", "'(' was never closed", 1, 4},
+  {"x = 1 if 2 else 3 if 4", "SyntaxError", "expected 'else' after 'if' expression", 1, 17},
+  {"if x:\n    pass\n  else:\n    pass\n", "IndentationError", "unindent does not match any outer indentation level", 3, 8},
+  {"x = 5 if y:", "SyntaxError", "invalid syntax", 1, 11},
+  {"match x:\ncase 1: pass", "IndentationError", "expected an indented block after 'match' statement on line 1", 2, 1},
+  {"match x:\n    case _ as _:\n        pass", "SyntaxError", "cannot use '_' as a target", 2, 15},
 };
 
 Test(parser, errors_match_cpython) {

@@ -9,6 +9,17 @@
  * are InstanceObjects; subclasses of builtins (class E(Exception), class
  * D(dict)) extend the builtin's layout with a trailing __dict__ pointer
  * at offset type->dict_offset.
+ *
+ * Contract for builtin types that allow subclassing (TP_BASETYPE):
+ *  - tp_new allocates `type->instance_size` bytes (plus any variable part)
+ *    for the `type` it is given, which may be a heap subclass; int's
+ *    tp_new returns a boxed IntObject for a subclass, never a tagged int;
+ *  - the builtin's trace/finalize only touch the builtin's own fields: a
+ *    heap subclass's trace marks its __dict__ slot, then calls them;
+ *  - type_call runs tp_new then type(obj)->tp_init, so a builtin whose
+ *    tp_new already consumed the arguments must accept them again in
+ *    tp_init (or have tp_init NULL and inherit object's, which only
+ *    complains when both __new__ and __init__ are object's).
  */
 #ifndef GILPY_TYPE_H
 #define GILPY_TYPE_H

@@ -4,12 +4,35 @@
  * the compiler's frame-block stack (Unit.fblocks) from the top and emits
  * the clean-up each block needs: popping the loop iterator, POP_BLOCK for
  * try bodies, running `finally` bodies inline, calling __exit__ of `with`,
- * restoring the handled exception of `except` bodies.  The block protocol
- * at run time is described at the top of vm/opcodes.h: every handler
- * starts with [..., prev_exc, exc]; handler bodies keep both on the stack
- * (so the value stack never drops below a block's level while that block
- * is active) and run under a SETUP_CLEANUP block whose handler restores
- * prev_exc before re-raising (COPY 4; POP_EXCEPT; RERAISE).
+ * restoring the handled exception of `except` bodies.
+ *
+ * The run-time block protocol is the one at the top of vm/opcodes.h: every
+ * handler starts with [..., prev_exc, exc].  Invariants kept here:
+ *  - handler bodies keep prev_exc and exc on the stack until they leave, so
+ *    the value stack never drops below the level of an active block;
+ *    re-raising inside a handler region is therefore `COPY 1; RERAISE`;
+ *  - every handler body runs under a SETUP_CLEANUP block whose handler
+ *    sees [.., prev_exc, exc, prev2, exc2] and restores prev_exc before
+ *    re-raising: `COPY 4; POP_EXCEPT; RERAISE`;
+ *  - leaving a handler normally: POP_BLOCK; POP_TOP (exc); POP_EXCEPT.
+ * Layouts:
+ *   try/except   SETUP_FINALLY H; body; POP_BLOCK; JUMP else
+ *             H: SETUP_CLEANUP C; [<T>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE next]
+ *                [COPY 1; STORE n; SETUP_CLEANUP N]; handler body;
+ *                [POP_BLOCK]; POP_BLOCK; POP_TOP; POP_EXCEPT; [n = None; del n]; JUMP end
+ *             N: n = None; del n; COPY 1; RERAISE        (named handler raised)
+ *          next: ... COPY 1; RERAISE                      (no clause matched)
+ *             C: COPY 4; POP_EXCEPT; RERAISE
+ *   try/finally  SETUP_FINALLY H; body; POP_BLOCK; finalbody; JUMP end
+ *             H: SETUP_CLEANUP C; finalbody; POP_BLOCK; SWAP 2; POP_EXCEPT; RERAISE
+ *   with         mgr; SETUP_WITH H; store/POP_TOP; body; POP_BLOCK;
+ *                PUSH_NULL; SWAP 2; None x3; CALL 3; POP_TOP; JUMP end
+ *             H: [exit, prev, exc] SETUP_CLEANUP C; WITH_EXCEPT_START;
+ *                POP_JUMP_IF_TRUE S; COPY 1; RERAISE
+ *             S: POP_BLOCK; POP_TOP; POP_EXCEPT; POP_TOP; JUMP end
+ *   async for    GET_AITER; L: SETUP_FINALLY H; GET_ANEXT; <await>; POP_BLOCK;
+ *                store; body; JUMP_BACKWARD L
+ *             H: [aiter, prev, exc] SWAP 2; POP_EXCEPT; END_ASYNC_FOR
  */
 #include <string.h>
 

@@ -355,3 +355,24 @@ Test(compiler, too_many_nested_blocks) {
   src[n] = 0;
   expect_syntax_error(src, "too many statically nested blocks", 21, 0);
 }
+
+Test(compiler, future_annotations_are_strings) {
+  CodeObject *co = compile_ok("from __future__ import annotations\nx: List[ int ]\ndef f(a: Node) -> None: pass\n");
+  bool found = false;
+  for (ssize_t i = 0; i < TUPLE_LEN(co->consts); i++) {
+    Value v = TUPLE_ITEMS(co->consts)[i];
+    if (val_is_str(v) && strcmp(str_cstr(v), "List[ int ]") == 0) found = true;
+  }
+  cr_assert(found);
+  expect_syntax_error("import os\nfrom __future__ import annotations\n",
+                      "from __future__ imports must occur at the beginning of the file", 2, 1);
+  expect_syntax_error("from __future__ import nope\n", "future feature nope is not defined", 1, 1);
+}
+
+Test(compiler, conditions_jump_without_bools) {
+  char buf[512];
+  CodeObject *co = compile_ok("if a is None and not b:\n    c()\n");
+  cr_assert_str_eq(ops_of(co, buf, sizeof buf),
+                   "RESUME LOAD_NAME POP_JUMP_IF_NOT_NONE LOAD_NAME POP_JUMP_IF_TRUE PUSH_NULL LOAD_NAME CALL POP_TOP "
+                   "LOAD_CONST RETURN_VALUE");
+}

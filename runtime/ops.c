@@ -268,6 +268,20 @@ ssize_t obj_as_ssize(Value v) {
 
 /* ---- attributes --------------------------------------------------------- */
 
+/* AttributeError for obj.name, with the exception's name and obj set (the
+ * traceback printer uses them for "Did you mean" hints, as CPython does). */
+Value attr_error(Value obj, StrObject *name, const char *fmt, const char *tname) {
+  err_set(&Exc_AttributeError, fmt, tname, name);
+  Value e = err_peek();
+  if (e && val_is_exception(e)) {
+    Value saved = err_fetch();
+    if (obj_setattr(saved, NAME(name), (Value)name) < 0 || obj_setattr(saved, str_intern_cstr("obj"), obj) < 0)
+      err_clear();
+    err_set_value(saved);
+  }
+  return VAL_NULL;
+}
+
 /* generic_getattr; with `quiet`, a missing attribute returns VAL_NULL
  * without raising (errors from descriptors still raise). */
 static Value generic_getattr_impl(Value obj, StrObject *name, bool quiet) {
@@ -286,7 +300,7 @@ static Value generic_getattr_impl(Value obj, StrObject *name, bool quiet) {
   }
   if (descr) return get ? get(descr, obj, (Value)t) : descr;
   if (quiet) return VAL_NULL;
-  return err_set(&Exc_AttributeError, "'%s' object has no attribute '%U'", t->name, name);
+  return attr_error(obj, name, "'%s' object has no attribute '%U'", t->name);
 }
 
 Value generic_getattr(Value obj, StrObject *name) { return generic_getattr_impl(obj, name, false); }

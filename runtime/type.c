@@ -948,7 +948,7 @@ static Value type_getattro(Value obj, StrObject *name) {
     return get ? get(attr, VAL_NULL, obj) : attr;
   }
   if (meta_attr) return meta_get ? meta_get(meta_attr, obj, (Value)meta) : meta_attr;
-  return err_set(&Exc_AttributeError, "type object '%s' has no attribute '%U'", AS(TypeObject, obj)->name, name);
+  return attr_error(obj, name, "type object '%s' has no attribute '%U'", AS(TypeObject, obj)->name);
 }
 
 static int type_setattro(Value obj, StrObject *name, Value v) {

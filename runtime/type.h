@@ -132,6 +132,9 @@ Value union_or(Value a, Value b);              /* binop slot: NotImplemented unl
 Value union_args(Value u);                     /* the tuple of a union's members */
 Value generic_alias_new(Value origin, Value args);
 
+/* Raises AttributeError(fmt % (tname, name)) with .name and .obj set (ops.c). */
+Value attr_error(Value obj, StrObject *name, const char *fmt, const char *tname);
+
 /* A fresh non-zero type version (GIL held). */
 uint32_t type_next_version(void);
 /* Bumps t's version and its subclasses' (after a change of t's dict or MRO). */

@@ -60,6 +60,11 @@ struct ParamItem { int kind; Arg *arg; Expr *def; YYLTYPE loc; };
 enum { CARG_POS, CARG_STAR, CARG_KW, CARG_DSTAR, CARG_GEN };
 struct CallArg { int kind; Expr *value; const char *name; YYLTYPE loc; };
 
+/* Bounds the parser stack (and so the depth of the tree, e.g. "- - - 1"
+ * chains) so that the recursive passes over the tree stay well inside a
+ * thread's C stack.  Beyond it: "too many nested parentheses". */
+#define YYMAXDEPTH 5000
+
 /* Private expression kind for "expr as target" inside parentheses. */
 #define WithAs_kind ((ExprKind)100)
 

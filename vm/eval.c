@@ -510,10 +510,32 @@ static int with_lookup(Value mgr, bool async, Value *enter, Value *exit) {
 
 /* ---- attribute caches ---------------------------------------------------- */
 
-/* LOAD_ATTR / LOAD_METHOD cache entries: key identifies (type, version);
- * value is CACHE_INSTANCE_DICT ("not on the type: look in the instance
- * dict") or the plain function found in the type's dict. */
+/* LOAD_ATTR / LOAD_METHOD / STORE_ATTR cache entries: key identifies
+ * (type, version); value is either the plain function found in the type's
+ * dict (LOAD_METHOD; an aligned pointer, low bits 0) or
+ * CACHE_INSTANCE_DICT | hint << 3: "the type has no attribute of that
+ * name: use the instance dict", with the entry index where the name was
+ * last found (instances of one class usually share their dicts' layout). */
 #define CACHE_INSTANCE_DICT ((uintptr_t)1)
+#define CACHE_IS_INSTANCE(v) (((v) & 7) == CACHE_INSTANCE_DICT)
+
+/* Looks name up in an exact dict, trying the entry at *hint first and
+ * refreshing the hint after a slow lookup.  VAL_NULL if absent (no error). */
+static inline Value dict_get_hinted(Value d, StrObject *name, uintptr_t *hint) {
+  DictObject *dd = AS(DictObject, d);
+  uintptr_t h = *hint;
+  if ((ssize_t)h < dd->nentries && dd->entries[h].key == (Value)name) return dd->entries[h].value;
+  Value v = dict_get_str(d, name);
+  if (v && dd->nentries <= 256) {
+    for (ssize_t i = 0; i < dd->nentries; i++) {
+      if (dd->entries[i].key == (Value)name) {
+        *hint = (uintptr_t)i;
+        break;
+      }
+    }
+  }
+  return v;
+}
 
 static inline uint64_t type_cache_key(TypeObject *t) {
   return ((uint64_t)(uintptr_t)t << 20) ^ (uint64_t)t->version;
@@ -603,7 +625,7 @@ static inline Value dict_lookup_fast(Value d, StrObject *name) {
 #endif
 
 /* Pushes the frame of a call to a Python function; NULL with an error. */
-static Frame *push_call_frame(ThreadState *ts, FunctionObject *fn, Value *args, size_t nargs, TupleObject *kwnames,
+static inline Frame *push_call_frame(ThreadState *ts, FunctionObject *fn, Value *args, size_t nargs, TupleObject *kwnames,
                               bool from_c) {
   if (ts->recursion_depth >= recursion_limit) {
     /* CPython words it by where the limit is hit: a call made from C code
@@ -612,8 +634,13 @@ static Frame *push_call_frame(ThreadState *ts, FunctionObject *fn, Value *args, 
     else recursion_error();
     return NULL;
   }
-  Frame *nf = frame_push(fn->code, fn, fn->globals, fn->builtins, VAL_NULL);
-  if (call_bind_args(fn, nf, args, nargs, kwnames) < 0) {
+  CodeObject *co = fn->code;
+  Frame *nf = frame_push(co, fn, fn->globals, fn->builtins, VAL_NULL);
+  /* The common case inline: exactly the positional parameters, no cells. */
+  if (!kwnames && nargs == (size_t)co->argcount && co->kwonlyargcount == 0 &&
+      !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && co->ncellvars == 0 && co->nfreevars == 0) {
+    for (size_t i = 0; i < nargs; i++) nf->localsplus[i] = args[i];
+  } else if (call_bind_args(fn, nf, args, nargs, kwnames) < 0) {
     frame_pop(nf);
     return NULL;
   }
@@ -774,7 +801,14 @@ dispatch:
     SAVE();
     StrObject *name = NAMEARG;
     Value v = VAL_NULL;
-    if (f->locals) {
+    if (f->locals && f->locals->type == &DictType) {
+      /* Module bodies: the entry index of the name in the namespace. */
+      InlineCache *c = &co->caches[ip - 1];
+      uintptr_t hint = c->key == (uint64_t)(uintptr_t)f->locals ? c->value : 0;
+      v = dict_get_hinted(f->locals, name, &hint);
+      c->key = (uint64_t)(uintptr_t)f->locals;
+      c->value = hint;
+    } else if (f->locals) {
       v = ns_get(f->locals, name);
       if (!v && err_occurred()) goto error;
     }
@@ -858,20 +892,28 @@ dispatch:
     Value o = TOP();
     TypeObject *t = val_type(o);
     InlineCache *c = &co->caches[ip - 1];
-    if (c->key == type_cache_key(t) && c->value == CACHE_INSTANCE_DICT && t->version) {
-      Value v = dict_lookup_fast(instance_dict(o, t), NAMEARG);
-      if (v) {
-        SET_TOP(v);
-        DISPATCH();
+    if (c->key == type_cache_key(t) && CACHE_IS_INSTANCE(c->value) && t->version) {
+      Value d = instance_dict(o, t);
+      if (d && d->type == &DictType) {
+        uintptr_t hint = c->value >> 3;
+        Value v = dict_get_hinted(d, NAMEARG, &hint);
+        if (v) {
+          c->value = (hint << 3) | CACHE_INSTANCE_DICT;
+          SET_TOP(v);
+          DISPATCH();
+        }
       }
     }
     SAVE();
     Value v = obj_getattr(o, NAMEARG);
     if (!v) goto error;
-    if (generic_attr_type(t) && t->dict_offset && !type_lookup(t, NAMEARG) &&
-        dict_lookup_fast(instance_dict(o, t), NAMEARG) == v) {
-      c->key = type_cache_key(t);
-      c->value = CACHE_INSTANCE_DICT;
+    if (generic_attr_type(t) && t->dict_offset && !type_lookup(t, NAMEARG)) {
+      Value d = instance_dict(o, t);
+      uintptr_t hint = 0;
+      if (d && d->type == &DictType && dict_get_hinted(d, NAMEARG, &hint) == v) {
+        c->key = type_cache_key(t);
+        c->value = (hint << 3) | CACHE_INSTANCE_DICT;
+      }
     }
     SET_TOP(v);
     DISPATCH();
@@ -880,7 +922,7 @@ dispatch:
     Value o = TOP();
     TypeObject *t = val_type(o);
     InlineCache *c = &co->caches[ip - 1];
-    if (c->key == type_cache_key(t) && c->value > CACHE_INSTANCE_DICT && t->version) {
+    if (c->key == type_cache_key(t) && c->value && !CACHE_IS_INSTANCE(c->value) && t->version) {
       if (!t->dict_offset || !dict_lookup_fast(instance_dict(o, t), NAMEARG)) {
         SET_TOP((Value)c->value);
         PUSH(o);
@@ -918,7 +960,27 @@ dispatch:
   TARGET(STORE_ATTR) {
     SAVE();
     Value o = TOP(), v = PEEK(2);
+    TypeObject *t = val_type(o);
+    InlineCache *c = &co->caches[ip - 1];
+    if (c->key == type_cache_key(t) && c->value == CACHE_INSTANCE_DICT && t->version) {
+      Value d = instance_dict(o, t);
+      if (d && d->type == &DictType) {
+        if (dict_set_str(d, NAMEARG, v) < 0) goto error;
+        sp -= 2;
+        DISPATCH();
+      }
+    }
     if (obj_setattr(o, NAMEARG, v) < 0) goto error;
+    /* Cacheable when the attribute landed in the instance dict through the
+     * generic path (no descriptor on the type). */
+    if (t->version && (t->setattr == NULL || t->setattr == generic_setattr) && t->dict_offset &&
+        !type_lookup(t, NAMEARG)) {
+      Value d = instance_dict(o, t);
+      if (d && d->type == &DictType) {
+        c->key = type_cache_key(t);
+        c->value = CACHE_INSTANCE_DICT;
+      }
+    }
     sp -= 2;
     DISPATCH();
   }

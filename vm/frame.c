@@ -15,16 +15,10 @@
 
 #include "runtime/gc.h"
 
-typedef struct Chunk {
-  struct Chunk *prev;
-  char *top, *end;
-  _Alignas(16) char data[];
-} Chunk;
-
 enum { CHUNK_SIZE = 256 * 1024 };
 
-static _Thread_local Chunk *cur_chunk;
-static _Thread_local Chunk *spare_chunk;
+_Thread_local FrameChunk *frame_chunk;
+static _Thread_local FrameChunk *spare_chunk;
 
 static inline void mark(Value v) {
   if (val_is_obj(v)) gc_mark(v);
@@ -64,10 +58,10 @@ void frame_relocate(Frame *dst, const Frame *src) {
   dst->blocks = (Block *)(dst->stack + dst->code->stacksize);
 }
 
-static Chunk *chunk_new(size_t need) {
+static FrameChunk *chunk_new(size_t need) {
   size_t size = CHUNK_SIZE;
-  if (need + sizeof(Chunk) > size) size = need + sizeof(Chunk);
-  Chunk *c = malloc(size);
+  if (need + sizeof(FrameChunk) > size) size = need + sizeof(FrameChunk);
+  FrameChunk *c = malloc(size);
   if (!c) {
     fprintf(stderr, "gilpy: out of memory (frame stack)\n");
     abort();
@@ -78,11 +72,13 @@ static Chunk *chunk_new(size_t need) {
   return c;
 }
 
-Frame *frame_push(CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals) {
+/* frame_push's path when the current chunk is full: takes the spare chunk
+ * or a new one. */
+Frame *frame_push_slow(CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals) {
   size_t size = align16(frame_size(code));
-  Chunk *c = cur_chunk;
+  FrameChunk *c = frame_chunk;
   if (!c || (size_t)(c->end - c->top) < size) {
-    Chunk *n;
+    FrameChunk *n;
     if (spare_chunk && (size_t)(spare_chunk->end - spare_chunk->data) >= size) {
       n = spare_chunk;
       spare_chunk = NULL;
@@ -91,29 +87,25 @@ Frame *frame_push(CodeObject *code, FunctionObject *func, Value globals, Value b
     }
     n->top = n->data;
     n->prev = c;
-    cur_chunk = c = n;
+    frame_chunk = n;
   }
-  Frame *f = (Frame *)c->top;
-  c->top += size;
-  frame_init(f, code, func, globals, builtins, locals);
-  return f;
+  return frame_push(code, func, globals, builtins, locals);
 }
 
-void frame_pop(Frame *f) {
-  Chunk *c = cur_chunk;
-  c->top = (char *)f;
-  if (c->top == c->data && c->prev) {
-    cur_chunk = c->prev;
-    free(spare_chunk);
-    spare_chunk = c;
-  }
+/* frame_pop emptied the current chunk: go back to the previous one and keep
+ * this one as the spare. */
+void frame_pop_chunk(void) {
+  FrameChunk *c = frame_chunk;
+  frame_chunk = c->prev;
+  free(spare_chunk);
+  spare_chunk = c;
 }
 
 void frame_stack_release(void) {
-  while (cur_chunk) {
-    Chunk *p = cur_chunk->prev;
-    free(cur_chunk);
-    cur_chunk = p;
+  while (frame_chunk) {
+    FrameChunk *p = frame_chunk->prev;
+    free(frame_chunk);
+    frame_chunk = p;
   }
   free(spare_chunk);
   spare_chunk = NULL;

@@ -62,10 +62,53 @@ void frame_init(Frame *f, CodeObject *code, FunctionObject *func, Value globals,
 /* Recomputes stack/blocks/sp after a frame was copied to a new address. */
 void frame_relocate(Frame *dst, const Frame *src);
 
-/* The per-thread frame stack.  frame_push returns an initialised frame;
- * frame_pop must be given the most recently pushed live frame. */
-Frame *frame_push(CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals);
-void frame_pop(Frame *f);
+/* The per-thread frame stack: a chain of chunks, frames bump-allocated in
+ * the current one (frame.c).  frame_push returns an initialised frame;
+ * frame_pop must be given the most recently pushed live frame.  Both are
+ * inline because every Python call does one of each. */
+typedef struct FrameChunk {
+  struct FrameChunk *prev;
+  char *top, *end;
+  _Alignas(16) char data[];
+} FrameChunk;
+extern _Thread_local FrameChunk *frame_chunk;
+Frame *frame_push_slow(CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals);
+void frame_pop_chunk(void);
+
+static inline Frame *frame_push(CodeObject *code, FunctionObject *func, Value globals, Value builtins,
+                                Value locals) {
+  int32_t n = code->nlocals + code->ncellvars + code->nfreevars;
+  size_t size = (sizeof(Frame) + (size_t)(n + code->stacksize) * sizeof(Value) +
+                 (size_t)code->maxblocks * sizeof(Block) + 15) & ~(size_t)15;
+  FrameChunk *c = frame_chunk;
+  if (__builtin_expect(!c || (size_t)(c->end - c->top) < size, 0))
+    return frame_push_slow(code, func, globals, builtins, locals);
+  Frame *f = (Frame *)c->top;
+  c->top += size;
+  f->back = NULL;
+  f->func = func;
+  f->code = code;
+  f->globals = globals;
+  f->builtins = builtins;
+  f->locals = locals;
+  f->gen = VAL_NULL;
+  f->nlocalsplus = n;
+  for (int32_t i = 0; i < n; i++) f->localsplus[i] = VAL_NULL;
+  f->stack = f->localsplus + n;
+  f->sp = f->stack;
+  f->blocks = (Block *)(f->stack + code->stacksize);
+  f->ip = 0;
+  f->lasti = 0;
+  f->nblocks = 0;
+  f->flags = 0;
+  return f;
+}
+
+static inline void frame_pop(Frame *f) {
+  FrameChunk *c = frame_chunk;
+  c->top = (char *)f;
+  if (__builtin_expect(c->top == c->data && c->prev != NULL, 0)) frame_pop_chunk();
+}
 /* Frees the calling thread's frame stack memory (thread exit). */
 void frame_stack_release(void);
 

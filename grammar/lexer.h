@@ -63,7 +63,6 @@ typedef struct Parser {
   const char *filename;
   int mode;
   int fstring_depth;      /* nesting of f-string sub-parses */
-  int in_fstring;         /* messages get an "f-string: " prefix */
   int lexer_failed;       /* the first error came from the lexer */
   int withas_pending;     /* "x as y" inside parentheses not yet claimed by a with */
   YYLTYPE withas_loc;     /* the first such "as", for the error */

@@ -303,11 +303,7 @@ static int scan_string(Parser *p, YYSTYPE *val, YYLTYPE *loc, const char *tok_st
       L->line_start = s;
       continue;
     }
-    if (c == q) {
-      if (!triple) break;
-      if (s + 2 < L->end + 0 && s[1] == q && s[2] == q) break;
-      if (s + 2 == L->end && 0) break;
-    }
+    if (c == q && (!triple || (s + 2 < L->end && s[1] == q && s[2] == q))) break;
     s++;
   }
   t->len = (size_t)(s - t->body);

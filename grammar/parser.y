@@ -37,7 +37,6 @@ typedef struct CallArg CallArg;
   PList *list;
   Arguments *args;
   Comprehension *comp;
-  ExceptHandler *handler;
   WithItem *witem;
   Alias *alias;
   ParamItem *param;
@@ -507,7 +506,7 @@ static Arguments *make_arguments(Parser *p, PList *items) {
   Arguments *a = ast_alloc(p->arena, sizeof *a);
   PList *pos = plist(p), *posonly = NULL, *kwonly = NULL, *defaults = NULL, *kwdefs = NULL;
   PList *seen = plist(p);
-  int star = 0, slash = 0, dstar = 0, star_bare = 0, after_bare = 0;
+  int star = 0, slash = 0, dstar = 0;
   int n = items ? items->n : 0;
   for (int i = 0; i < n; i++) {
     ParamItem *it = items->items[i];
@@ -528,7 +527,6 @@ static Arguments *make_arguments(Parser *p, PList *items) {
           if (dup_arg(p, seen, it->arg)) return NULL;
           a->vararg = it->arg;
         } else {
-          star_bare = 1;
           if (i + 1 >= n || ((ParamItem *)items->items[i + 1])->kind != PARAM_PLAIN) {
             err_at(p, &it->loc, "named arguments must follow bare *");
             return NULL;
@@ -545,7 +543,6 @@ static Arguments *make_arguments(Parser *p, PList *items) {
         if (star) {
           kwonly = push(p, kwonly, it->arg);
           kwdefs = push(p, kwdefs, it->def);
-          after_bare = 1;
         } else {
           if (it->def) defaults = push(p, defaults, it->def);
           else if (defaults && defaults->n) {
@@ -557,8 +554,6 @@ static Arguments *make_arguments(Parser *p, PList *items) {
         break;
     }
   }
-  (void)star_bare;
-  (void)after_bare;
   a->posonlyargs = SEQ(ArgSeq, posonly);
   a->args = SEQ(ArgSeq, pos);
   a->kwonlyargs = SEQ(ArgSeq, kwonly);
@@ -592,6 +587,23 @@ static void handler_end(ExceptHandler *h) {
     h->end_col_offset = h->body.items[h->body.count - 1]->end_col_offset;
   }
 }
+/* A handler and whether it was written "except*" (TryStar), until try_stmt
+ * has checked that the two kinds are not mixed. */
+typedef struct { ExceptHandler *h; int star; } HandlerItem;
+
+static HandlerItem *mk_handler(Parser *p, Expr *type, const char *name, PList *body, int star, const YYLTYPE *loc) {
+  HandlerItem *it = ast_alloc(p->arena, sizeof *it);
+  ExceptHandler *h = ast_alloc(p->arena, sizeof *h);
+  set_pos(h, loc);
+  h->type = type;
+  h->name = name;
+  h->body = SEQ(StmtSeq, body);
+  handler_end(h);
+  it->h = h;
+  it->star = star;
+  return it;
+}
+
 static void fix_end(Stmt *s, PList *body) {
   if (!body || body->n == 0) return;
   Stmt *last = body->items[body->n - 1];
@@ -721,7 +733,7 @@ static Pattern *mk_class_pattern(Parser *p, Expr *cls, PList *items, const YYLTY
 %type <list> testlist_star_items exprlist_items list_items paren_items set_items dict_items
 %type <list> arglist arglist_opt params params_opt lparams lparams_opt subscript_items strings comp_clauses
 %type <list> with_item_list with_head
-%type <handler> handler
+%type <ptr> handler
 %type <expr> testlist_star_expr test test_nocond or_test and_test not_test comparison expr xor_expr
 %type <expr> and_expr shift_expr arith_expr term factor power await_primary primary atom star_expr
 %type <expr> namedexpr_test yield_expr rhs exprlist lambdef lambdef_nocond subscript subscriptlist
@@ -1115,16 +1127,20 @@ for_stmt
 try_stmt
   : KW_TRY ':' block handlers else_opt finally_opt {
       int star = 0, plain = 0;
+      PList *hs = plist(p);
       for (int i = 0; i < $4->n; i++) {
-        ExceptHandler *h = $4->items[i];
-        if (h->end_col_offset < 0) { star++; h->end_col_offset = -h->end_col_offset - 1; } else plain++;
+        HandlerItem *it = $4->items[i];
+        if (it->star) star++;
+        else plain++;
+        push(p, hs, it->h);
       }
       if (star && plain) { err_at(p, &@$, "cannot have both 'except' and 'except*' on the same 'try'"); YYABORT; }
       $$ = mk_stmt(p, star ? TryStar_kind : Try_kind, &@$);
-      $$->v.Try.body = SEQ(StmtSeq, $3); $$->v.Try.handlers = SEQ(ExceptHandlerSeq, $4);
+      $$->v.Try.body = SEQ(StmtSeq, $3); $$->v.Try.handlers = SEQ(ExceptHandlerSeq, hs);
       $$->v.Try.orelse = SEQ(StmtSeq, $5); $$->v.Try.finalbody = SEQ(StmtSeq, $6);
       fix_end($$, $6 ? $6 : $5);
-      { ExceptHandler *h = $4->items[$4->n - 1]; if (!$6 && !$5 && h->body.count) { $$->end_lineno = h->end_lineno; $$->end_col_offset = h->end_col_offset; } }
+      ExceptHandler *last = hs->items[hs->n - 1];
+      if (!$6 && !$5 && last->body.count) { $$->end_lineno = last->end_lineno; $$->end_col_offset = last->end_col_offset; }
     }
   | KW_TRY ':' block KW_FINALLY ':' block {
       $$ = mk_stmt(p, Try_kind, &@$);
@@ -1143,28 +1159,12 @@ handlers
   | handlers handler { $$ = push(p, $1, $2); }
   ;
 
-/* except* handlers are marked by a negative end_col_offset until try_stmt
- * has checked that they are not mixed with plain ones. */
 handler
-  : KW_EXCEPT ':' block {
-      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$); $$->body = SEQ(StmtSeq, $3); handler_end($$);
-    }
-  | KW_EXCEPT test ':' block {
-      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
-      $$->type = $2; $$->body = SEQ(StmtSeq, $4); handler_end($$);
-    }
-  | KW_EXCEPT test KW_AS NAME ':' block {
-      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
-      $$->type = $2; $$->name = $4; $$->body = SEQ(StmtSeq, $6); handler_end($$);
-    }
-  | KW_EXCEPT '*' test ':' block {
-      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
-      $$->type = $3; $$->body = SEQ(StmtSeq, $5); handler_end($$); $$->end_col_offset = -$$->end_col_offset - 1;
-    }
-  | KW_EXCEPT '*' test KW_AS NAME ':' block {
-      $$ = ast_alloc(p->arena, sizeof(ExceptHandler)); set_pos($$, &@$);
-      $$->type = $3; $$->name = $5; $$->body = SEQ(StmtSeq, $7); handler_end($$); $$->end_col_offset = -$$->end_col_offset - 1;
-    }
+  : KW_EXCEPT ':' block { $$ = mk_handler(p, NULL, NULL, $3, 0, &@$); }
+  | KW_EXCEPT test ':' block { $$ = mk_handler(p, $2, NULL, $4, 0, &@$); }
+  | KW_EXCEPT test KW_AS NAME ':' block { $$ = mk_handler(p, $2, $4, $6, 0, &@$); }
+  | KW_EXCEPT '*' test ':' block { $$ = mk_handler(p, $3, NULL, $5, 1, &@$); }
+  | KW_EXCEPT '*' test KW_AS NAME ':' block { $$ = mk_handler(p, $3, $5, $7, 1, &@$); }
   ;
 
 with_stmt

@@ -451,6 +451,9 @@ static int object_init(Value self, Value *args, size_t nargs, TupleObject *kwnam
 
 static bool excess_args(size_t nargs, TupleObject *kwnames) { return nargs > 0 || (kwnames && kwnames->len > 0); }
 
+/* "__abstractmethods__", interned once by types_init (read-only afterwards). */
+static StrObject *abstractmethods_name;
+
 static Value abstract_error(TypeObject *type, Value abstract) {
   Value names = list_from_iterable(abstract);
   if (!names || list_sort(names, VAL_NULL, false) < 0) return VAL_NULL;
@@ -468,7 +471,7 @@ static Value object_new(TypeObject *type, Value *args, size_t nargs, TupleObject
   }
   if ((type->flags & TP_HEAPTYPE) && type->dict) {
     /* abc.ABCMeta stores the still-abstract names here */
-    Value abstract = dict_get_str((Value)type->dict, str_intern_cstr("__abstractmethods__"));
+    Value abstract = dict_get_str((Value)type->dict, abstractmethods_name);
     if (abstract) {
       int nonempty = obj_truthy(abstract);
       if (nonempty < 0) return VAL_NULL;
@@ -848,7 +851,7 @@ static int type_set_annotations(Value self, Value v) {
 
 static Value type_get_abstract(Value self) {
   TypeObject *t = AS(TypeObject, self);
-  StrObject *n = str_intern_cstr("__abstractmethods__");
+  StrObject *n = abstractmethods_name;
   Value a = (t->flags & TP_HEAPTYPE) ? dict_get_str((Value)t->dict, n) : VAL_NULL;
   if (!a) return err_set(&Exc_AttributeError, "__abstractmethods__");
   return a;
@@ -856,7 +859,7 @@ static Value type_get_abstract(Value self) {
 
 static int type_set_abstract(Value self, Value v) {
   TypeObject *t = AS(TypeObject, self);
-  StrObject *n = str_intern_cstr("__abstractmethods__");
+  StrObject *n = abstractmethods_name;
   int r = v ? dict_set_str((Value)t->dict, n, v) : dict_del((Value)t->dict, (Value)n);
   type_modified(t);
   return r;
@@ -1432,6 +1435,7 @@ Value build_class(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
 /* ---- start-up ----------------------------------------------------------- */
 
 void types_init(void) {
+  abstractmethods_name = str_intern_cstr("__abstractmethods__");
   type_slots_init();
   /* object and type first: every other type_ready relies on them */
   type_ready(&ObjectType);

@@ -476,6 +476,46 @@ static const struct {
     {0xA77E, 0xA787, 0},
 };
 
+/* Case pairs that follow no pattern (Latin Extended-B and its IPA partners,
+ * Greek symbols): {upper, lower}.  Lower-case Greek symbol variants map to
+ * the plain capital one way only (ϐ -> Β), as do ϴ -> θ. */
+static const uint16_t odd_pairs[][2] = {
+    {0x181, 0x253}, {0x182, 0x183}, {0x184, 0x185}, {0x186, 0x254}, {0x187, 0x188}, {0x189, 0x256},
+    {0x18A, 0x257}, {0x18B, 0x18C}, {0x18E, 0x1DD}, {0x18F, 0x259}, {0x190, 0x25B}, {0x191, 0x192},
+    {0x193, 0x260}, {0x194, 0x263}, {0x196, 0x269}, {0x197, 0x268}, {0x198, 0x199}, {0x19C, 0x26F},
+    {0x19D, 0x272}, {0x19F, 0x275}, {0x1A0, 0x1A1}, {0x1A2, 0x1A3}, {0x1A4, 0x1A5}, {0x1A6, 0x280},
+    {0x1A7, 0x1A8}, {0x1A9, 0x283}, {0x1AC, 0x1AD}, {0x1AE, 0x288}, {0x1AF, 0x1B0}, {0x1B1, 0x28A},
+    {0x1B2, 0x28B}, {0x1B3, 0x1B4}, {0x1B5, 0x1B6}, {0x1B7, 0x292}, {0x1B8, 0x1B9}, {0x1BC, 0x1BD},
+    {0x1F6, 0x195}, {0x1F7, 0x1BF}, {0x220, 0x19E}, {0x23A, 0x2C65}, {0x23B, 0x23C}, {0x23D, 0x19A},
+    {0x23E, 0x2C66}, {0x241, 0x242}, {0x243, 0x180}, {0x244, 0x289}, {0x245, 0x28C}, {0x37F, 0x3F3},
+    {0x3CF, 0x3D7}, {0x3F7, 0x3F8}, {0x3F9, 0x3F2}, {0x3FA, 0x3FB}, {0x3FD, 0x37B}, {0x3FE, 0x37C},
+    {0x3FF, 0x37D}, {0x2C62, 0x26B}, {0x2C64, 0x27D}, {0x2C6D, 0x251}, {0x2C6E, 0x271}, {0x2C6F, 0x250},
+    {0x2C70, 0x252}, {0x2C7E, 0x23F}, {0x2C7F, 0x240}, {0x392, 0x3D0}, {0x398, 0x3D1}, {0x3A6, 0x3D5},
+    {0x3A0, 0x3D6}, {0x39A, 0x3F0}, {0x3A1, 0x3F1}, {0x395, 0x3F5}, {0x3F4, 0x3B8},
+};
+
+static bool in_odd_region(uint32_t c) {
+  return (c >= 0x180 && c <= 0x2AF) || c == 0x37B || c == 0x37C || c == 0x37D || c == 0x37F ||
+         (c >= 0x3CF && c <= 0x3FF) || (c >= 0x2C60 && c <= 0x2C7F);
+}
+
+/* 1: c is the upper-case side of an odd pair (*other = its lower case),
+ * 2: the lower-case side (*other = its upper case), 0: neither. */
+static int odd_case(uint32_t c, uint32_t *other) {
+  if (!in_odd_region(c)) return 0;
+  for (size_t i = 0; i < sizeof odd_pairs / sizeof odd_pairs[0]; i++) {
+    if (odd_pairs[i][0] == c) {
+      *other = odd_pairs[i][1];
+      return 1;
+    }
+    if (odd_pairs[i][1] == c) {
+      *other = odd_pairs[i][0];
+      return 2;
+    }
+  }
+  return 0;
+}
+
 /* 1: upper-case member of an alternating pair, 2: lower-case, 0: neither. */
 static int alt_case(uint32_t c) {
   if (c < 0x1CD) return 0;
@@ -489,6 +529,9 @@ static int alt_case(uint32_t c) {
 bool str_cp_isupper(uint32_t c) {
   int ac = alt_case(c);
   if (ac) return ac == 1;
+  uint32_t o;
+  if ((ac = odd_case(c, &o))) return ac == 1;
+  if (c >= 0x3D2 && c <= 0x3D4) return true; /* upsilon-hook symbols: capitals without a pair */
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   if (c >= 0x100 && c <= 0x17F) {
@@ -511,6 +554,13 @@ bool str_cp_isupper(uint32_t c) {
 bool str_cp_islower(uint32_t c) {
   int ac = alt_case(c);
   if (ac) return ac == 2;
+  uint32_t o;
+  if ((ac = odd_case(c, &o))) return ac == 2;
+  /* lower-case letters without an upper-case partner (IPA and friends) */
+  if ((c >= 0x250 && c <= 0x2B8 && c != 0x294) || c == 0x18D || c == 0x19B || c == 0x1AA || c == 0x1AB ||
+      c == 0x1BA || c == 0x1BE || c == 0x1F0 || c == 0x221 || (c >= 0x234 && c <= 0x239) || c == 0x37A ||
+      c == 0x3B0 || c == 0x3FC || c == 0x2C0 || c == 0x2C1 || (c >= 0x2E0 && c <= 0x2E4))
+    return true;
   if (c < 0x80) return c >= 'a' && c <= 'z';
   if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
   if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
@@ -528,6 +578,8 @@ bool str_cp_islower(uint32_t c) {
 uint32_t str_cp_upper(uint32_t c) {
   int ac = alt_case(c);
   if (ac) return ac == 2 ? c - 1 : c;
+  uint32_t o;
+  if ((ac = odd_case(c, &o))) return ac == 2 ? o : c;
   if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
   if (c == 0xB5) return 0x39C;
   if (c == 0xFF) return 0x178;
@@ -556,6 +608,8 @@ uint32_t str_cp_upper(uint32_t c) {
 uint32_t str_cp_lower(uint32_t c) {
   int ac = alt_case(c);
   if (ac) return ac == 1 ? c + 1 : c;
+  uint32_t o;
+  if ((ac = odd_case(c, &o))) return ac == 1 ? o : c;
   if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
   if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
   if (c >= 0x100 && c <= 0x17F) {
@@ -583,7 +637,7 @@ bool str_cp_isalpha(uint32_t c) {
   if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;
   if (c <= 0x2AF) return c != 0xD7 && c != 0xF7;
   if (c >= 0x370 && c <= 0x3FF)
-    return c != 0x374 && c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387 && c != 0x378 &&
+    return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387 && c != 0x378 &&
            c != 0x379 && !(c >= 0x380 && c <= 0x383) && c != 0x38B && c != 0x38D && c != 0x3A2 && c != 0x3F6;
   if (c >= 0x400 && c <= 0x52F) return !(c >= 0x482 && c <= 0x489);
   if (c >= 0x5D0 && c <= 0x5EA) return true;

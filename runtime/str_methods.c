@@ -566,6 +566,9 @@ static const char *special_upper(uint32_t c) {
   switch (c) {
     case 0xDF: return "SS";
     case 0x149: return "\xCA\xBCN";
+    case 0x1F0: return "J\xCC\x8C";
+    case 0x390: return "\xCE\x99\xCC\x88\xCC\x81";
+    case 0x3B0: return "\xCE\xA5\xCC\x88\xCC\x81";
     case 0xFB00: return "FF";
     case 0xFB01: return "FI";
     case 0xFB02: return "FL";
@@ -701,7 +704,9 @@ static Value case_map(Value self, int mode) {
       case CASE_LOWER: add_lower(&sb, d, len, i, c); break;
       case CASE_FOLD: {
         const char *sp = special_upper(c);
-        if (sp) {
+        if (c == 0x390 || c == 0x3B0) {
+          sb_add(&sb, c == 0x390 ? "\xCE\xB9\xCC\x88\xCC\x81" : "\xCF\x85\xCC\x88\xCC\x81", 6);
+        } else if (sp) {
           /* full folding of ß, ŉ and the ligatures: their upper form, lowered */
           for (const char *q = sp; *q; q++) sb_addc(&sb, *q >= 'A' && *q <= 'Z' ? (char)(*q + 32) : *q);
         } else if (c == 0x130) {

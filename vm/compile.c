@@ -115,13 +115,66 @@ static bool const_same(Value a, Value b) {
   return false; /* big ints, code objects, ...: kept apart (harmless) */
 }
 
+/* A hash consistent with const_same, for the constant index. */
+static uint64_t const_hash(Value v) {
+  if (val_is_int(v)) return (uint64_t)val_int(v) * 0x9e3779b97f4a7c15ull;
+  TypeObject *t = v->type;
+  if (t == &StrType) return (uint64_t)str_hash(v);
+  if (t == &FloatType) {
+    uint64_t bits;
+    memcpy(&bits, &AS(FloatObject, v)->value, sizeof bits);
+    return bits ^ 0x5bd1e995u;
+  }
+  if (t == &BytesType) {
+    uint64_t h = 1469598103934665603ull;
+    BytesObject *b = AS(BytesObject, v);
+    for (ssize_t i = 0; i < b->len; i++) h = (h ^ (uint8_t)b->data[i]) * 1099511628211ull;
+    return h;
+  }
+  if (t == &TupleType) {
+    uint64_t h = 0x345678u + (uint64_t)TUPLE_LEN(v);
+    for (ssize_t i = 0; i < TUPLE_LEN(v); i++) h = (h ^ const_hash(TUPLE_ITEMS(v)[i])) * 1000003u;
+    return h;
+  }
+  return (uint64_t)(uintptr_t)v >> 3; /* identity: singletons, code objects, big ints */
+}
+
+/* Open-addressing index over Unit.consts (slot = index + 1, 0 = empty). */
+static void const_index_insert(Unit *u, uint64_t h, int idx) {
+  uint32_t mask = (uint32_t)u->constidxcap - 1;
+  for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask)
+    if (u->constidx[i] == 0) {
+      u->constidx[i] = idx + 1;
+      return;
+    }
+}
+
+static void const_reindex(Unit *u) {
+  int cap = 32;
+  while (cap < u->nconsts * 2 + 2) cap *= 2;
+  free(u->constidx);
+  u->constidx = calloc((size_t)cap, sizeof(int32_t));
+  if (!u->constidx) abort();
+  u->constidxcap = cap;
+  for (int i = 0; i < u->nconsts; i++) const_index_insert(u, const_hash(u->consts[i]), i);
+}
+
 int add_const(Compiler *c, Value v) {
   Unit *u = c->u;
-  for (int i = 0; i < u->nconsts; i++)
-    if (const_same(u->consts[i], v)) return i;
+  uint64_t h = const_hash(v);
+  if (u->constidx) {
+    uint32_t mask = (uint32_t)u->constidxcap - 1;
+    for (uint32_t i = (uint32_t)h & mask; u->constidx[i] != 0; i = (i + 1) & mask)
+      if (const_same(u->consts[u->constidx[i] - 1], v)) return u->constidx[i] - 1;
+  }
   GROW(u->consts, u->nconsts, u->capconsts);
   u->consts[u->nconsts] = v;
-  return u->nconsts++;
+  int idx = u->nconsts++;
+  if (!u->constidx || u->nconsts * 2 > u->constidxcap)
+    const_reindex(u);
+  else
+    const_index_insert(u, h, idx);
+  return idx;
 }
 
 void emit_const(Compiler *c, Value v) { emit(c, OP_LOAD_CONST, (uint32_t)add_const(c, v)); }
@@ -129,11 +182,39 @@ void emit_const(Compiler *c, Value v) { emit(c, OP_LOAD_CONST, (uint32_t)add_con
 int add_name(Compiler *c, const char *name) {
   Unit *u = c->u;
   StrObject *s = str_intern_cstr(name);
-  for (int i = 0; i < u->nnames; i++)
-    if (u->names[i] == s) return i;
+  uint32_t h = (uint32_t)(((uintptr_t)s >> 4) * 2654435761u);
+  if (u->nameidx) {
+    uint32_t mask = (uint32_t)u->nameidxcap - 1;
+    for (uint32_t i = h & mask; u->nameidx[i] != 0; i = (i + 1) & mask)
+      if (u->names[u->nameidx[i] - 1] == s) return u->nameidx[i] - 1;
+  }
   GROW(u->names, u->nnames, u->capnames);
   u->names[u->nnames] = s;
-  return u->nnames++;
+  int idx = u->nnames++;
+  if (!u->nameidx || u->nnames * 2 > u->nameidxcap) {
+    int cap = 32;
+    while (cap < u->nnames * 2 + 2) cap *= 2;
+    free(u->nameidx);
+    u->nameidx = calloc((size_t)cap, sizeof(int32_t));
+    if (!u->nameidx) abort();
+    u->nameidxcap = cap;
+    for (int k = 0; k < u->nnames; k++) {
+      uint32_t hk = (uint32_t)(((uintptr_t)u->names[k] >> 4) * 2654435761u);
+      for (uint32_t i = hk & (uint32_t)(cap - 1);; i = (i + 1) & (uint32_t)(cap - 1))
+        if (u->nameidx[i] == 0) {
+          u->nameidx[i] = k + 1;
+          break;
+        }
+    }
+  } else {
+    uint32_t mask = (uint32_t)u->nameidxcap - 1;
+    for (uint32_t i = h & mask;; i = (i + 1) & mask)
+      if (u->nameidx[i] == 0) {
+        u->nameidx[i] = idx + 1;
+        break;
+      }
+  }
+  return idx;
 }
 
 static int find_str(const char **arr, int n, const char *name) {
@@ -262,7 +343,9 @@ static void free_unit(Unit *u) {
   free(u->lines);
   free(u->labels);
   free(u->consts);
+  free(u->constidx);
   free(u->names);
+  free(u->nameidx);
   free(u->varnames);
   free(u->cellvars);
   free(u->freevars);

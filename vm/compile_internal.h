@@ -52,8 +52,12 @@ struct Unit {
   int nlabels, caplabels;
   Value *consts;
   int nconsts, capconsts;
+  int32_t *constidx;      /* hash index over consts (dedup) */
+  int constidxcap;
   StrObject **names;
   int nnames, capnames;
+  int32_t *nameidx;       /* hash index over names */
+  int nameidxcap;
   const char **varnames;
   int nvarnames, capvarnames;
   const char **cellvars;

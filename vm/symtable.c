@@ -62,6 +62,7 @@ static void free_scope_arrays(SymScope *s) {
   for (int i = 0; i < s->nchildren; i++) free_scope_arrays(s->children[i]);
   free(s->children);
   free(s->syms);
+  free(s->index);
 }
 
 /* ---- errors -------------------------------------------------------------- */
@@ -98,9 +99,41 @@ const char *symtable_mangle(SymTable *st, const char *private_name, const char *
 
 /* ---- scopes and symbols -------------------------------------------------- */
 
+/* Names are looked up through a small open-addressing index (slot =
+ * symbol index + 1, 0 = empty): modules can bind thousands of names. */
+static uint32_t name_hash(const char *n) {
+  uint32_t h = 2166136261u;
+  for (; *n; n++) h = (h ^ (uint8_t)*n) * 16777619u;
+  return h;
+}
+
+static void index_insert(int32_t *slots, int cap, uint32_t h, int32_t item) {
+  uint32_t mask = (uint32_t)cap - 1;
+  for (uint32_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots[i] == 0) {
+      slots[i] = item + 1;
+      return;
+    }
+  }
+}
+
+static void scope_reindex(SymScope *s) {
+  int cap = 16;
+  while (cap < s->nsyms * 2 + 2) cap *= 2;
+  free(s->index);
+  s->index = calloc((size_t)cap, sizeof(int32_t));
+  if (!s->index) abort();
+  s->indexcap = cap;
+  for (int i = 0; i < s->nsyms; i++) index_insert(s->index, cap, name_hash(s->syms[i].name), i);
+}
+
 Symbol *symscope_lookup(const SymScope *s, const char *name) {
-  for (int i = 0; i < s->nsyms; i++)
-    if (strcmp(s->syms[i].name, name) == 0) return &s->syms[i];
+  if (!s->index) return NULL;
+  uint32_t mask = (uint32_t)s->indexcap - 1;
+  for (uint32_t i = name_hash(name) & mask; s->index[i] != 0; i = (i + 1) & mask) {
+    Symbol *sym = &s->syms[s->index[i] - 1];
+    if (strcmp(sym->name, name) == 0) return sym;
+  }
   return NULL;
 }
 
@@ -124,6 +157,10 @@ static Symbol *add_sym(SymScope *s, const char *name) {
   sym->name = name;
   sym->flags = 0;
   sym->scope = SC_NONE;
+  if (!s->index || s->nsyms * 2 > s->indexcap)
+    scope_reindex(s);
+  else
+    index_insert(s->index, s->indexcap, name_hash(name), s->nsyms - 1);
   return sym;
 }
 
@@ -583,28 +620,45 @@ static int visit_expr(SymTable *st, const Expr *e) {
 
 /* ---- analysis ------------------------------------------------------------ */
 
-/* A tiny string set: scopes hold few names. */
+/* A string set (insertion-ordered array plus a hash index). */
 typedef struct {
   const char **v;
   int n, cap;
+  int32_t *slots;
+  int nslots;
 } NameSet;
 
-static bool ns_has(const NameSet *s, const char *n) {
-  for (int i = 0; i < s->n; i++)
-    if (strcmp(s->v[i], n) == 0) return true;
-  return false;
+static int ns_find(const NameSet *s, const char *n) {
+  if (!s->slots) return -1;
+  uint32_t mask = (uint32_t)s->nslots - 1;
+  for (uint32_t i = name_hash(n) & mask; s->slots[i] != 0; i = (i + 1) & mask)
+    if (strcmp(s->v[s->slots[i] - 1], n) == 0) return s->slots[i] - 1;
+  return -1;
+}
+static bool ns_has(const NameSet *s, const char *n) { return ns_find(s, n) >= 0; }
+static void ns_reindex(NameSet *s) {
+  int cap = 16;
+  while (cap < s->n * 2 + 2) cap *= 2;
+  free(s->slots);
+  s->slots = calloc((size_t)cap, sizeof(int32_t));
+  if (!s->slots) abort();
+  s->nslots = cap;
+  for (int i = 0; i < s->n; i++) index_insert(s->slots, cap, name_hash(s->v[i]), i);
 }
 static void ns_add(NameSet *s, const char *n) {
   if (ns_has(s, n)) return;
   s->v = grow(s->v, &s->cap, s->n + 1, sizeof(char *));
   s->v[s->n++] = n;
+  if (!s->slots || s->n * 2 > s->nslots)
+    ns_reindex(s);
+  else
+    index_insert(s->slots, s->nslots, name_hash(n), s->n - 1);
 }
 static void ns_del(NameSet *s, const char *n) {
-  for (int i = 0; i < s->n; i++)
-    if (strcmp(s->v[i], n) == 0) {
-      s->v[i] = s->v[--s->n];
-      return;
-    }
+  int i = ns_find(s, n);
+  if (i < 0) return;
+  s->v[i] = s->v[--s->n];
+  ns_reindex(s);
 }
 static void ns_union(NameSet *dst, const NameSet *src) {
   for (int i = 0; i < src->n; i++) ns_add(dst, src->v[i]);
@@ -616,8 +670,8 @@ static NameSet ns_copy(const NameSet *src) {
 }
 static void ns_free(NameSet *s) {
   free(s->v);
-  s->v = NULL;
-  s->n = s->cap = 0;
+  free(s->slots);
+  memset(s, 0, sizeof *s);
 }
 
 static int analyze_block(SymTable *st, SymScope *s, NameSet *bound, NameSet *free, NameSet *global);

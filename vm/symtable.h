@@ -14,6 +14,7 @@
 #define GILPY_SYMTABLE_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "grammar/ast.h"
 
 enum {
@@ -52,6 +53,8 @@ struct SymScope {
   int nchildren, capchildren;
   Symbol *syms;              /* in order of first appearance */
   int nsyms, capsyms;
+  int32_t *index;            /* hash index over syms (symtable.c) */
+  int indexcap;
   const char *private_name;  /* enclosing class name for mangling, or NULL */
   int lineno, col_offset;
   CompKind comp;             /* comprehensions are BLOCK_FUNCTION with comp != COMP_NONE */

@@ -68,8 +68,10 @@ typedef struct Parser {
   YYLTYPE withas_loc;     /* the first such "as", for the error */
   const char *root_src;   /* the whole top-level source, for error lines */
   const char *root_end;
-  int last_tok, prev_tok; /* the two most recent tokens, for error messages */
+  int last_tok, prev_tok, prev2_tok; /* the most recent tokens, for error messages */
   YYLTYPE last_loc, prev_loc;
+  YYLTYPE atom_loc, prev_atom_loc;   /* start of the run of strings / dotted name
+                                        ending at last_tok, prev_tok */
   Module *result;
   Expr *fresult;          /* f-string sub-parse result */
 } Parser;

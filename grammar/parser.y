@@ -69,6 +69,13 @@ struct CallArg { int kind; Expr *value; const char *name; YYLTYPE loc; };
 
 static int yylex(YYSTYPE *val, YYLTYPE *loc, Parser *p) {
   int t = lexer_next(p, val, loc);
+  /* Start of the current run of adjacent strings or dotted name, for the
+   * "forgot a comma" range. */
+  p->prev_atom_loc = p->atom_loc;
+  if (!((t == STRING && p->last_tok == STRING) || (t == NAME && p->last_tok == '.') ||
+        (t == '.' && (p->last_tok == NAME || p->last_tok == ')' || p->last_tok == ']'))))
+    p->atom_loc = *loc;
+  p->prev2_tok = p->prev_tok;
   p->prev_tok = p->last_tok;
   p->prev_loc = p->last_loc;
   p->last_tok = t;
@@ -1642,6 +1649,21 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     err_at(p, loc, "expected ':'");
     return 0;
   }
+  /* Where CPython's grammar forces the ':' (else, try, finally, def). */
+  if (want_colon && (p->prev_tok == KW_ELSE || p->prev_tok == KW_TRY || p->prev_tok == KW_FINALLY ||
+                     ((p->lx.cur_first_tok == KW_DEF || p->lx.cur_second_tok == KW_DEF) && p->lx.depth == 0 &&
+                      p->prev_tok == ')'))) {
+    err_at(p, loc, "expected ':'");
+    return 0;
+  }
+  /* "if x = 1:" */
+  if (p->last_tok == '=' && p->prev_tok == NAME && p->prev2_tok != '.') {
+    YYLTYPE l = p->prev_loc;
+    l.last_line = loc->last_line;
+    l.last_column = loc->last_column;
+    err_at(p, &l, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    return 0;
+  }
   int want_except = 0, want_finally = 0, want_paren = 0;
   for (int i = 0; i < n; i++) {
     if (exp[i] == YYSYMBOL_KW_EXCEPT) want_except = 1;
@@ -1681,7 +1703,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   }
   if (starts_atom(p->last_tok) && ends_atom(p->prev_tok)) {
     if ((p->lx.depth > 0 || p->lx.join_lines) && la != YYSYMBOL_YYEOF && !in_params) {
-      YYLTYPE l = p->prev_loc;
+      YYLTYPE l = p->prev_atom_loc;
       l.last_line = loc->last_line;
       l.last_column = loc->last_column;
       err_at(p, &l, "invalid syntax. Perhaps you forgot a comma?");

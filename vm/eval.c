@@ -43,6 +43,7 @@
 #include "runtime/float.h"
 #include "runtime/gc.h"
 #include "runtime/int.h"
+#include "runtime/iterobject.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
@@ -1497,6 +1498,31 @@ dispatch:
   }
   TARGET(FOR_ITER) {
     Value it = TOP();
+    if (val_is_obj(it)) {
+      /* range and list iterators need no call out: no SAVE either. */
+      if (it->type == &RangeIterType) {
+        Value v = rangeiter_next_fast(AS(RangeIterObject, it));
+        if (v) {
+          PUSH(v);
+          DISPATCH();
+        }
+        sp--;
+        ip = oparg;
+        DISPATCH();
+      }
+      if (it->type == &ListIterType) {
+        SeqIterObject *li = AS(SeqIterObject, it);
+        Value l = li->seq;
+        if (l && li->index < LIST_LEN(l)) {
+          PUSH(LIST_ITEMS(l)[li->index++]);
+          DISPATCH();
+        }
+        li->seq = VAL_NULL;
+        sp--;
+        ip = oparg;
+        DISPATCH();
+      }
+    }
     SAVE();
     IterNextFn next = val_type(it)->iternext;
     Value v = next ? next(it) : obj_next(it);

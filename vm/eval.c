@@ -95,10 +95,6 @@ static Value recursion_error(void) {
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static inline void mark(Value v) {
-  if (val_is_obj(v)) gc_mark(v);
-}
-
 void frame_trace_chain(struct Frame *f) {
   for (; f; f = f->back) frame_trace(f);
 }

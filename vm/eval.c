@@ -134,9 +134,12 @@ int eval_handle_breaker(void) {
     gil_drop(ts);
     gil_take(ts);
   }
-  if (bits & (EB_SIGNALS | EB_PENDING | EB_ASYNC_EXC)) {
-    /* No signal handlers or pending calls exist yet. */
-    eval_breaker_clear(EB_SIGNALS | EB_PENDING | EB_ASYNC_EXC);
+  if (bits & EB_SIGNALS) {
+    if (eval_run_pending_signals() < 0) return -1;
+  }
+  if (bits & (EB_PENDING | EB_ASYNC_EXC)) {
+    /* No pending calls or injected exceptions exist yet. */
+    eval_breaker_clear(EB_PENDING | EB_ASYNC_EXC);
   }
 #ifdef GILPY_GC_STRESS
   gc_safepoint();

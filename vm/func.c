@@ -250,4 +250,5 @@ void vm_init(void) {
     gil_init();
     gil_take(ts); /* makes it ts_current */
   }
+  eval_signals_init();
 }

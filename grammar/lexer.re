@@ -532,7 +532,7 @@ static int close_paren(Parser *p, char c, int line, int col) {
   char msg[120];
   if (L->depth == 0) {
     snprintf(msg, sizeof msg, "unmatched '%c'", c);
-    return lex_error(p, PERR_SYNTAX, line, col, line, col + 1, msg), -1;
+    return lex_error(p, PERR_SYNTAX, line, col, line, col, msg), -1;
   }
   char open = L->paren_ch[L->depth - 1];
   if (closer_for(open)[0] != c) {
@@ -541,7 +541,7 @@ static int close_paren(Parser *p, char c, int line, int col) {
                pos_line(L, L->paren_line[L->depth - 1]));
     else
       snprintf(msg, sizeof msg, "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open);
-    return lex_error(p, PERR_SYNTAX, line, col, line, col + 1, msg), -1;
+    return lex_error(p, PERR_SYNTAX, line, col, line, col, msg), -1;
   }
   L->depth--;
   return 0;
@@ -636,7 +636,7 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
         L->line_has_tokens = 0;
         L->hdr_tok = L->cur_first_tok == KW_ASYNC ? L->cur_second_tok : L->cur_first_tok;
         L->hdr_line = L->cur_first_line;
-        set_loc(L, loc, line, col, line, col + 1);
+        set_loc(L, loc, line, col, line, col);  /* zero width, as CPython reports it */
         return NEWLINE;
       }
 
@@ -653,7 +653,7 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
         val->expr = make_int(p, tok, (size_t)(cur - tok), 10); TOKEN(note_token(L, NUMBER, line)); }
       "0"+ ("_"? "0")* ("_"? [1-9]) ("_"? digit)* {
         if (*cur == '.' || *cur == 'e' || *cur == 'E' || *cur == 'j' || *cur == 'J') goto bad_dec;
-        return lex_error(p, PERR_SYNTAX, line, col, line, col_of(L, cur),
+        return lex_error(p, PERR_SYNTAX, line, col, line, col + 1,
           "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
       }
       [1-9] ("_"? digit)* { if (!number_suffix_ok(cur)) goto bad_dec;
@@ -764,14 +764,14 @@ int lexer_next(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
     char msg[64];
     snprintf(msg, sizeof msg, "'%c' was never closed", L->paren_ch[L->depth - 1]);
     lex_error(p, PERR_SYNTAX, L->paren_line[L->depth - 1], L->paren_col[L->depth - 1],
-              L->paren_line[L->depth - 1], L->paren_col[L->depth - 1] + 1, msg);
+              L->paren_line[L->depth - 1], -1, msg);
     return YYUNDEF;
   }
   if (L->line_has_tokens && !L->join_lines) {
     L->line_has_tokens = 0;
     L->hdr_tok = L->cur_first_tok == KW_ASYNC ? L->cur_second_tok : L->cur_first_tok;
     L->hdr_line = L->cur_first_line;
-    set_loc(L, loc, line, col, line, col + 1);
+    set_loc(L, loc, line, col, line, col);
     return NEWLINE;
   }
   if (L->nindent > 0) {

@@ -528,7 +528,11 @@ static Arguments *make_arguments(Parser *p, PList *items) {
         pos = plist(p);
         break;
       case PARAM_STAR:
-        if (star) { err_at(p, &it->loc, "* argument may appear only once"); return NULL; }
+        if (star) {
+          YYLTYPE l = {it->loc.first_line, it->loc.first_column, it->loc.first_line, it->loc.first_column + 1};
+          err_at(p, &l, "* argument may appear only once");
+          return NULL;
+        }
         star = 1;
         if (it->arg) {
           if (dup_arg(p, seen, it->arg)) return NULL;
@@ -1568,7 +1572,8 @@ argument
     }
   | test '=' test {
       if ($1->kind != Name_kind) {
-        err_at(p, &@$, "expression cannot contain assignment, perhaps you meant \"==\"?");
+        YYLTYPE l = {@1.first_line, @1.first_column, @2.last_line, @2.last_column};
+        err_at(p, &l, "expression cannot contain assignment, perhaps you meant \"==\"?");
         YYABORT;
       }
       $$ = call_arg(p, CARG_KW, $3, $1->v.Name.id, &@$);
@@ -1619,6 +1624,28 @@ static int ends_atom(int t) {
          t == ELLIPSIS || t == ')' || t == ']' || t == '}';
 }
 
+/* Width of the simple operand (name, number, call, subscript...) that
+ * follows q on the same line, for the range of an error message. */
+static int operand_width(const char *q, const char *end) {
+  const char *s = q;
+  while (s < end && (*s == ' ' || *s == '\t')) s++;
+  const char *start = s;
+  int depth = 0;
+  while (s < end && *s != '\n' && *s != '\r') {
+    char c = *s;
+    if (c == '(' || c == '[' || c == '{') depth++;
+    else if (c == ')' || c == ']' || c == '}') {
+      if (!depth) break;
+      depth--;
+    } else if (depth == 0 && !(c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                 (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80)) {
+      break;
+    }
+    s++;
+  }
+  return s > start ? (int)(s - q) : 0;
+}
+
 static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   if (p->err->kind != PERR_NONE) return 0;  /* the lexer already reported */
   const YYLTYPE *loc = yypcontext_location(ctx);
@@ -1636,13 +1663,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   }
   if (want_indent && la != YYSYMBOL_INDENT) {
     const char *owner = block_owner(p->lx.hdr_tok);
-    int line = loc->first_line, col = loc->first_column;
-    if (la == YYSYMBOL_YYEOF) last_newline(p, &line, &col);
+    int line = loc->first_line, col = loc->first_column, end_line = loc->last_line, end_col = loc->last_column;
+    if (la == YYSYMBOL_YYEOF) {
+      last_newline(p, &line, &col);
+      end_line = line;
+      end_col = -1;
+    }
     if (owner)
-      parser_error(p, PERR_INDENTATION, line, col, loc->last_line, loc->last_column,
+      parser_error(p, PERR_INDENTATION, line, col, end_line, end_col,
                    "expected an indented block after %s on line %d", owner, p->lx.hdr_line);
     else
-      parser_error(p, PERR_INDENTATION, line, col, loc->last_line, loc->last_column, "expected an indented block");
+      parser_error(p, PERR_INDENTATION, line, col, end_line, end_col, "expected an indented block");
     return 0;
   }
   if (want_colon && la == YYSYMBOL_NEWLINE) {
@@ -1660,7 +1691,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   if (p->last_tok == '=' && p->prev_tok == NAME && p->prev2_tok != '.') {
     YYLTYPE l = p->prev_loc;
     l.last_line = loc->last_line;
-    l.last_column = loc->last_column;
+    l.last_column = loc->last_column + operand_width(p->lx.cur, p->lx.end);
     err_at(p, &l, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     return 0;
   }
@@ -2162,7 +2193,7 @@ static void check_rest_of_source(Parser *p) {
   if (L->depth > 0 && L->paren_line[L->depth - 1] + L->line_base < err_line) {
     memset(p->err, 0, sizeof *p->err);
     int pl = L->paren_line[L->depth - 1], pc = L->paren_col[L->depth - 1];
-    parser_error(p, PERR_SYNTAX, pl, pc, pl, pc + 1, "'%c' was never closed", L->paren_ch[L->depth - 1]);
+    parser_error(p, PERR_SYNTAX, pl, pc, pl, -1, "'%c' was never closed", L->paren_ch[L->depth - 1]);
     return;
   }
   *p->err = saved;

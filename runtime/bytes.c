@@ -1547,7 +1547,6 @@ TypeObject ByteArrayType = {
 };
 
 /* Called from str_init (the text area's single init entry point). */
-void bytes_init_types(void);
 void bytes_init_types(void) {
   type_ready(&BytesType);
   type_ready(&ByteArrayType);

@@ -26,4 +26,6 @@ Value bytearray_new(const char *data, size_t len);
 Value bytes_repr(Value b);
 /* Exposes the buffer of bytes/bytearray (memoryview later); false + TypeError otherwise. */
 bool bytes_buffer(Value v, const char **data, size_t *len);
+/* Readies bytes, bytearray and their iterators (called by str_init). */
+void bytes_init_types(void);
 #endif

@@ -1333,8 +1333,6 @@ TypeObject StrType = {
     .methods = str_methods,
 };
 
-void bytes_init_types(void);
-
 void str_init(void) {
   static bool done;
   if (done) return;

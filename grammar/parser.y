@@ -722,6 +722,32 @@ static Pattern *mk_class_pattern(Parser *p, Expr *cls, PList *items, const YYLTY
   return pt;
 }
 
+/* Interactive mode takes one statement (a line of simple statements or
+ * one compound statement). */
+static int check_single(Parser *p, PList *body) {
+  if (!body || body->n == 0) return 1;
+  Stmt *first = body->items[0];
+  for (int i = 1; i < body->n; i++) {
+    Stmt *s = body->items[i];
+    if (s->lineno <= first->end_lineno) continue;
+    int compound = first->kind == FunctionDef_kind || first->kind == AsyncFunctionDef_kind ||
+                   first->kind == ClassDef_kind || first->kind == For_kind || first->kind == AsyncFor_kind ||
+                   first->kind == While_kind || first->kind == If_kind || first->kind == With_kind ||
+                   first->kind == AsyncWith_kind || first->kind == Match_kind || first->kind == Try_kind ||
+                   first->kind == TryStar_kind;
+    if (compound) {
+      YYLTYPE l = {s->lineno, s->col_offset, s->lineno, s->col_offset + 1};
+      err_at(p, &l, "invalid syntax");
+    } else {
+      Stmt *prev = body->items[i - 1];
+      YYLTYPE l = {prev->end_lineno, prev->end_col_offset, prev->end_lineno, prev->end_col_offset};
+      err_at(p, &l, "multiple statements found while compiling a single statement");
+    }
+    return 0;
+  }
+  return 1;
+}
+
 #define CHECK(x) do { if (!(x)) YYABORT; } while (0)
 }
 
@@ -779,6 +805,7 @@ start
       p->result = ast_alloc(p->arena, sizeof(Module));
       p->result->mode = PARSE_SINGLE;
       p->result->body = SEQ(StmtSeq, $2);
+      CHECK(check_single(p, $2));
       if (withas_pending(p)) { err_at(p, &p->withas_loc, "invalid syntax"); YYABORT; }
     }
   | START_EVAL testlist_star_expr newlines YYEOF {

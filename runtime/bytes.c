@@ -6,6 +6,8 @@
  * of the receiver's kind (make_like), so one implementation serves both
  * types.  A bytearray's buffer may be reallocated by any call that runs
  * Python code, so methods never keep a data pointer across such calls.
+ * Codecs live with str (str_decode, str_encode), `%` with the other
+ * formatting (strfmt.c).
  */
 #define _GNU_SOURCE /* memmem, memrchr */
 #include <stdio.h>

@@ -6,7 +6,8 @@
  * Invariants: a StrObject's data is UTF-8 followed by a NUL; nchars is its
  * code point count, so len == nchars means pure ASCII (O(1) indexing).  Lone
  * surrogates (from '\ud800' literals) are stored in their 3-byte form, as
- * CPython can hold them; decoding bytes never produces them.  The empty
+ * CPython can hold them; decoding bytes produces them only under
+ * errors='surrogateescape'.  The empty
  * string and the 128 one-character ASCII strings are preallocated, interned
  * and shared: constructors return them instead of fresh copies.  For
  * non-ASCII strings shorter than 64 KiB, Object.aux caches the last

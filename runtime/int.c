@@ -989,7 +989,8 @@ static Value m_to_bytes(Value self, Value *args, size_t nargs, TupleObject *kw) 
     fits = length == 0 ? mpz_sgn(v) == 0 : mpz_cmp(v, lim) < 0;
   else {
     mpz_neg(lim, lim);
-    fits = length > 0 && mpz_cmp(v, lim) >= 0;
+    /* CPython lets -1 through as b'' when length is 0 */
+    fits = length > 0 ? mpz_cmp(v, lim) >= 0 : mpz_cmp_si(v, -1) == 0;
   }
   mpz_clear(lim);
   if (!fits) {

@@ -483,6 +483,55 @@ static Value o_waitpid(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return tuple_pack(2, val_from_int(r), val_from_int(status));
 }
 
+/* Hooks of the threads area, run around fork() once it exists: the child
+ * must rebuild the GIL and drop the other threads' states.  Weak: absent
+ * until threads land (then only the forking thread exists anyway). */
+void os_before_fork(void) __attribute__((weak));
+void os_after_fork_parent(void) __attribute__((weak));
+void os_after_fork_child(void) __attribute__((weak));
+
+static Value o_fork(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("fork", nargs, 0, 0)) return VAL_NULL;
+  if (os_before_fork) os_before_fork();
+  pid_t pid = fork();
+  int e = errno;
+  if (pid == 0) {
+    if (os_after_fork_child) os_after_fork_child();
+  } else if (os_after_fork_parent) {
+    os_after_fork_parent();
+  }
+  if (pid < 0) return errno_error(e, VAL_NULL);
+  return val_from_int(pid);
+}
+
+static Value o_wait(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("wait", nargs, 0, 0)) return VAL_NULL;
+  int status = 0, e = 0;
+  pid_t r;
+  GIL_RELEASE();
+  do {
+    r = wait(&status);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  if (r < 0) return errno_error(e, VAL_NULL);
+  return tuple_pack(2, val_from_int(r), val_from_int(status));
+}
+
+#define STATUS_FN(fn, expr)                                                   \
+  static Value fn(Value self, Value *args, size_t nargs, TupleObject *kw) {  \
+    if (!args_count(#fn + 2, nargs, 1, 1)) return VAL_NULL;                   \
+    if (!val_is_int(args[0])) return err_set(&Exc_TypeError, "an integer is required"); \
+    int status = (int)val_int(args[0]);                                      \
+    return expr;                                                             \
+  }
+STATUS_FN(o_WIFEXITED, val_bool(WIFEXITED(status)))
+STATUS_FN(o_WEXITSTATUS, val_from_int(WEXITSTATUS(status)))
+STATUS_FN(o_WIFSIGNALED, val_bool(WIFSIGNALED(status)))
+STATUS_FN(o_WTERMSIG, val_from_int(WTERMSIG(status)))
+STATUS_FN(o_waitstatus_to_exitcode,
+          WIFEXITED(status) ? val_from_int(WEXITSTATUS(status)) : val_from_int(-WTERMSIG(status)))
+
 static Value o_system(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_count("system", nargs, 1, 1)) return VAL_NULL;
   if (!val_is_str(args[0])) return err_set(&Exc_TypeError, "system() argument 'command' must be str, not %T", args[0]);
@@ -529,6 +578,13 @@ static const NativeDef os_functions[] = {
     {"isatty", o_isatty, 0, NULL},
     {"get_terminal_size", o_get_terminal_size, 0, NULL},
     {"waitpid", o_waitpid, 0, NULL},
+    {"fork", o_fork, 0, NULL},
+    {"wait", o_wait, 0, NULL},
+    {"WIFEXITED", o_WIFEXITED, 0, NULL},
+    {"WEXITSTATUS", o_WEXITSTATUS, 0, NULL},
+    {"WIFSIGNALED", o_WIFSIGNALED, 0, NULL},
+    {"WTERMSIG", o_WTERMSIG, 0, NULL},
+    {"waitstatus_to_exitcode", o_waitstatus_to_exitcode, 0, NULL},
     {"system", o_system, 0, NULL},
     {NULL, NULL, 0, NULL},
 };

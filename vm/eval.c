@@ -555,6 +555,12 @@ static inline Value dict_lookup_fast(Value d, StrObject *name) {
   return dict_get_str(d, name);
 }
 
+/* A reference to an object with a Python-level finalizer (a suspended
+ * generator, an instance with __del__) was just dropped: CPython would
+ * finalize it now if that was the last reference, so collect at once
+ * (after `del x`) or at the next safe point (after a rebinding). */
+static inline bool needs_del(Value v) { return val_is_obj(v) && (v->gc_flags & GC_NEEDS_DEL); }
+
 /* ---- the loop ------------------------------------------------------------ */
 
 #define HANDLED_OPS(X)                                                                                \
@@ -594,6 +600,15 @@ static inline Value dict_lookup_fast(Value d, StrObject *name) {
 #define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define NAMEARG ((StrObject *)names[oparg])
+#define DROPPED_NOW(v)                                                      \
+  do {                                                                      \
+    if (needs_del(v)) {                                                     \
+      v = VAL_NULL;                                                         \
+      gc_request_collection();                                              \
+      SAVE();                                                               \
+      if (eval_handle_breaker() < 0) goto error;                            \
+    }                                                                       \
+  } while (0)
 #define CHECK_BREAKER()                                                     \
   do {                                                                      \
     if (atomic_load_explicit(&eval_breaker, memory_order_relaxed)) {        \
@@ -738,16 +753,20 @@ dispatch:
     DISPATCH();
   }
   TARGET(STORE_FAST) {
+    Value old = lp[oparg];
     lp[oparg] = POP();
+    if (needs_del(old)) gc_request_collection();
     DISPATCH();
   }
   TARGET(DELETE_FAST) {
-    if (!lp[oparg]) {
+    Value old = lp[oparg];
+    if (!old) {
       SAVE();
       unbound_local(co, oparg);
       goto error;
     }
     lp[oparg] = VAL_NULL;
+    DROPPED_NOW(old);
     DISPATCH();
   }
   TARGET(LOAD_DEREF) {
@@ -771,7 +790,9 @@ dispatch:
       unbound_deref(co, oparg);
       goto error;
     }
+    Value old = c->value;
     c->value = VAL_NULL;
+    DROPPED_NOW(old);
     DISPATCH();
   }
   TARGET(LOAD_CLOSURE) {
@@ -828,8 +849,19 @@ dispatch:
       err_set(&Exc_SystemError, "no locals found when storing %R", (Value)NAMEARG);
       goto error;
     }
-    int r = f->locals->type == &DictType ? dict_set_str(f->locals, NAMEARG, v)
-                                         : obj_setitem(f->locals, (Value)NAMEARG, v);
+    int r;
+    if (f->locals->type == &DictType) {
+      /* The value being replaced, found through an entry hint. */
+      InlineCache *c = &co->caches[ip - 1];
+      uintptr_t hint = c->key == (uint64_t)(uintptr_t)f->locals ? c->value : 0;
+      Value old = dict_get_hinted(f->locals, NAMEARG, &hint);
+      c->key = (uint64_t)(uintptr_t)f->locals;
+      c->value = hint;
+      if (needs_del(old)) gc_request_collection();
+      r = dict_set_str(f->locals, NAMEARG, v);
+    } else {
+      r = obj_setitem(f->locals, (Value)NAMEARG, v);
+    }
     if (r < 0) goto error;
     sp--;
     DISPATCH();
@@ -840,6 +872,7 @@ dispatch:
       err_set(&Exc_SystemError, "no locals when deleting %R", (Value)NAMEARG);
       goto error;
     }
+    Value old = f->locals->type == &DictType ? dict_get_str(f->locals, NAMEARG) : VAL_NULL;
     if (obj_delitem(f->locals, (Value)NAMEARG) < 0) {
       if (err_matches(&Exc_KeyError)) {
         err_clear();
@@ -847,6 +880,7 @@ dispatch:
       }
       goto error;
     }
+    DROPPED_NOW(old);
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL) {
@@ -879,6 +913,7 @@ dispatch:
   }
   TARGET(DELETE_GLOBAL) {
     SAVE();
+    Value old = dict_get_str(f->globals, NAMEARG);
     if (dict_del(f->globals, (Value)NAMEARG) < 0) {
       if (err_matches(&Exc_KeyError)) {
         err_clear();
@@ -886,6 +921,7 @@ dispatch:
       }
       goto error;
     }
+    DROPPED_NOW(old);
     DISPATCH();
   }
   TARGET(LOAD_ATTR) {

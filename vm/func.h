@@ -41,8 +41,9 @@ Value gen_close(Value gen);
 bool val_is_generator(Value v);   /* generator or coroutine object */
 /* Hook for a coroutine collected without ever being awaited (CPython's
  * "RuntimeWarning: coroutine 'f' was never awaited").  Called from the
- * coroutine's finalizer, so it must not touch other objects; the asyncio
- * work fills it in.  Currently does nothing. */
+ * coroutine's GC `del` (after the collection, at a safe point: it may run
+ * code), and at exit for coroutines still alive; the asyncio work fills it
+ * in.  Currently does nothing. */
 void gen_coroutine_never_awaited(Object *coro);
 /* vm_init: readies the function, cell, generator and coroutine types and
  * creates the main thread's state. */

@@ -27,6 +27,7 @@
 #include "runtime/exc.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
+#include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
@@ -107,6 +108,7 @@ Value gen_new_from_frame(Frame *f) {
   g->code = co;
   g->kind = kind;
   g->state = GS_CREATED;
+  if (kind == KIND_CORO) g->base.gc_flags |= GC_NEEDS_DEL; /* "never awaited" */
   g->name = f->func ? f->func->name : co->name;
   g->qualname = f->func ? f->func->qualname : co->qualname;
   if (!g->qualname) g->qualname = g->name;
@@ -124,15 +126,39 @@ static void gen_trace(Object *o) {
 
 void gen_coroutine_never_awaited(Object *coro) { (void)coro; }
 
-static void gen_finalize(Object *o) {
-  GenObject *g = (GenObject *)o;
-  if (g->kind == KIND_CORO && g->state == GS_CREATED) gen_coroutine_never_awaited(o);
-}
-
 static void mark_closed(GenObject *g) {
   g->state = GS_CLOSED;
   g->frame->flags |= FRAME_CLEARED;
   g->exc_state = VAL_NULL;
+  g->base.gc_flags &= ~GC_NEEDS_DEL; /* nothing left to finalize */
+}
+
+/* The GC's `del` (object.h): runs after a collection found the object
+ * unreachable, or at exit for those still alive.  A suspended generator or
+ * coroutine is closed (its finally blocks run, as under CPython's
+ * reference counting); a coroutine never started reports it through the
+ * hook.  Async generators need their event loop to be closed (asyncio's
+ * finalizer hook): left alone here.  Errors are reported as CPython's
+ * "Exception ignored in" and dropped. */
+static void gen_del(Object *o) {
+  GenObject *g = (GenObject *)o;
+  if (g->kind == KIND_CORO && g->state == GS_CREATED) {
+    gen_coroutine_never_awaited(o);
+    return;
+  }
+  if (g->state != GS_SUSPENDED || g->kind == KIND_ASYNCGEN) return;
+  ThreadState *ts = ts_current;
+  Value saved = err_fetch();
+  if (!gen_close((Value)g)) {
+    Value exc = err_fetch();
+    Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
+    Value line = str_printf("Exception ignored in: %R\n", (Value)g);
+    if (err && line) obj_call_method(err, NAME(write), &line, 1);
+    err_clear();
+    if (exc) err_print(exc);
+    err_clear();
+  }
+  ts->cur_exc = saved;
 }
 
 /* Replaces a StopIteration (or StopAsyncIteration from an async
@@ -195,6 +221,7 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
     g->exc_state = ts->handled_exc != saved_exc ? ts->handled_exc : VAL_NULL;
     ts->handled_exc = saved_exc;
     g->state = GS_SUSPENDED;
+    g->base.gc_flags |= GC_NEEDS_DEL; /* closing it now would run code: see gen_del */
     *out = r;
     return GEN_YIELDED;
   }
@@ -306,8 +333,8 @@ Value gen_close(Value gen) {
 }
 
 /* Without reference counting a generator abandoned by `break` would only
- * be closed by a collection (and finalizers cannot run code), so its
- * `finally` blocks would never run where CPython runs them.  The loop
+ * be closed by a later collection (gen_del), so its `finally` blocks would
+ * run later than where CPython runs them.  The loop
  * tells us when a generator made by a direct call feeds a for loop and
  * nothing else can refer to it; dropping it from the stack closes it. */
 void gen_mark_loop_owned(Value gen) {
@@ -424,6 +451,16 @@ static Value g_yf(Value self) {
 }
 static Value g_frame(Value self) { return VAL_NONE; }
 
+/* Hook for asyncio's Task repr ("running at FILE:LINE"): the line where a
+ * generator/coroutine is suspended, its first line before it starts, 0 once
+ * it is closed.  gen must be a generator, coroutine or async generator. */
+int gen_current_line(Value gen) {
+  GenObject *g = AS(GenObject, gen);
+  if (g->state == GS_CLOSED) return 0;
+  if (g->state == GS_CREATED) return g->code->firstlineno;
+  return frame_line(g->frame);
+}
+
 static const NativeDef gen_methods[] = {
     {"__next__", gen_m_next, NATIVE_METHOD},
     {"send", gen_m_send, NATIVE_METHOD},
@@ -448,7 +485,7 @@ TypeObject GeneratorType = {
     .name = "generator",
     .instance_size = sizeof(GenObject),
     .trace = gen_trace,
-    .finalize = gen_finalize,
+    .del = gen_del,
     .repr = gen_repr,
     .iter = gen_iter,
     .iternext = gen_iternext,
@@ -488,7 +525,7 @@ TypeObject CoroutineType = {
     .name = "coroutine",
     .instance_size = sizeof(GenObject),
     .trace = gen_trace,
-    .finalize = gen_finalize,
+    .del = gen_del,
     .repr = gen_repr,
     .methods = coro_methods,
     .getsets = coro_getsets,

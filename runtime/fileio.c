@@ -586,6 +586,29 @@ static Value f_seekable(Value self, Value *args, size_t nargs, TupleObject *kw) 
   return f ? val_bool(lseek(f->fd, 0, SEEK_CUR) >= 0) : VAL_NULL;
 }
 
+/* reconfigure(*, encoding, errors, newline, line_buffering, write_through):
+ * only the buffering switches change anything here (text is always UTF-8). */
+static Value f_reconfigure(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None)");
+  Value a[5];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  FileObject *f = check_open(self);
+  if (!f) return VAL_NULL;
+  if (flush_buf(f) < 0) return VAL_NULL;
+  if (a[3] && a[3] != VAL_NONE) {
+    int t = obj_truthy(a[3]);
+    if (t < 0) return VAL_NULL;
+    f->line_buffering = t;
+  }
+  if (a[4] && a[4] != VAL_NONE) {
+    int t = obj_truthy(a[4]);
+    if (t < 0) return VAL_NULL;
+    f->write_through = t;
+  }
+  if (a[2] && a[2] != VAL_NONE && val_is_str(a[2])) f->universal = false;
+  return VAL_NONE;
+}
+
 static Value f_enter(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!check_open(self)) return VAL_NULL;
   return self;
@@ -695,6 +718,7 @@ static const NativeDef file_methods[] = {
     {"readable", f_readable, NATIVE_METHOD, NULL},
     {"writable", f_writable, NATIVE_METHOD, NULL},
     {"seekable", f_seekable, NATIVE_METHOD, NULL},
+    {"reconfigure", f_reconfigure, NATIVE_METHOD, NULL},
     {"__enter__", f_enter, NATIVE_METHOD, NULL},
     {"__exit__", f_exit, NATIVE_METHOD, NULL},
     {NULL, NULL, 0, NULL},

@@ -43,6 +43,30 @@
 
 static Value unsupported_operation; /* io.UnsupportedOperation (a class) */
 
+/* Writable files opened by open() and not closed yet, so that their pending
+ * output is written at exit, as CPython's are when modules are torn down.
+ * A plain malloc'd array of non-owning pointers (guarded by the GIL): the
+ * finalizer removes a file before it is freed, which touches no object. */
+static FileObject **open_files;
+static size_t n_open_files, cap_open_files;
+
+static void track_file(FileObject *f) {
+  if (n_open_files == cap_open_files) {
+    cap_open_files = cap_open_files ? cap_open_files * 2 : 16;
+    open_files = realloc(open_files, cap_open_files * sizeof *open_files);
+  }
+  open_files[n_open_files++] = f;
+}
+
+static void untrack_file(FileObject *f) {
+  for (size_t i = n_open_files; i > 0; i--) {
+    if (open_files[i - 1] == f) {
+      open_files[i - 1] = open_files[--n_open_files];
+      return;
+    }
+  }
+}
+
 bool val_is_file(Value v) {
   if (!val_is_obj(v)) return false;
   TypeObject *t = val_type(v);
@@ -397,6 +421,7 @@ Value fileio_open(Value *args, size_t nargs, TupleObject *kwnames) {
     f->write_through = true;
   }
   if (appending) lseek(fd, 0, SEEK_END);
+  if (writable) track_file(f);
   return (Value)f;
 }
 
@@ -503,6 +528,7 @@ static Value f_readlines(Value self, Value *args, size_t nargs, TupleObject *kw)
 
 static int do_close(FileObject *f) {
   if (f->closed) return 0;
+  untrack_file(f);
   int r = flush_buf(f);
   f->closed = true;
   if (f->closefd && f->fd >= 0) close(f->fd);
@@ -682,6 +708,7 @@ static void file_trace(Object *o) {
 /* Unreferenced files flush and close, as CPython's do when collected. */
 static void file_finalize(Object *o) {
   FileObject *f = (FileObject *)o;
+  untrack_file(f);
   if (!f->closed && f->wlen && !f->flushing) {
     const char *p = f->wbuf;
     size_t n = f->wlen;
@@ -767,6 +794,10 @@ static void flush_slot(const char *name) {
 
 void fileio_flush_std(void) {
   Value saved = err_fetch();
+  for (size_t i = 0; i < n_open_files; i++) {
+    FileObject *f = open_files[i];
+    if (!f->closed && f->wlen && flush_buf(f) < 0) err_clear();
+  }
   flush_slot("stdout");
   flush_slot("__stdout__");
   flush_slot("stderr");

@@ -47,7 +47,8 @@ int fileio_write(Value file, const char *data, size_t len);
 int fileio_flush(Value file);
 /* Reads one line including its newline ("" at EOF) from a file object. */
 Value fileio_readline(Value file, ssize_t limit);
-/* Flushes sys.stdout and sys.stderr (and the original streams).  Never fails. */
+/* Flushes files still open for writing, then sys.stdout and sys.stderr (and
+ * the original streams): the exit-time flush.  Never fails. */
 void fileio_flush_std(void);
 /* Creates io.UnsupportedOperation; called by builtins_init. */
 void fileio_init(void);

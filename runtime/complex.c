@@ -415,6 +415,16 @@ static Value m_getnewargs(Value self, Value *args, size_t nargs, TupleObject *kw
 
 static Value m_complex(Value self, Value *args, size_t nargs, TupleObject *kw) { return complex_pos(self); }
 
+/* '#' keeps a decimal point in repr-style output: "1." and "1.e+16". */
+static void alt_point(char *num) {
+  if (strchr(num, '.') || strchr(num, 'n') || strchr(num, 'i')) return; /* has one, or nan/inf */
+  size_t n = strlen(num);
+  char *e = strchr(num, 'e');
+  size_t at = e ? (size_t)(e - num) : n;
+  memmove(num + at + 1, num + at, n - at + 1);
+  num[at] = '.';
+}
+
 /* num with the sign the format asks for ('+', ' ') when it is not negative. */
 static Value signed_part(const char *num, char sign) {
   char buf[52];
@@ -429,10 +439,18 @@ static Value m_format(Value self, Value *args, size_t nargs, TupleObject *kw) {
   /* Each part in the requested float format; the width applies to the whole. */
   NumFmtSpec f;
   if (!numfmt_parse(str_cstr(args[0]), (size_t)str_len_bytes(args[0]), "complex", &f)) return VAL_NULL;
-  if (f.fill[0] == '0' && f.fill[1] == 0 && f.align == '=')
+  switch (f.type) {
+  case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': break;
+  default:
+    if (f.type > 32 && f.type < 127)
+      return err_set(&Exc_ValueError, "Unknown format code '%c' for object of type 'complex'", f.type);
+    return err_set(&Exc_ValueError, "Unknown format code '\\x%x' for object of type 'complex'",
+                   (unsigned)(unsigned char)f.type);
+  }
+  if (f.fill[0] == '0' && f.fill[1] == 0)
     return err_set(&Exc_ValueError, "Zero padding is not allowed in complex format specifier");
   if (f.align == '=')
-    return err_set(&Exc_ValueError, "Alignment flag is not allowed in complex format specifier");
+    return err_set(&Exc_ValueError, "'=' alignment flag is not allowed in complex format specifier");
   char part[64];
   int n = 0;
   if (f.sign) part[n++] = f.sign;
@@ -448,10 +466,12 @@ static Value m_format(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (f.type == 0 && f.precision < 0) {
     /* repr style without a forced ".0", as str(complex) */
     char num[48];
-    part_repr(IM(self), num);
+    part_repr(f.no_neg_zero && IM(self) == 0.0 ? 0.0 : IM(self), num);
+    if (f.alt) alt_point(num);
     im = signed_part(num, skip_re ? f.sign : '+');
     if (!skip_re) {
-      part_repr(RE(self), num);
+      part_repr(f.no_neg_zero && RE(self) == 0.0 ? 0.0 : RE(self), num);
+      if (f.alt) alt_point(num);
       re = signed_part(num, f.sign);
     }
   } else {

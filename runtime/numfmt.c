@@ -246,10 +246,8 @@ Value numfmt_format_int(Value v, Value spec) {
     if (f.alt)
       return err_set(&Exc_ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t cp;
-    if (!int_to_i64(v, &cp) || cp < 0 || cp > 0x10ffff) {
-      err_clear();
-      return err_set(&Exc_OverflowError, "%s", "%c arg not in range(0x110000)");
-    }
+    if (!int_to_i64(v, &cp)) return VAL_NULL; /* "Python int too large to convert to C long" */
+    if (cp < 0 || cp > 0x10ffff) return err_set(&Exc_OverflowError, "%s", "%c arg not in range(0x110000)");
     char buf[4];
     size_t n = utf8_encode((uint32_t)cp, buf);
     return assemble(&f, false, "", "", 0, buf, n, 3);
@@ -366,8 +364,14 @@ static Value format_double(double d, const NumFmtSpec *f, const char *type_name)
     switch (type) {
     case 0:
       if (f->precision < 0) {
-        char buf[40];
-        float_repr_buf(a, buf);
+        char buf[48];
+        size_t n = float_repr_buf(a, buf);
+        if (f->alt && !strchr(buf, '.')) { /* '#' keeps a decimal point: "1.e+16" */
+          char *e = strchr(buf, 'e');
+          size_t at = e ? (size_t)(e - buf) : n;
+          memmove(buf + at + 1, buf + at, n - at + 1);
+          buf[at] = '.';
+        }
         s = strdup(buf);
       } else {
         s = format_g(a, prec, f->alt, true);

@@ -561,6 +561,21 @@ static inline Value dict_lookup_fast(Value d, StrObject *name) {
  * (after `del x`) or at the next safe point (after a rebinding). */
 static inline bool needs_del(Value v) { return val_is_obj(v) && (v->gc_flags & GC_NEEDS_DEL); }
 
+/* Zeroes the C stack below the caller, where frames of calls that have
+ * returned left stale pointers: the conservative scan would otherwise keep
+ * the dropped object alive (Boehm's GC_clear_stack idea). */
+static __attribute__((noinline)) void clear_dead_stack(void) {
+  char buf[32768];
+  memset(buf, 0, sizeof buf);
+  __asm__ volatile("" : : "r"(buf) : "memory");
+}
+
+static __attribute__((noinline)) int collect_dropped(void) {
+  clear_dead_stack();
+  gc_request_collection();
+  return eval_handle_breaker();
+}
+
 /* ---- the loop ------------------------------------------------------------ */
 
 #define HANDLED_OPS(X)                                                                                \
@@ -604,9 +619,8 @@ static inline bool needs_del(Value v) { return val_is_obj(v) && (v->gc_flags & G
   do {                                                                      \
     if (needs_del(v)) {                                                     \
       v = VAL_NULL;                                                         \
-      gc_request_collection();                                              \
       SAVE();                                                               \
-      if (eval_handle_breaker() < 0) goto error;                            \
+      if (collect_dropped() < 0) goto error;                                \
     }                                                                       \
   } while (0)
 #define CHECK_BREAKER()                                                     \
@@ -1056,6 +1070,10 @@ dispatch:
       }
     }
     SAVE();
+    /* Serve pending requests before the call too, so that work requested by
+     * the previous instruction (a finalizer after a rebinding, a GIL drop)
+     * happens before the callee runs, as under CPython. */
+    if (atomic_load_explicit(&eval_breaker, memory_order_relaxed) && eval_handle_breaker() < 0) goto error;
     if (val_is_obj(callable) && callable->type == &FunctionType) {
       Frame *nf = push_call_frame(ts, AS(FunctionObject, callable), args, nargs, kw, false);
       if (!nf) goto error;

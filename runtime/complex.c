@@ -362,8 +362,16 @@ static Value complex_tp_new(TypeObject *type, Value *args, size_t nargs, TupleOb
   if (a[0] != VAL_NULL) {
     if (val_is_str(a[0])) {
       if (a[1] != VAL_NULL) return err_set(&Exc_TypeError, "complex() can't take second arg if first is a string");
-      if (!parse_complex(str_cstr(a[0]), (size_t)str_len_bytes(a[0]), &r))
+      if (!parse_complex(str_cstr(a[0]), (size_t)str_len_bytes(a[0]), &r)) {
+        /* CPython words it differently when an underscore is misplaced
+         * (not between two digits) */
+        const char *t = str_cstr(a[0]);
+        ssize_t tl = str_len_bytes(a[0]);
+        for (ssize_t k = 0; k < tl; k++)
+          if (t[k] == '_' && (k == 0 || k + 1 == tl || t[k - 1] < '0' || t[k - 1] > '9' || t[k + 1] < '0' || t[k + 1] > '9'))
+            return err_set(&Exc_ValueError, "could not convert string to complex: %R", a[0]);
         return err_set(&Exc_ValueError, "complex() arg is a malformed string");
+      }
     } else {
       int k = to_cx(a[0], &r);
       if (k < 0) return VAL_NULL;

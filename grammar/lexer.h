@@ -53,7 +53,7 @@ typedef struct Lexer {
   int eof_newline_sent;
   /* Block headers, for "expected an indented block after ...". */
   int cur_first_tok, cur_first_line, cur_second_tok;
-  int hdr_tok, hdr_line;
+  int hdr_tok, hdr_second, hdr_line;
 } Lexer;
 
 typedef struct Parser {
@@ -70,7 +70,8 @@ typedef struct Parser {
   const char *root_end;
   int last_tok, prev_tok, prev2_tok; /* the most recent tokens, for error messages */
   YYLTYPE last_loc, prev_loc;
-  YYLTYPE atom_loc, prev_atom_loc;   /* start of the run of strings / dotted name
+  YYLTYPE atom_loc, prev_atom_loc;
+  YYLTYPE after_except_loc;          /* first token after the latest "except" */   /* start of the run of strings / dotted name
                                         ending at last_tok, prev_tok */
   Module *result;
   Expr *fresult;          /* f-string sub-parse result */

@@ -635,6 +635,7 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
         L->at_line_start = !L->no_indent;
         L->line_has_tokens = 0;
         L->hdr_tok = L->cur_first_tok == KW_ASYNC ? L->cur_second_tok : L->cur_first_tok;
+        L->hdr_second = L->cur_second_tok;
         L->hdr_line = L->cur_first_line;
         set_loc(L, loc, line, col, line, col);  /* zero width, as CPython reports it */
         return NEWLINE;
@@ -770,6 +771,7 @@ int lexer_next(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
   if (L->line_has_tokens && !L->join_lines) {
     L->line_has_tokens = 0;
     L->hdr_tok = L->cur_first_tok == KW_ASYNC ? L->cur_second_tok : L->cur_first_tok;
+    L->hdr_second = L->cur_second_tok;
     L->hdr_line = L->cur_first_line;
     set_loc(L, loc, line, col, line, col);
     return NEWLINE;

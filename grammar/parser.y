@@ -75,6 +75,7 @@ static int yylex(YYSTYPE *val, YYLTYPE *loc, Parser *p) {
   if (!((t == STRING && p->last_tok == STRING) || (t == NAME && p->last_tok == '.') ||
         (t == '.' && (p->last_tok == NAME || p->last_tok == ')' || p->last_tok == ']'))))
     p->atom_loc = *loc;
+  if (p->last_tok == KW_EXCEPT) p->after_except_loc = *loc;
   p->prev2_tok = p->prev_tok;
   p->prev_tok = p->last_tok;
   p->prev_loc = p->last_loc;
@@ -522,7 +523,10 @@ static Arguments *make_arguments(Parser *p, PList *items) {
       case PARAM_SLASH:
         if (slash) { err_at(p, &it->loc, "/ may appear only once"); return NULL; }
         if (star) { err_at(p, &it->loc, "/ must be ahead of *"); return NULL; }
-        if (pos->n == 0) { err_at(p, &it->loc, "invalid syntax"); return NULL; }
+        if (pos->n == 0) {
+          err_at(p, &it->loc, i + 1 < n ? "at least one argument must precede /" : "invalid syntax");
+          return NULL;
+        }
         slash = 1;
         posonly = pos;
         pos = plist(p);
@@ -535,7 +539,6 @@ static Arguments *make_arguments(Parser *p, PList *items) {
         }
         star = 1;
         if (it->arg) {
-          if (dup_arg(p, seen, it->arg)) return NULL;
           a->vararg = it->arg;
         } else {
           if (i + 1 >= n || ((ParamItem *)items->items[i + 1])->kind != PARAM_PLAIN) {
@@ -545,12 +548,10 @@ static Arguments *make_arguments(Parser *p, PList *items) {
         }
         break;
       case PARAM_DSTAR:
-        if (dup_arg(p, seen, it->arg)) return NULL;
         a->kwarg = it->arg;
         dstar = 1;
         break;
       default:
-        if (dup_arg(p, seen, it->arg)) return NULL;
         if (star) {
           kwonly = push(p, kwonly, it->arg);
           kwdefs = push(p, kwdefs, it->def);
@@ -564,6 +565,12 @@ static Arguments *make_arguments(Parser *p, PList *items) {
         }
         break;
     }
+  }
+  /* Duplicates are checked last, as CPython's symtable does after the
+   * grammar has accepted the list. */
+  for (int i = 0; i < n; i++) {
+    ParamItem *it = items->items[i];
+    if (it->arg && dup_arg(p, seen, it->arg)) return NULL;
   }
   a->posonlyargs = SEQ(ArgSeq, posonly);
   a->args = SEQ(ArgSeq, pos);
@@ -1246,6 +1253,8 @@ param
   | '*' NAME opt_ann { $$ = param(p, PARAM_STAR, $2, $3, NULL, &@$, &@2); }
   | POW NAME opt_ann { $$ = param(p, PARAM_DSTAR, $2, $3, NULL, &@$, &@2); }
   | '/' { $$ = param(p, PARAM_SLASH, NULL, NULL, NULL, &@$, &@1); }
+  | '*' NAME opt_ann '=' { err_at(p, &@4, "var-positional argument cannot have default value"); YYABORT; }
+  | POW NAME opt_ann '=' { err_at(p, &@4, "var-keyword argument cannot have default value"); YYABORT; }
   ;
 opt_ann : %empty { $$ = NULL; } | ':' test { $$ = $2; } ;
 
@@ -1258,6 +1267,8 @@ lparam
   | '*' NAME { $$ = param(p, PARAM_STAR, $2, NULL, NULL, &@$, &@2); }
   | POW NAME { $$ = param(p, PARAM_DSTAR, $2, NULL, NULL, &@$, &@2); }
   | '/' { $$ = param(p, PARAM_SLASH, NULL, NULL, NULL, &@$, &@1); }
+  | '*' NAME '=' { err_at(p, &@3, "var-positional argument cannot have default value"); YYABORT; }
+  | POW NAME '=' { err_at(p, &@3, "var-keyword argument cannot have default value"); YYABORT; }
   ;
 
 classdef
@@ -1690,6 +1701,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   }
   if (want_indent && la != YYSYMBOL_INDENT) {
     const char *owner = block_owner(p->lx.hdr_tok);
+    if (p->lx.hdr_tok == KW_EXCEPT && p->lx.hdr_second == '*') owner = "'except*' statement";
     int line = loc->first_line, col = loc->first_column, end_line = loc->last_line, end_col = loc->last_column;
     if (la == YYSYMBOL_YYEOF) {
       last_newline(p, &line, &col);
@@ -1712,6 +1724,50 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
                      ((p->lx.cur_first_tok == KW_DEF || p->lx.cur_second_tok == KW_DEF) && p->lx.depth == 0 &&
                       p->prev_tok == ')'))) {
     err_at(p, loc, "expected ':'");
+    return 0;
+  }
+  int want_name = 0, want_lparen = 0;
+  for (int i = 0; i < n; i++) {
+    if (exp[i] == YYSYMBOL_NAME) want_name = 1;
+    if (strcmp(yysymbol_name(exp[i]), "'('") == 0) want_lparen = 1;
+  }
+  Lexer *L = &p->lx;
+  char inner = L->depth > 0 ? L->paren_ch[L->depth - 1] : 0;
+  if (p->last_tok == '(' && want_name && !want_lparen &&
+      (p->prev_tok == '(' || p->prev_tok == ',' || p->prev_tok == KW_LAMBDA)) {
+    err_at(p, loc, want_colon ? "Lambda expression parameters cannot be parenthesized"
+                              : "Function parameters cannot be parenthesized");
+    return 0;
+  }
+  if (p->last_tok == '*' && p->prev_tok == '/') {
+    err_at(p, loc, "expected comma between / and *");
+    return 0;
+  }
+  if (p->last_tok == ',' && L->cur_first_tok == KW_EXCEPT && L->depth == 0) {
+    err_at(p, &p->after_except_loc, "multiple exception types must be parenthesized");
+    return 0;
+  }
+  if (p->last_tok == '*' && p->prev_tok == ':' && inner == '{') {
+    err_at(p, loc, "cannot use a starred expression in a dictionary value");
+    return 0;
+  }
+  if (p->prev_tok == ':' && (p->last_tok == '}' || (p->last_tok == ',' && inner == '{'))) {
+    err_at(p, &p->prev_loc, "expression expected after dictionary key and ':'");
+    return 0;
+  }
+  if (la == YYSYMBOL_KW_FOR && (inner == '[' || inner == '{')) {
+    int pl = L->paren_line[L->depth - 1] + L->line_base;
+    int pc = L->paren_col[L->depth - 1] + (L->paren_line[L->depth - 1] == 1 ? L->col_base : 0) + 1;
+    YYLTYPE l = {pl, pc, loc->last_line, loc->first_column};
+    err_at(p, &l, "did you forget parentheses around the comprehension target?");
+    return 0;
+  }
+  /* "if x.a = 1:" */
+  if (p->last_tok == '=' && p->prev_tok == NAME && p->prev2_tok == '.') {
+    YYLTYPE l = p->prev_atom_loc;
+    l.last_line = loc->last_line;
+    l.last_column = loc->last_column + operand_width(p->lx.cur, p->lx.end);
+    err_at(p, &l, "cannot assign to attribute here. Maybe you meant '==' instead of '='?");
     return 0;
   }
   /* "if x = 1:" */

@@ -16,7 +16,8 @@
   X(os)                \
   X(_random)           \
   X(_traceback)        \
-  X(_io)
+  X(_io)               \
+  X(_asyncio)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

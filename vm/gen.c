@@ -124,7 +124,8 @@ static void gen_trace(Object *o) {
   if (g->state != GS_CLOSED) frame_trace(g->frame);
 }
 
-void gen_coroutine_never_awaited(Object *coro) { (void)coro; }
+/* Weak so that stdlib/_asyncio.c can supply the RuntimeWarning. */
+__attribute__((weak)) void gen_coroutine_never_awaited(Object *coro) { (void)coro; }
 
 static void mark_closed(GenObject *g) {
   g->state = GS_CLOSED;

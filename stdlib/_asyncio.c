@@ -1,0 +1,251 @@
+/* _asyncio.c — the native core under asyncio's event loop.
+ *
+ * Owns the operating-system side of the loop: an epoll instance per loop
+ * (the loop object in asyncio/base_events.py keeps its fd), an eventfd
+ * that call_soon_threadsafe() writes to wake a loop blocked in epoll, and
+ * the blocking wait itself, which drops the GIL so other threads run while
+ * the loop sleeps.  Scheduling policy (ready FIFO, timer heap, Task
+ * stepping) stays in the gilpy code so that it matches CPython's order
+ * line for line.  Nothing here keeps global mutable state: every fd is
+ * owned by the Python object that asked for it.
+ *
+ * Also provides coro_line(), the line a coroutine is suspended at, which
+ * Task.__repr__ needs ("coro=<f() running at FILE:LINE>").
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "runtime/dict.h"
+#include "runtime/error.h"
+#include "runtime/exc.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/names.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/thread.h"
+#include "vm/code.h"
+#include "vm/frame.h"
+#include "vm/func.h"
+#include "vm/gil.h"
+
+/* vm/gen.c: line where a generator/coroutine is suspended (0 when closed). */
+int gen_current_line(Value gen);
+
+/* ---- "coroutine 'f' was never awaited" ------------------------------------
+ * Replaces gen.c's weak no-op hook.  Runs from the coroutine's GC `del`, at a
+ * safe point of the eval loop: the warning names the line running then (as
+ * CPython names the line where the last reference went away), or "sys:1"
+ * when no Python code runs (interpreter exit). */
+static void write_stderr(Value text) {
+  Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
+  if (err && text) {
+    if (!obj_call_method(err, NAME(write), &text, 1)) err_clear();
+  } else {
+    err_clear();
+  }
+}
+
+static char *source_line(const char *filename, int lineno) {
+  FILE *fp;
+  if (strncmp(filename, "<stdlib>/", 9) == 0) {
+    size_t len;
+    const char *src = import_embedded_source(filename + 9, &len);
+    fp = src ? fmemopen((void *)src, len, "r") : NULL;
+  } else if (filename[0] == '<') {
+    return NULL;
+  } else {
+    fp = fopen(filename, "r");
+  }
+  if (!fp) return NULL;
+  char *buf = NULL;
+  size_t cap = 0;
+  ssize_t n = -1;
+  for (int cur = 0; cur < lineno && (n = getline(&buf, &cap, fp)) >= 0; cur++) {
+  }
+  fclose(fp);
+  if (n < 0) {
+    free(buf);
+    return NULL;
+  }
+  return buf;
+}
+
+void gen_coroutine_never_awaited(Object *coro) {
+  Value saved = err_fetch();
+  Value qual = obj_getattr_opt((Value)coro, NAME(__qualname__));
+  const char *name = qual && val_is_str(qual) ? str_cstr(qual) : "?";
+  ThreadState *ts = ts_current;
+  Frame *f = ts ? ts->frame : NULL;
+  Value text;
+  if (f && f->code) {
+    const char *file = str_cstr(f->code->filename);
+    int line = frame_line(f);
+    text = str_printf("%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, name);
+    write_stderr(text);
+    char *src = source_line(file, line);
+    if (src) {
+      char *s = src;
+      while (*s == ' ' || *s == '\t') s++;
+      size_t n = strlen(s);
+      while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ')) s[--n] = 0;
+      write_stderr(str_printf("  %s\n", s));
+      free(src);
+    }
+    write_stderr(str_from_cstr("RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"));
+  } else {
+    text = str_printf("sys:1: RuntimeWarning: coroutine '%s' was never awaited\n", name);
+    write_stderr(text);
+  }
+  err_clear();
+  if (saved) err_restore(saved);
+}
+
+static bool get_int(Value v, const char *what, int64_t *out) {
+  if (!val_is_intlike(v)) {
+    err_set(&Exc_TypeError, "%s must be an integer", what);
+    return false;
+  }
+  return int_to_i64(v, out);
+}
+
+static Value a_epoll_create(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("epoll_create", nargs, 0, 0)) return VAL_NULL;
+  int fd = epoll_create1(EPOLL_CLOEXEC);
+  if (fd < 0) return err_set_from_errno(&Exc_OSError, errno, VAL_NULL);
+  return val_from_int(fd);
+}
+
+/* epoll_ctl(epfd, op, fd, mask): op 1 add, 2 delete, 3 modify (EPOLL_CTL_*). */
+static Value a_epoll_ctl(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("epoll_ctl", nargs, 4, 4)) return VAL_NULL;
+  int64_t ep, op, fd, mask;
+  if (!get_int(args[0], "epfd", &ep) || !get_int(args[1], "op", &op) || !get_int(args[2], "fd", &fd) ||
+      !get_int(args[3], "mask", &mask))
+    return VAL_NULL;
+  struct epoll_event ev = {.events = (uint32_t)mask, .data.fd = (int)fd};
+  if (epoll_ctl((int)ep, (int)op, (int)fd, &ev) < 0) return err_set_from_errno(&Exc_OSError, errno, VAL_NULL);
+  return VAL_NONE;
+}
+
+/* epoll_wait(epfd, timeout): timeout in seconds (float/int), None or
+ * negative blocks.  Returns a list of (fd, mask).  The GIL is dropped while
+ * waiting; EINTR counts as an empty wake-up. */
+static Value a_epoll_wait(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("epoll_wait", nargs, 2, 2)) return VAL_NULL;
+  int64_t ep;
+  if (!get_int(args[0], "epfd", &ep)) return VAL_NULL;
+  int ms = -1;
+  if (args[1] != VAL_NONE) {
+    double t;
+    if (val_is_intlike(args[1])) {
+      t = int_to_double(args[1]);
+    } else if (val_type(args[1]) == &FloatType) {
+      t = float_value(args[1]);
+    } else {
+      return err_set(&Exc_TypeError, "timeout must be a number or None");
+    }
+    if (t >= 0) {
+      /* Round up so that a timer is never woken a little early and then
+       * spun on with zero timeouts. */
+      double m = t * 1000.0;
+      ms = m > 2e9 ? 2000000000 : (int)m;
+      if ((double)ms < m) ms++;
+    }
+  }
+  struct epoll_event evs[64];
+  int n, e = 0;
+  if (ms == 0) {
+    n = epoll_wait((int)ep, evs, 64, 0);
+    if (n < 0) e = errno;
+  } else {
+    GIL_RELEASE();
+    n = epoll_wait((int)ep, evs, 64, ms);
+    if (n < 0) e = errno;
+    GIL_ACQUIRE();
+  }
+  if (n < 0) {
+    if (e == EINTR) return list_new(0);
+    return err_set_from_errno(&Exc_OSError, e, VAL_NULL);
+  }
+  Value out = list_new(0);
+  for (int i = 0; i < n; i++)
+    list_append(out, tuple_pack(2, val_from_int(evs[i].data.fd), val_from_int((intptr_t)evs[i].events)));
+  return out;
+}
+
+static Value a_eventfd(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("eventfd", nargs, 0, 0)) return VAL_NULL;
+  int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fd < 0) return err_set_from_errno(&Exc_OSError, errno, VAL_NULL);
+  return val_from_int(fd);
+}
+
+/* Wakes the loop that owns the eventfd; callable from any thread. */
+static Value a_eventfd_write(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("eventfd_write", nargs, 1, 1)) return VAL_NULL;
+  int64_t fd;
+  if (!get_int(args[0], "fd", &fd)) return VAL_NULL;
+  uint64_t one = 1;
+  ssize_t r = write((int)fd, &one, sizeof one);
+  (void)r; /* EAGAIN: the counter is already non-zero, the loop will wake */
+  return VAL_NONE;
+}
+
+static Value a_eventfd_read(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("eventfd_read", nargs, 1, 1)) return VAL_NULL;
+  int64_t fd;
+  if (!get_int(args[0], "fd", &fd)) return VAL_NULL;
+  uint64_t v = 0;
+  ssize_t r = read((int)fd, &v, sizeof v);
+  return val_from_int(r == (ssize_t)sizeof v ? (intptr_t)(v & 0xffffff) : 0);
+}
+
+static Value a_close(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("close", nargs, 1, 1)) return VAL_NULL;
+  int64_t fd;
+  if (!get_int(args[0], "fd", &fd)) return VAL_NULL;
+  if (fd >= 0) close((int)fd);
+  return VAL_NONE;
+}
+
+/* coro_line(coro): the current line of a suspended (or not yet started)
+ * coroutine/generator, 0 when it is finished; None for other objects. */
+static Value a_coro_line(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("coro_line", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_generator(args[0]) && !(val_is_obj(args[0]) && strcmp(val_type(args[0])->name, "async_generator") == 0))
+    return VAL_NONE;
+  return val_from_int(gen_current_line(args[0]));
+}
+
+static const NativeDef asyncio_functions[] = {
+    {"epoll_create", a_epoll_create, 0, NULL},
+    {"epoll_ctl", a_epoll_ctl, 0, NULL},
+    {"epoll_wait", a_epoll_wait, 0, NULL},
+    {"eventfd", a_eventfd, 0, NULL},
+    {"eventfd_write", a_eventfd_write, 0, NULL},
+    {"eventfd_read", a_eventfd_read, 0, NULL},
+    {"close", a_close, 0, NULL},
+    {"coro_line", a_coro_line, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static int asyncio_init(Value module) {
+  Value d = module_dict(module);
+  dict_set_cstr(d, "EPOLLIN", val_from_int(EPOLLIN));
+  dict_set_cstr(d, "EPOLLOUT", val_from_int(EPOLLOUT));
+  dict_set_cstr(d, "EPOLLERR", val_from_int(EPOLLERR));
+  dict_set_cstr(d, "EPOLLHUP", val_from_int(EPOLLHUP));
+  return 0;
+}
+
+const NativeModuleDef _asyncio_module_def = {"_asyncio", asyncio_functions, asyncio_init};

@@ -1,0 +1,453 @@
+"""asyncio.base_events — the event loop.
+
+One iteration (_run_once) works as CPython's: wait in epoll (the native
+_asyncio module drops the GIL there) until the earliest timer is due or an
+fd is ready, move due timers to the ready FIFO, then run exactly the
+callbacks that were ready when the iteration began; callbacks they schedule
+run in the next iteration.  Timers live in a heap ordered by deadline;
+cancelled timers are dropped lazily (or by a rebuild when they dominate).
+call_soon_threadsafe appends under the GIL and writes an eventfd that the
+loop watches, so a loop blocked in epoll wakes at once.
+"""
+
+__all__ = ('BaseEventLoop',)
+
+import collections
+import heapq
+import sys
+import time
+
+import _asyncio
+
+from . import coroutines
+from . import events
+from . import exceptions
+from . import futures
+from . import tasks
+
+_MIN_SCHEDULED_TIMER_HANDLES = 100
+_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
+_monotonic = time.monotonic
+
+
+def _run_until_complete_cb(fut):
+    if not fut.cancelled():
+        exc = fut.exception()
+        if isinstance(exc, (SystemExit, KeyboardInterrupt)):
+            return
+    futures._get_loop(fut).stop()
+
+
+class BaseEventLoop(events.AbstractEventLoop):
+
+    def __init__(self):
+        self._timer_cancelled_count = 0
+        self._closed = False
+        self._stopping = False
+        self._ready = collections.deque()
+        self._scheduled = []
+        self._default_executor = None
+        self._exception_handler = None
+        self._thread_id = None
+        self._clock_resolution = 1e-09
+        self._debug = False
+        self._task_factory = None
+        self._asyncgens = set()
+        self._asyncgens_shutdown_called = False
+        self._executor_shutdown_called = False
+        self._epfd = _asyncio.epoll_create()
+        self._wakefd = _asyncio.eventfd()
+        _asyncio.epoll_ctl(self._epfd, 1, self._wakefd, _asyncio.EPOLLIN)
+        self._readers = {}
+        self._writers = {}
+
+    def __repr__(self):
+        return (f'<{self.__class__.__name__} running={self.is_running()} '
+                f'closed={self.is_closed()} debug={self.get_debug()}>')
+
+    # ---- futures and tasks ------------------------------------------------
+    def create_future(self):
+        return futures.Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        if self._task_factory is None:
+            task = tasks.Task(coro, loop=self, name=name, context=context)
+        else:
+            if context is None:
+                task = self._task_factory(self, coro)
+            else:
+                task = self._task_factory(self, coro, context=context)
+            if name is not None:
+                task.set_name(name)
+        return task
+
+    def set_task_factory(self, factory):
+        if factory is not None and not callable(factory):
+            raise TypeError('task factory must be a callable or None')
+        self._task_factory = factory
+
+    def get_task_factory(self):
+        return self._task_factory
+
+    # ---- running -----------------------------------------------------------
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def _check_running(self):
+        if self.is_running():
+            raise RuntimeError('This event loop is already running')
+        if events._get_running_loop() is not None:
+            raise RuntimeError('Cannot run the event loop while another loop is running')
+
+    def run_forever(self):
+        self._check_closed()
+        self._check_running()
+        try:
+            import _thread
+            self._thread_id = _thread.get_ident()
+        except ImportError:
+            self._thread_id = 0
+        events._set_running_loop(self)
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._thread_id = None
+            events._set_running_loop(None)
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        self._check_running()
+        new_task = not futures.isfuture(future)
+        future = tasks.ensure_future(future, loop=self)
+        if new_task:
+            future._log_destroy_pending = False
+        future.add_done_callback(_run_until_complete_cb)
+        try:
+            self.run_forever()
+        except:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
+        finally:
+            future.remove_done_callback(_run_until_complete_cb)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        if self.is_running():
+            raise RuntimeError('Cannot close a running event loop')
+        if self._closed:
+            return
+        self._closed = True
+        self._ready.clear()
+        self._scheduled.clear()
+        self._executor_shutdown_called = True
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
+        _asyncio.close(self._wakefd)
+        _asyncio.close(self._epfd)
+        self._wakefd = self._epfd = -1
+
+    def is_closed(self):
+        return self._closed
+
+    def is_running(self):
+        return self._thread_id is not None
+
+    def time(self):
+        return _monotonic()
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+    async def shutdown_asyncgens(self):
+        self._asyncgens_shutdown_called = True
+        if not len(self._asyncgens):
+            return
+        closing_agens = list(self._asyncgens)
+        self._asyncgens.clear()
+        results = await tasks.gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen
+                })
+
+    async def shutdown_default_executor(self):
+        self._executor_shutdown_called = True
+        if self._default_executor is None:
+            return
+        executor = self._default_executor
+        self._default_executor = None
+        await self.run_in_executor(None, executor.shutdown, True)
+
+    # ---- scheduling --------------------------------------------------------
+    def call_soon(self, callback, *args, context=None):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        handle = events.Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def _call_soon(self, callback, args, context):
+        handle = events.Handle(callback, args, self, context)
+        self._ready.append(handle)
+        return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError('delay must not be None')
+        return self.call_at(_monotonic() + delay, callback, *args, context=context)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError('when cannot be None')
+        self._check_closed()
+        timer = events.TimerHandle(when, callback, args, self, context)
+        heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        self._check_closed()
+        handle = events.Handle(callback, args, self, context)
+        self._ready.append(handle)
+        _asyncio.eventfd_write(self._wakefd)
+        return handle
+
+    def _write_to_self(self):
+        if self._wakefd >= 0:
+            _asyncio.eventfd_write(self._wakefd)
+
+    def _timer_handle_cancelled(self, handle):
+        if handle._scheduled:
+            self._timer_cancelled_count += 1
+
+    # ---- I/O readiness -----------------------------------------------------
+    def _update_fd(self, fd):
+        mask = 0
+        if fd in self._readers:
+            mask |= _asyncio.EPOLLIN
+        if fd in self._writers:
+            mask |= _asyncio.EPOLLOUT
+        registered = fd in self._registered
+        if mask and registered:
+            _asyncio.epoll_ctl(self._epfd, 3, fd, mask)
+        elif mask:
+            _asyncio.epoll_ctl(self._epfd, 1, fd, mask)
+            self._registered.add(fd)
+        elif registered:
+            _asyncio.epoll_ctl(self._epfd, 2, fd, 0)
+            self._registered.discard(fd)
+
+    _registered = None
+
+    def _fileno(self, fd):
+        if not isinstance(fd, int):
+            fd = fd.fileno()
+        return fd
+
+    def add_reader(self, fd, callback, *args):
+        self._check_closed()
+        if self._registered is None:
+            self._registered = set()
+        fd = self._fileno(fd)
+        self._readers[fd] = events.Handle(callback, args, self, None)
+        self._update_fd(fd)
+
+    def remove_reader(self, fd):
+        fd = self._fileno(fd)
+        if self._readers.pop(fd, None) is None:
+            return False
+        if not self._closed:
+            self._update_fd(fd)
+        return True
+
+    def add_writer(self, fd, callback, *args):
+        self._check_closed()
+        if self._registered is None:
+            self._registered = set()
+        fd = self._fileno(fd)
+        self._writers[fd] = events.Handle(callback, args, self, None)
+        self._update_fd(fd)
+
+    def remove_writer(self, fd):
+        fd = self._fileno(fd)
+        if self._writers.pop(fd, None) is None:
+            return False
+        if not self._closed:
+            self._update_fd(fd)
+        return True
+
+    # ---- executors -----------------------------------------------------------
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        if executor is None:
+            executor = self._default_executor
+            if executor is None:
+                try:
+                    from concurrent.futures import ThreadPoolExecutor
+                except ImportError:
+                    raise RuntimeError('run_in_executor needs concurrent.futures, '
+                                       'which is not available') from None
+                executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
+                self._default_executor = executor
+        return futures.wrap_future(executor.submit(func, *args), loop=self)
+
+    def set_default_executor(self, executor):
+        self._default_executor = executor
+
+    # ---- errors ----------------------------------------------------------------
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def set_exception_handler(self, handler):
+        if handler is not None and not callable(handler):
+            raise TypeError(f'A callable object or None is expected, got {handler!r}')
+        self._exception_handler = handler
+
+    def default_exception_handler(self, context):
+        message = context.get('message')
+        if not message:
+            message = 'Unhandled exception in event loop'
+        exception = context.get('exception')
+        log_lines = [message]
+        for key in sorted(context):
+            if key in {'message', 'exception'}:
+                continue
+            log_lines.append(f'{key}: {context[key]!r}')
+        _log_error('\n'.join(log_lines), exception)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            try:
+                self.default_exception_handler(context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException:
+                pass
+        else:
+            try:
+                self._exception_handler(self, context)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                try:
+                    self.default_exception_handler({
+                        'message': 'Unhandled error in exception handler',
+                        'exception': exc,
+                        'context': context,
+                    })
+                except (SystemExit, KeyboardInterrupt):
+                    raise
+                except BaseException:
+                    pass
+
+    # ---- one iteration ---------------------------------------------------------
+    def _run_once(self):
+        sched = self._scheduled
+        sched_count = len(sched)
+        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
+                self._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
+            new_scheduled = []
+            for handle in sched:
+                if handle._cancelled:
+                    handle._scheduled = False
+                else:
+                    new_scheduled.append(handle)
+            heapq.heapify(new_scheduled)
+            self._scheduled = sched = new_scheduled
+            self._timer_cancelled_count = 0
+        else:
+            while sched and sched[0]._cancelled:
+                self._timer_cancelled_count -= 1
+                handle = heapq.heappop(sched)
+                handle._scheduled = False
+
+        ready = self._ready
+        timeout = None
+        if ready or self._stopping:
+            timeout = 0
+        elif sched:
+            timeout = sched[0]._when - _monotonic()
+            if timeout < 0:
+                timeout = 0
+            elif timeout > 86400:
+                timeout = 86400
+
+        if timeout != 0 or self._readers or self._writers:
+            self._process_events(_asyncio.epoll_wait(self._epfd, timeout))
+
+        if sched:
+            end_time = _monotonic() + self._clock_resolution
+            while sched:
+                handle = sched[0]
+                if handle._when >= end_time:
+                    break
+                handle = heapq.heappop(sched)
+                handle._scheduled = False
+                ready.append(handle)
+
+        ntodo = len(ready)
+        popleft = ready.popleft
+        for _ in range(ntodo):
+            handle = popleft()
+            if handle._cancelled:
+                continue
+            handle._run()
+        handle = None
+
+    def _process_events(self, event_list):
+        for fd, mask in event_list:
+            if fd == self._wakefd:
+                _asyncio.eventfd_read(fd)
+                continue
+            if mask & (_asyncio.EPOLLIN | _asyncio.EPOLLERR | _asyncio.EPOLLHUP):
+                h = self._readers.get(fd)
+                if h is not None:
+                    self._ready.append(h)
+            if mask & (_asyncio.EPOLLOUT | _asyncio.EPOLLERR | _asyncio.EPOLLHUP):
+                h = self._writers.get(fd)
+                if h is not None:
+                    self._ready.append(h)
+
+
+def _log_error(text, exception):
+    """Writes an error as CPython's asyncio logger does with no logging
+    configuration (the last-resort handler prints the message and the
+    traceback).  Goes through the logging module when the program
+    configured it."""
+    logging = sys.modules.get('logging')
+    if logging is not None:
+        try:
+            logger = logging.getLogger('asyncio')
+            if logger.hasHandlers():
+                if exception is not None:
+                    logger.error(text, exc_info=(type(exception), exception, exception.__traceback__))
+                else:
+                    logger.error(text)
+                return
+        except Exception:
+            pass
+    if exception is not None:
+        import traceback
+        text = text + '\n' + ''.join(traceback.format_exception(
+            type(exception), exception, exception.__traceback__)).rstrip('\n')
+    sys.stderr.write(text + '\n')

@@ -1,0 +1,646 @@
+"""asyncio.tasks — Task (a coroutine driven by the loop) and the helpers
+built on it: sleep, gather, wait, wait_for, shield, as_completed.
+
+Task stepping follows CPython's _asyncio.Task: each step sends into (or
+throws into) the coroutine once; a yielded Future gets the task's wakeup
+as a done callback; a bare yield (sleep(0)) reschedules the step with
+call_soon.  The type prints as `<class '_asyncio.Task'>`.
+"""
+
+__all__ = (
+    'Task', 'create_task',
+    'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
+    'wait', 'wait_for', 'as_completed', 'sleep',
+    'gather', 'shield', 'ensure_future', 'run_coroutine_threadsafe',
+    'current_task', 'all_tasks',
+    '_register_task', '_unregister_task', '_enter_task', '_leave_task',
+)
+
+import sys
+
+from . import coroutines
+from . import events
+from . import exceptions
+from . import futures
+from .coroutines import _is_coroutine
+
+_task_name_counter = [0]
+
+
+def _next_task_name():
+    _task_name_counter[0] += 1
+    return f'Task-{_task_name_counter[0]}'
+
+
+def current_task(loop=None):
+    """Return a currently executed task."""
+    if loop is None:
+        loop = events.get_running_loop()
+    return _current_tasks.get(loop)
+
+
+def all_tasks(loop=None):
+    """Return a set of all tasks for the loop."""
+    if loop is None:
+        loop = events.get_running_loop()
+    return {t for t in _all_tasks if futures._get_loop(t) is loop and not t.done()}
+
+
+def _set_task_name(task, name):
+    if name is not None:
+        try:
+            set_name = task.set_name
+        except AttributeError:
+            pass
+        else:
+            set_name(name)
+
+
+class Task(futures._PyFuture):
+    """A coroutine wrapped in a Future."""
+
+    _log_destroy_pending = True
+
+    def __init__(self, coro, *, loop=None, name=None, context=None):
+        super().__init__(loop=loop)
+        if not coroutines.iscoroutine(coro):
+            self._log_destroy_pending = False
+            raise TypeError(f'a coroutine was expected, got {coro!r}')
+        if name is None:
+            self._name = _next_task_name()
+        else:
+            self._name = str(name)
+        self._num_cancels_requested = 0
+        self._must_cancel = False
+        self._fut_waiter = None
+        self._coro = coro
+        self._context = context
+        self._loop.call_soon(self.__step, context=context)
+        _all_tasks.add(self)
+
+    def __del__(self):
+        if self._state == futures._PENDING and self._log_destroy_pending:
+            context = {
+                'task': self,
+                'message': 'Task was destroyed but it is pending!',
+            }
+            self._loop.call_exception_handler(context)
+        super().__del__()
+
+    def __repr__(self):
+        info = futures._future_repr_info(self)
+        if self._must_cancel:
+            info[0] = 'cancelling'
+        info.insert(1, 'name=%r' % self.get_name())
+        info.insert(2, f'coro=<{coroutines._format_coroutine(self._coro)}>')
+        if self._fut_waiter is not None:
+            info.insert(3, f'wait_for={self._fut_waiter!r}')
+        return '<{} {}>'.format(self.__class__.__name__, ' '.join(info))
+
+    def get_coro(self):
+        return self._coro
+
+    def get_context(self):
+        return self._context
+
+    def get_name(self):
+        return self._name
+
+    def set_name(self, value):
+        self._name = str(value)
+
+    def set_result(self, result):
+        raise RuntimeError('Task does not support set_result operation')
+
+    def set_exception(self, exception):
+        raise RuntimeError('Task does not support set_exception operation')
+
+    def get_stack(self, *, limit=None):
+        frames = []
+        exc = self._exception
+        if exc is not None:
+            tb = exc.__traceback__
+            while tb is not None:
+                if limit is not None:
+                    if limit <= 0:
+                        break
+                    limit -= 1
+                frames.append(tb.tb_frame)
+                tb = tb.tb_next
+        return frames
+
+    def print_stack(self, *, limit=None, file=None):
+        import traceback
+        exc = self._exception
+        extracted = []
+        if exc is not None:
+            extracted = traceback.extract_tb(exc.__traceback__, limit)
+        if not extracted:
+            print(f'No stack for {self!r}', file=file)
+        elif exc is not None:
+            print(f'Traceback for {self!r} (most recent call last):', file=file)
+        else:
+            print(f'Stack for {self!r} (most recent call last):', file=file)
+        err = file if file is not None else sys.stderr
+        for line in traceback.format_list(extracted):
+            err.write(line)
+        if exc is not None:
+            for line in traceback.format_exception_only(exc.__class__, exc):
+                print(line, file=file, end='')
+
+    def cancel(self, msg=None):
+        self._log_traceback = False
+        if self.done():
+            return False
+        self._num_cancels_requested += 1
+        if self._fut_waiter is not None:
+            if self._fut_waiter.cancel(msg=msg):
+                return True
+        self._must_cancel = True
+        self._cancel_message = msg
+        return True
+
+    def cancelling(self):
+        return self._num_cancels_requested
+
+    def uncancel(self):
+        if self._num_cancels_requested > 0:
+            self._num_cancels_requested -= 1
+        return self._num_cancels_requested
+
+    def __step(self, exc=None):
+        if self._state != futures._PENDING:
+            raise exceptions.InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
+        if self._must_cancel:
+            if not isinstance(exc, exceptions.CancelledError):
+                exc = self._make_cancelled_error()
+            self._must_cancel = False
+        coro = self._coro
+        self._fut_waiter = None
+        loop = self._loop
+        prev = _current_tasks.get(loop)
+        if prev is not None:
+            raise RuntimeError(f'Cannot enter into task {self!r} while another task {prev!r} is being executed.')
+        _current_tasks[loop] = self
+        try:
+            if exc is None:
+                result = coro.send(None)
+            else:
+                result = coro.throw(exc)
+        except StopIteration as exc:
+            if self._must_cancel:
+                self._must_cancel = False
+                super().cancel(msg=self._cancel_message)
+            else:
+                futures._PyFuture.set_result(self, exc.value)
+        except exceptions.CancelledError as exc:
+            self._cancelled_exc = exc
+            super().cancel()
+        except (KeyboardInterrupt, SystemExit) as exc:
+            futures._PyFuture.set_exception(self, exc)
+            raise
+        except BaseException as exc:
+            tb = exc.__traceback__
+            if tb is not None and tb.tb_next is not None:
+                # Drop this frame: CPython's Task steps in C and shows
+                # only the coroutine's frames.
+                exc.__traceback__ = tb.tb_next
+            futures._PyFuture.set_exception(self, exc)
+        else:
+            blocking = getattr(result, '_asyncio_future_blocking', None)
+            if blocking is not None:
+                if futures._get_loop(result) is not loop:
+                    new_exc = RuntimeError(f'Task {self!r} got Future {result!r} attached to a different loop')
+                    loop.call_soon(self.__step, new_exc, context=self._context)
+                elif blocking:
+                    if result is self:
+                        new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
+                        loop.call_soon(self.__step, new_exc, context=self._context)
+                    else:
+                        result._asyncio_future_blocking = False
+                        result.add_done_callback(self.__wakeup, context=self._context)
+                        self._fut_waiter = result
+                        if self._must_cancel:
+                            if self._fut_waiter.cancel(msg=self._cancel_message):
+                                self._must_cancel = False
+                else:
+                    new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
+                    loop.call_soon(self.__step, new_exc, context=self._context)
+            elif result is None:
+                loop.call_soon(self.__step, context=self._context)
+            else:
+                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
+                loop.call_soon(self.__step, new_exc, context=self._context)
+        finally:
+            del _current_tasks[loop]
+            if self._state != futures._PENDING:
+                _all_tasks.discard(self)
+            self = None
+
+    def __wakeup(self, future):
+        try:
+            future.result()
+        except BaseException as exc:
+            self.__step(exc)
+        else:
+            self.__step()
+        self = None
+
+    __wakeup.__qualname__ = 'Task.task_wakeup'
+    __wakeup._asyncio_native = True
+
+
+Task.__module__ = '_asyncio'
+_PyTask = Task
+
+
+def create_task(coro, *, name=None, context=None):
+    """Schedule the execution of a coroutine object in a spawn task."""
+    loop = events.get_running_loop()
+    if context is None:
+        task = loop.create_task(coro)
+    else:
+        task = loop.create_task(coro, context=context)
+    _set_task_name(task, name)
+    return task
+
+
+FIRST_COMPLETED = 'FIRST_COMPLETED'
+FIRST_EXCEPTION = 'FIRST_EXCEPTION'
+ALL_COMPLETED = 'ALL_COMPLETED'
+
+
+async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise TypeError(f'expect a list of futures, not {type(fs).__name__}')
+    if not fs:
+        raise ValueError('Set of Tasks/Futures is empty.')
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError(f'Invalid return_when value: {return_when}')
+    loop = events.get_running_loop()
+    fs = set(fs)
+    if any(coroutines.iscoroutine(f) for f in fs):
+        raise TypeError('Passing coroutines is forbidden, use tasks explicitly.')
+    fs = {ensure_future(f, loop=loop) for f in fs}
+    return await _wait(fs, timeout, return_when, loop)
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def wait_for(fut, timeout):
+    loop = events.get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut, loop=loop)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut, loop=loop)
+        try:
+            return fut.result()
+        except exceptions.CancelledError as exc:
+            raise exceptions.TimeoutError() from exc
+
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    cb = _make_release(waiter)
+    fut = ensure_future(fut, loop=loop)
+    fut.add_done_callback(cb)
+    try:
+        try:
+            await waiter
+        except exceptions.CancelledError:
+            if fut.done():
+                return fut.result()
+            else:
+                fut.remove_done_callback(cb)
+                await _cancel_and_wait(fut, loop=loop)
+                raise
+        if fut.done():
+            return fut.result()
+        else:
+            fut.remove_done_callback(cb)
+            await _cancel_and_wait(fut, loop=loop)
+            try:
+                return fut.result()
+            except exceptions.CancelledError as exc:
+                raise exceptions.TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+def _make_release(waiter):
+    def _release(*args):
+        if not waiter.done():
+            waiter.set_result(None)
+    return _release
+
+
+async def _wait(fs, timeout, return_when, loop):
+    assert fs, 'Set of Futures is empty.'
+    waiter = loop.create_future()
+    timeout_handle = None
+    if timeout is not None:
+        timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+    counter = [len(fs)]
+
+    def _on_completion(f):
+        counter[0] -= 1
+        if (counter[0] <= 0 or
+                return_when == FIRST_COMPLETED or
+                return_when == FIRST_EXCEPTION and (not f.cancelled() and f.exception() is not None)):
+            if timeout_handle is not None:
+                timeout_handle.cancel()
+            if not waiter.done():
+                waiter.set_result(None)
+
+    for f in fs:
+        f.add_done_callback(_on_completion)
+    try:
+        await waiter
+    finally:
+        if timeout_handle is not None:
+            timeout_handle.cancel()
+        for f in fs:
+            f.remove_done_callback(_on_completion)
+    done, pending = set(), set()
+    for f in fs:
+        if f.done():
+            done.add(f)
+        else:
+            pending.add(f)
+    return done, pending
+
+
+async def _cancel_and_wait(fut, loop):
+    waiter = loop.create_future()
+    cb = _make_release(waiter)
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+def as_completed(fs, *, timeout=None):
+    if futures.isfuture(fs) or coroutines.iscoroutine(fs):
+        raise TypeError(f'expect an iterable of futures, not {type(fs).__name__}')
+    from .queues import Queue
+    done = Queue()
+    loop = events._get_event_loop()
+    todo = {ensure_future(f, loop=loop) for f in set(fs)}
+    timeout_handle = None
+
+    def _on_timeout():
+        for f in todo:
+            f.remove_done_callback(_on_completion)
+            done.put_nowait(None)
+        todo.clear()
+
+    def _on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+
+    async def _wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise exceptions.TimeoutError
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(_on_completion)
+    if todo and timeout is not None:
+        timeout_handle = loop.call_later(timeout, _on_timeout)
+    for _ in range(len(todo)):
+        yield _wait_for_one()
+
+
+class _Sleep0:
+    __slots__ = ()
+
+    def __await__(self):
+        yield
+
+
+_sleep0 = _Sleep0()
+
+
+async def sleep(delay, result=None):
+    """Coroutine that completes after a given time (in seconds)."""
+    if delay <= 0:
+        await _sleep0
+        return result
+    loop = events.get_running_loop()
+    future = loop.create_future()
+    h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+    try:
+        return await future
+    finally:
+        h.cancel()
+
+
+def ensure_future(coro_or_future, *, loop=None):
+    return _ensure_future(coro_or_future, loop=loop)
+
+
+def _ensure_future(coro_or_future, *, loop=None):
+    if futures.isfuture(coro_or_future):
+        if loop is not None and loop is not futures._get_loop(coro_or_future):
+            raise ValueError('The future belongs to a different loop than the one specified as the loop argument')
+        return coro_or_future
+    called_wrap_awaitable = False
+    if not coroutines.iscoroutine(coro_or_future):
+        if hasattr(coro_or_future, '__await__'):
+            coro_or_future = _wrap_awaitable(coro_or_future)
+            called_wrap_awaitable = True
+        else:
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+    if loop is None:
+        loop = events._get_event_loop()
+    try:
+        return loop.create_task(coro_or_future)
+    except RuntimeError:
+        if not called_wrap_awaitable:
+            coro_or_future.close()
+        raise
+
+
+async def _wrap_awaitable(awaitable):
+    return await awaitable
+
+
+class _GatheringFuture(futures._PyFuture):
+    """Helper for gather(): cancelling it cancels its children."""
+
+    def __init__(self, children, *, loop):
+        super().__init__(loop=loop)
+        self._children = children
+        self._cancel_requested = False
+
+    def cancel(self, msg=None):
+        if self.done():
+            return False
+        ret = False
+        for child in self._children:
+            if child.cancel(msg=msg):
+                ret = True
+        if ret:
+            self._cancel_requested = True
+        return ret
+
+
+_GatheringFuture.__module__ = 'asyncio.tasks'
+
+
+def gather(*coros_or_futures, return_exceptions=False):
+    if not coros_or_futures:
+        loop = events._get_event_loop()
+        outer = loop.create_future()
+        outer.set_result([])
+        return outer
+
+    def _done_callback(fut):
+        nonlocal nfinished
+        nfinished += 1
+        if outer is None or outer.done():
+            if not fut.cancelled():
+                fut.exception()
+            return
+        if not return_exceptions:
+            if fut.cancelled():
+                exc = fut._make_cancelled_error()
+                outer.set_exception(exc)
+                return
+            else:
+                exc = fut.exception()
+                if exc is not None:
+                    outer.set_exception(exc)
+                    return
+        if nfinished == nfuts:
+            results = []
+            for fut in children:
+                if fut.cancelled():
+                    res = exceptions.CancelledError(
+                        '' if fut._cancel_message is None else fut._cancel_message)
+                else:
+                    res = fut.exception()
+                    if res is None:
+                        res = fut.result()
+                results.append(res)
+            if outer._cancel_requested:
+                exc = fut._make_cancelled_error()
+                outer.set_exception(exc)
+            else:
+                outer.set_result(results)
+
+    arg_to_fut = {}
+    children = []
+    nfuts = 0
+    nfinished = 0
+    loop = None
+    outer = None
+    for arg in coros_or_futures:
+        if arg not in arg_to_fut:
+            fut = _ensure_future(arg, loop=loop)
+            if loop is None:
+                loop = futures._get_loop(fut)
+            if fut is not arg:
+                fut._log_destroy_pending = False
+            nfuts += 1
+            arg_to_fut[arg] = fut
+            fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[arg]
+        children.append(fut)
+    outer = _GatheringFuture(children, loop=loop)
+    return outer
+
+
+def shield(arg):
+    inner = _ensure_future(arg)
+    if inner.done():
+        return inner
+    loop = futures._get_loop(inner)
+    outer = loop.create_future()
+
+    def _inner_done_callback(inner):
+        if outer.cancelled():
+            if not inner.cancelled():
+                inner.exception()
+            return
+        if inner.cancelled():
+            outer.cancel()
+        else:
+            exc = inner.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+            else:
+                outer.set_result(inner.result())
+
+    def _outer_done_callback(outer):
+        if not inner.done():
+            inner.remove_done_callback(_inner_done_callback)
+
+    inner.add_done_callback(_inner_done_callback)
+    outer.add_done_callback(_outer_done_callback)
+    return outer
+
+
+def run_coroutine_threadsafe(coro, loop):
+    if not coroutines.iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    try:
+        import concurrent.futures
+    except ImportError:
+        raise RuntimeError('run_coroutine_threadsafe needs concurrent.futures, '
+                           'which is not available') from None
+    future = concurrent.futures.Future()
+
+    def callback():
+        try:
+            futures._chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(callback)
+    return future
+
+
+# Tasks not yet done (a plain set: done tasks leave it, so it does not keep
+# finished tasks alive the way a strong registry otherwise would).
+_all_tasks = set()
+_current_tasks = {}
+
+
+def _register_task(task):
+    _all_tasks.add(task)
+
+
+def _enter_task(loop, task):
+    current_task = _current_tasks.get(loop)
+    if current_task is not None:
+        raise RuntimeError(f'Cannot enter into task {task!r} while another task {current_task!r} is being executed.')
+    _current_tasks[loop] = task
+
+
+def _leave_task(loop, task):
+    current_task = _current_tasks.get(loop)
+    if current_task is not task:
+        raise RuntimeError(f'Leaving task {task!r} does not match the current task {current_task!r}.')
+    del _current_tasks[loop]
+
+
+def _unregister_task(task):
+    _all_tasks.discard(task)

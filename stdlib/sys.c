@@ -34,6 +34,7 @@
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/type.h"
+#include "vm/frame.h"
 
 Value sys_modules;
 Value sys_module;
@@ -269,7 +270,94 @@ static Value s_getrefcount(Value self, Value *args, size_t nargs, TupleObject *k
   return val_from_int(2);
 }
 
+/* ---- sys._getframe ------------------------------------------------------
+ * Frames live in a per-thread bump stack and die when their call returns,
+ * so a Python-visible frame is a snapshot taken at _getframe time: code,
+ * globals, locals (when the frame has a dict) and the current line, with
+ * f_back chaining snapshots of the callers (all taken eagerly, because
+ * the live frames may be gone by the time f_back is read). */
+typedef struct {
+  Object base;
+  Value code, globals, locals, back;
+  int line;
+} FrameSnapObject;
+
+static void fs_trace(Object *o) {
+  FrameSnapObject *f = (FrameSnapObject *)o;
+  gc_mark(f->code);
+  gc_mark(f->globals);
+  gc_mark(f->locals);
+  gc_mark(f->back);
+}
+
+static Value fs_code(Value v) { return AS(FrameSnapObject, v)->code; }
+static Value fs_globals(Value v) { return AS(FrameSnapObject, v)->globals; }
+static Value fs_lineno(Value v) { return val_from_int(AS(FrameSnapObject, v)->line); }
+static Value fs_back(Value v) {
+  Value b = AS(FrameSnapObject, v)->back;
+  return b ? b : VAL_NONE;
+}
+static Value fs_locals(Value v) {
+  Value l = AS(FrameSnapObject, v)->locals;
+  return l ? l : dict_new();
+}
+static Value fs_builtins(Value v) { return dict_new(); }
+
+static Value fs_repr(Value v) {
+  FrameSnapObject *f = AS(FrameSnapObject, v);
+  CodeObject *c = (CodeObject *)f->code;
+  return str_printf("<frame at %p, file %R, line %d, code %U>", (void *)f, c->filename, f->line, c->name);
+}
+
+static const GetSetDef fs_getsets[] = {
+    {"f_code", fs_code, NULL},         {"f_globals", fs_globals, NULL}, {"f_lineno", fs_lineno, NULL},
+    {"f_back", fs_back, NULL},         {"f_locals", fs_locals, NULL},   {"f_builtins", fs_builtins, NULL},
+    {NULL, NULL, NULL},
+};
+
+static TypeObject FrameSnapType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "frame",
+    .instance_size = sizeof(FrameSnapObject),
+    .trace = fs_trace,
+    .repr = fs_repr,
+    .getsets = fs_getsets,
+};
+
+static Value snapshot(Frame *f) {
+  FrameSnapObject *head = NULL, *prev = NULL;
+  for (; f; f = f->back) {
+    FrameSnapObject *s = (FrameSnapObject *)gc_alloc(&FrameSnapType, sizeof(FrameSnapObject));
+    s->code = (Value)f->code;
+    s->globals = f->globals;
+    s->locals = f->locals;
+    s->line = frame_line(f);
+    if (prev) prev->back = (Value)s;
+    else head = s;
+    prev = s;
+  }
+  return (Value)head;
+}
+
+static Value s_getframe(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("_getframe", nargs, 0, 1)) return VAL_NULL;
+  int64_t depth = 0;
+  if (nargs == 1) {
+    if (!val_is_intlike(args[0]))
+      return err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+    if (!int_to_i64(args[0], &depth)) return VAL_NULL;
+  }
+  Frame *f = ts_current ? ts_current->frame : NULL;
+  while (f && depth > 0) {
+    f = f->back;
+    depth--;
+  }
+  if (!f) return err_set(&Exc_ValueError, "call stack is not deep enough");
+  return snapshot(f);
+}
+
 static const NativeDef sys_functions[] = {
+    {"_getframe", s_getframe, 0, NULL},
     {"exit", s_exit, 0, NULL},
     {"getrecursionlimit", s_getrecursionlimit, 0, NULL},
     {"setrecursionlimit", s_setrecursionlimit, 0, NULL},
@@ -304,6 +392,7 @@ Value sys_module_create(void) {
   type_ready(&FlagsType);
   type_ready(&FloatInfoType);
   type_ready(&StructTimeType);
+  type_ready(&FrameSnapType);
   sys_modules = dict_new();
   Value m = module_new("sys");
   Value d = module_dict(m);

@@ -71,7 +71,8 @@ typedef struct Parser {
   int last_tok, prev_tok, prev2_tok; /* the most recent tokens, for error messages */
   YYLTYPE last_loc, prev_loc;
   YYLTYPE atom_loc, prev_atom_loc;
-  YYLTYPE after_except_loc;          /* first token after the latest "except" */   /* start of the run of strings / dotted name
+  YYLTYPE after_except_loc;          /* first token after the latest "except" */
+  int lambda_depth;                  /* 1 + bracket depth of an open lambda's parameters, or 0 */   /* start of the run of strings / dotted name
                                         ending at last_tok, prev_tok */
   Module *result;
   Expr *fresult;          /* f-string sub-parse result */

@@ -207,7 +207,7 @@ static int check_identifier(Parser *p, const char *tok, size_t n, int line) {
  * "match.x", "match: int").  q is just past the word. */
 static int soft_keyword_here(const Lexer *L, const char *q) {
   while (*q == ' ' || *q == '\t' || *q == '\f') q++;
-  if (strchr("=.:,;)]}#\n\r", *q) || q >= L->end) return 0;
+  if ((strchr("=.:,;)]}#\n\r", *q) && strncmp(q, "...", 3) != 0) || q >= L->end) return 0;
   if ((*q == '+' || *q == '-' || *q == '*' || *q == '/' || *q == '%' || *q == '&' || *q == '|' || *q == '^' ||
        *q == '<' || *q == '>' || *q == '@') && q[1] == '=')
     return 0;

@@ -75,7 +75,10 @@ static int yylex(YYSTYPE *val, YYLTYPE *loc, Parser *p) {
   if (!((t == STRING && p->last_tok == STRING) || (t == NAME && p->last_tok == '.') ||
         (t == '.' && (p->last_tok == NAME || p->last_tok == ')' || p->last_tok == ']'))))
     p->atom_loc = *loc;
-  if (p->last_tok == KW_EXCEPT) p->after_except_loc = *loc;
+  if (p->last_tok == KW_EXCEPT || (p->last_tok == '*' && p->prev_tok == KW_EXCEPT)) p->after_except_loc = *loc;
+  /* Inside a lambda's parameters (between "lambda" and its ':'). */
+  if (t == KW_LAMBDA) p->lambda_depth = p->lx.depth + 1;
+  else if (t == ':' && p->lambda_depth == p->lx.depth + 1) p->lambda_depth = 0;
   p->prev2_tok = p->prev_tok;
   p->prev_tok = p->last_tok;
   p->prev_loc = p->last_loc;
@@ -1175,11 +1178,15 @@ try_stmt
       PList *hs = plist(p);
       for (int i = 0; i < $4->n; i++) {
         HandlerItem *it = $4->items[i];
+        if (it->star != ((HandlerItem *)$4->items[0])->star) {
+          YYLTYPE l = {it->h->lineno, it->h->col_offset, it->h->lineno, it->h->col_offset};
+          err_at(p, &l, "cannot have both 'except' and 'except*' on the same 'try'");
+          YYABORT;
+        }
         if (it->star) star++;
         else plain++;
         push(p, hs, it->h);
       }
-      if (star && plain) { err_at(p, &@$, "cannot have both 'except' and 'except*' on the same 'try'"); YYABORT; }
       $$ = mk_stmt(p, star ? TryStar_kind : Try_kind, &@$);
       $$->v.Try.body = SEQ(StmtSeq, $3); $$->v.Try.handlers = SEQ(ExceptHandlerSeq, hs);
       $$->v.Try.orelse = SEQ(StmtSeq, $5); $$->v.Try.finalbody = SEQ(StmtSeq, $6);
@@ -1733,10 +1740,15 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   }
   Lexer *L = &p->lx;
   char inner = L->depth > 0 ? L->paren_ch[L->depth - 1] : 0;
-  if (p->last_tok == '(' && want_name && !want_lparen &&
-      (p->prev_tok == '(' || p->prev_tok == ',' || p->prev_tok == KW_LAMBDA)) {
-    err_at(p, loc, want_colon ? "Lambda expression parameters cannot be parenthesized"
-                              : "Function parameters cannot be parenthesized");
+  (void)want_name;
+  (void)want_lparen;
+  if (p->last_tok == '(' && (p->prev_tok == KW_LAMBDA || (p->prev_tok == ',' && p->lambda_depth == L->depth))) {
+    err_at(p, loc, "Lambda expression parameters cannot be parenthesized");
+    return 0;
+  }
+  if (p->last_tok == '(' && (p->prev_tok == '(' || p->prev_tok == ',') && L->depth == 2 &&
+      (L->cur_first_tok == KW_DEF || L->cur_second_tok == KW_DEF)) {
+    err_at(p, loc, "Function parameters cannot be parenthesized");
     return 0;
   }
   if (p->last_tok == '*' && p->prev_tok == '/') {

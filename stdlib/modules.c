@@ -17,7 +17,8 @@
   X(_random)           \
   X(_traceback)        \
   X(_io)               \
-  X(_asyncio)
+  X(_asyncio)          \
+  X(hashlib)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

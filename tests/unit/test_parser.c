@@ -442,6 +442,25 @@ static const struct ErrCase err_cases[] = {
   {"x++", "SyntaxError", "invalid syntax", 1, 4},
   {"x += 1 += 2", "SyntaxError", "invalid syntax", 1, 8},
   {"if True:\n    pass\n    else:\n        pass", "SyntaxError", "invalid syntax", 3, 5},
+  /* Specific messages of the 3.11 grammar. */
+  {"def g((a, b)):\n    pass", "SyntaxError", "Function parameters cannot be parenthesized", 1, 7},
+  {"f = lambda (a): a", "SyntaxError", "Lambda expression parameters cannot be parenthesized", 1, 12},
+  {"f = lambda a, (b): a", "SyntaxError", "Lambda expression parameters cannot be parenthesized", 1, 15},
+  {"def g(*args=()): pass", "SyntaxError", "var-positional argument cannot have default value", 1, 12},
+  {"def g(**kw=None): pass", "SyntaxError", "var-keyword argument cannot have default value", 1, 11},
+  {"try:\n    run()\nexcept ValueError, KeyError:\n    pass", "SyntaxError", "multiple exception types must be parenthesized", 3, 8},
+  {"d = {'k': *v}", "SyntaxError", "cannot use a starred expression in a dictionary value", 1, 11},
+  {"d = {'k':}", "SyntaxError", "expression expected after dictionary key and ':'", 1, 9},
+  {"squares = [n, n * n for n in nums]", "SyntaxError", "did you forget parentheses around the comprehension target?", 1, 12},
+  {"if self.done = True:\n    pass", "SyntaxError", "cannot assign to attribute here. Maybe you meant '==' instead of '='?", 1, 4},
+  {"def g(a, /*, b): pass", "SyntaxError", "expected comma between / and *", 1, 11},
+  {"def g(/, a): pass", "SyntaxError", "at least one argument must precede /", 1, 7},
+  {"try:\n    a()\nexcept E:\n    b()\nexcept* F:\n    c()", "SyntaxError", "cannot have both 'except' and 'except*' on the same 'try'", 5, 1},
+  {"match point:\n    case Point(x=0, 1):\n        pass", "SyntaxError", "positional patterns follow keyword patterns", 2, 21},
+  {"match v:\n    case [a, b] as _:\n        pass", "SyntaxError", "cannot use '_' as a target", 2, 20},
+  {"if x:\n    pass\nelif y\n    pass", "SyntaxError", "expected ':'", 3, 7},
+  {"x = 1 if y", "SyntaxError", "expected 'else' after 'if' expression", 1, 5},
+  {"s = f'{1 +}'", "SyntaxError", "f-string: invalid syntax", 1, 5},
 };
 
 Test(parser, errors_match_cpython) {

@@ -885,7 +885,7 @@ expr_stmt
 
 assign_chain
   : testlist_star_expr '=' rhs { $$ = push(p, list1(p, $1), $3); }
-  | yield_expr '=' rhs { $$ = push(p, list1(p, $1), $3); }
+  | yield_expr '=' rhs { err_at(p, &@1, "assignment to yield expression not possible"); YYABORT; }
   | assign_chain '=' rhs { $$ = push(p, $1, $3); }
   ;
 
@@ -1616,7 +1616,11 @@ argument
       $$ = call_arg(p, CARG_GEN, mk_comp(p, GeneratorExp_kind, $1, NULL, $2, &@$), NULL, &@$);
     }
   | test '=' test {
-      if ($1->kind != Name_kind) {
+      if ($1->kind == Constant_kind && $1->v.Constant.kind <= CONST_FALSE && $1->col_offset == @1.first_column) {
+        err_node(p, $1, "cannot assign to %s", expr_name($1));
+        YYABORT;
+      }
+      if ($1->kind != Name_kind || $1->col_offset != @1.first_column || $1->lineno != @1.first_line) {
         YYLTYPE l = {@1.first_line, @1.first_column, @2.last_line, @2.last_column};
         err_at(p, &l, "expression cannot contain assignment, perhaps you meant \"==\"?");
         YYABORT;
@@ -1749,6 +1753,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   if (p->last_tok == '(' && (p->prev_tok == '(' || p->prev_tok == ',') && L->depth == 2 &&
       (L->cur_first_tok == KW_DEF || L->cur_second_tok == KW_DEF)) {
     err_at(p, loc, "Function parameters cannot be parenthesized");
+    return 0;
+  }
+  if (p->last_tok == ':' && p->prev_tok == '*' && p->prev2_tok == KW_EXCEPT) {
+    err_at(p, loc, "expected one or more exception types");
     return 0;
   }
   if (p->last_tok == '*' && p->prev_tok == '/') {

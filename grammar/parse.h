@@ -21,7 +21,9 @@ typedef enum {
 typedef struct ParseError {
   ParseErrorKind kind;
   char msg[256];      /* CPython 3.11 wording, e.g. "expected ':'" */
-  int lineno;         /* 1-based; 0 if unknown */
+  int lineno;         /* 1-based; 0 for a whole-file error ("Non-UTF-8 code starting with
+                         '\xff' in file x.py on line 4, ..."), which CPython prints as the
+                         bare "SyntaxError: msg" line, without location or source text */
   int offset;         /* 1-based column in characters (CPython's SyntaxError.offset); 0 if unknown */
   int end_lineno;     /* 0 if unknown */
   int end_offset;     /* 1-based, exclusive, in characters; 0 if unknown */
@@ -31,7 +33,10 @@ typedef struct ParseError {
 
 /* Parses src[0..len) (need not be NUL-terminated; a leading UTF-8 BOM is
  * skipped) in the given mode.  Returns the tree, allocated in `a`, or NULL
- * with *err filled in.  filename is only used in messages. */
+ * with *err filled in.  filename is only used in messages; a name starting
+ * with '<' ("<string>", "<stdin>") marks source that came as text or bytes
+ * rather than from a file, which changes the invalid-UTF-8 message.
+ * PARSE_SINGLE accepts one statement (CPython's 'single' mode). */
 Module *parse_source(Arena *a, const char *src, size_t len, const char *filename,
                      int mode /* ParseMode: PARSE_FILE, PARSE_EVAL, PARSE_SINGLE */,
                      ParseError *err);

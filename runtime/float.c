@@ -52,10 +52,56 @@ static inline bool is_floatlike(Value v) {
  * the correctly rounded 16- or 17-digit string is the shortest, and also
  * the closest, as CPython's repr requires.  So at most three tries.
  * (Subnormals, with fewer significant bits, break that argument.) */
+/* The next decimal up from "d.ddde±X" in its last digit, in the same
+ * form; false if it cannot be written (never for printf output). */
+static bool decimal_up(const char *in, char *out) {
+  const char *e = strchr(in, 'e');
+  if (!e) return false;
+  char digs[24];
+  int nd = 0;
+  for (const char *q = in; q < e; q++)
+    if (*q != '.') digs[nd++] = *q;
+  int exp = atoi(e + 1);
+  int i = nd - 1;
+  while (i >= 0 && digs[i] == '9') digs[i--] = '0';
+  if (i < 0) { /* 9.99 -> 10.0: one more decade */
+    digs[0] = '1';
+    exp++;
+  } else {
+    digs[i]++;
+  }
+  char *w = out;
+  *w++ = digs[0];
+  if (nd > 1) {
+    *w++ = '.';
+    memcpy(w, digs + 1, (size_t)nd - 1);
+    w += nd - 1;
+  }
+  sprintf(w, "e%+03d", exp);
+  return true;
+}
+
 static int shortest_digits(double d, char *digits, int *exp10) {
   char buf[40];
   int p;
-  if (d < DBL_MIN) {
+  int e2;
+  if (d > DBL_MIN && frexp(d, &e2) == 0.5) {
+    /* A power of two: the doubles below are twice as dense as those above,
+     * so the nearest p-digit string may miss while the next one up reads
+     * back correctly.  Try both for each length. */
+    for (p = 1; p <= 17; p++) {
+      snprintf(buf, sizeof buf, "%.*e", p - 1, d);
+      double v = strtod(buf, NULL);
+      if (v == d) break;
+      if (v < d) {
+        char up[40];
+        if (decimal_up(buf, up) && strtod(up, NULL) == d) {
+          strcpy(buf, up);
+          break;
+        }
+      }
+    }
+  } else if (d < DBL_MIN) {
     /* subnormals have fewer bits: search 1..17 (round-tripping is monotone in p) */
     int lo = 1, hi = 17;
     while (lo < hi) {

@@ -42,6 +42,10 @@ extern int sys_int_max_str_digits;
 int int_get_max_str_digits(void) { return max_str_digits; }
 void int_set_max_str_digits(int n) { max_str_digits = n; }
 
+/* The largest int we try to build (bits): GMP aborts the process when an
+ * allocation fails, so bigger results raise MemoryError up front. */
+#define INT_MAX_BITS 34359738368.0 /* 2**35 bits = 4 GiB */
+
 /* ---- representation helpers ------------------------------------------ */
 
 /* True (with *out set) when v is an int whose value fits a C intptr_t
@@ -559,6 +563,11 @@ static Value int_power(Value a, Value b) {
     view_done(ta);
     return err_no_memory();
   }
+  /* GMP aborts when it cannot allocate: refuse results that cannot fit */
+  if ((double)e * (double)mpz_sizeinbase(za, 2) > INT_MAX_BITS && mpz_cmpabs_ui(za, 1) > 0) {
+    view_done(ta);
+    return err_no_memory();
+  }
   mpz_init(z);
   mpz_pow_ui(z, za, (unsigned long)e);
   view_done(ta);
@@ -628,8 +637,12 @@ static Value big_binop(Value a, Value b, BinOp op) {
       goto fail;
     }
     if (mpz_sgn(za) == 0) break;
-    if (!mpz_fits_slong_p(zb) || mpz_get_si(zb) > ((long)1 << 40)) {
+    if (!mpz_fits_slong_p(zb)) {
       err_set(&Exc_OverflowError, "too many digits in integer");
+      goto fail;
+    }
+    if ((double)mpz_get_si(zb) + (double)mpz_sizeinbase(za, 2) > INT_MAX_BITS) {
+      err_no_memory();
       goto fail;
     }
     mpz_mul_2exp(r, za, (mp_bitcnt_t)mpz_get_si(zb));

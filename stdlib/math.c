@@ -79,8 +79,19 @@ static Value math_1(const char *name, Value *args, size_t nargs, TupleObject *kw
   }
 
 static double c_fabs(double x) { return fabs(x); }
-static double c_degrees(double x) { return x * (180.0 / M_PI); }
-static double c_radians(double x) { return x * (M_PI / 180.0); }
+/* degrees/radians are plain products in CPython: no range checks */
+static Value scale(const char *name, Value *args, size_t nargs, TupleObject *kw, double factor) {
+  if (!args_no_kw(name, kw) || !args_count(name, nargs, 1, 1)) return VAL_NULL;
+  double x;
+  if (!get_double(args[0], &x)) return VAL_NULL;
+  return float_new(x * factor);
+}
+static Value m_degrees(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return scale("math.degrees", args, nargs, kw, 180.0 / M_PI);
+}
+static Value m_radians(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return scale("math.radians", args, nargs, kw, M_PI / 180.0);
+}
 
 static double c_sqrt(double x) { return x < 0 ? NAN : sqrt(x); }
 static double c_exp2(double x) { return exp2(x); }
@@ -115,8 +126,7 @@ MATH1(erfc, erfc, false)
 MATH1(gamma, c_gamma, true)
 MATH1(lgamma, c_lgamma, true)
 MATH1(cbrt, cbrt, false)
-MATH1(degrees, c_degrees, true)
-MATH1(radians, c_radians, false)
+
 
 /* Splits a positive int too large for a double into m * 2**e with m in
  * [0.5, 1) correctly rounded (CPython's _PyLong_Frexp). */
@@ -422,6 +432,7 @@ static Value m_factorial(Value self, Value *args, size_t nargs, TupleObject *kw)
     return err_set(&Exc_OverflowError, "factorial() argument should not exceed %ld", (long)INT64_MAX);
   }
   if (k < 0) return err_set(&Exc_ValueError, "factorial() not defined for negative values");
+  if (k > 200000000) return err_no_memory(); /* GMP would abort the process instead */
   mpz_t z;
   mpz_init(z);
   mpz_fac_ui(z, (unsigned long)k);
@@ -475,13 +486,14 @@ static Value comb_perm(const char *name, Value *args, size_t nargs, TupleObject 
   if (!args_no_kw(name, kw) || !args_count(name, nargs, perm ? 1 : 2, 2)) return VAL_NULL;
   Value n = get_int(args[0]);
   if (n == VAL_NULL) return VAL_NULL;
-  Value k = (nargs > 1 && args[1] != VAL_NONE) ? get_int(args[1]) : VAL_NULL;
-  if (nargs > 1 && args[1] != VAL_NONE && k == VAL_NULL) return VAL_NULL;
-  if (int_sign(n) < 0) return err_set(&Exc_ValueError, "n must be a non-negative integer");
-  if (k == VAL_NULL) { /* perm(n) == n! */
+  bool k_given = nargs > 1 && (args[1] != VAL_NONE || !perm); /* perm(n, None) == perm(n) */
+  Value k = k_given ? get_int(args[1]) : VAL_NULL;
+  if (k_given && k == VAL_NULL) return VAL_NULL;
+  if (k == VAL_NULL) { /* perm(n) == n!, with factorial's errors */
     Value a[1] = {n};
     return m_factorial(VAL_NULL, a, 1, NULL);
   }
+  if (int_sign(n) < 0) return err_set(&Exc_ValueError, "n must be a non-negative integer");
   if (int_sign(k) < 0) return err_set(&Exc_ValueError, "k must be a non-negative integer");
   if (int_compare(k, n) > 0) return val_from_int(0);
   int64_t kk;
@@ -642,27 +654,50 @@ static double *doubles_of(Value seq, size_t *n) {
   return d;
 }
 
-static double vector_norm(const double *v, size_t n) {
+/* sqrt(sum(x*x)) almost always correctly rounded, as CPython's hypot and
+ * dist: scale by a power of two so the largest |x| is in [0.5, 1); square
+ * exactly (fma gives the low half); accumulate with a compensated sum that
+ * starts at 1.0 so the running total always dominates each addend (no
+ * branch needed), keeping the low parts separately; then correct the
+ * square root once by the first-order term of sqrt(h*h + d). */
+static double vector_norm(double *v, size_t n) {
   double maxv = 0.0;
   bool found_nan = false;
   for (size_t i = 0; i < n; i++) {
     double x = fabs(v[i]);
-    if (isinf(x)) return x;
+    v[i] = x;
     if (isnan(x)) found_nan = true;
     if (x > maxv) maxv = x;
   }
+  if (isinf(maxv)) return maxv;
   if (found_nan) return NAN;
-  if (maxv == 0 || n <= 1) return maxv;
-  /* scaled sum of squares, compensated */
-  double sum = 0.0, comp = 0.0;
-  for (size_t i = 0; i < n; i++) {
-    double x = v[i] / maxv;
-    double sq = x * x;
-    double t = sum + sq;
-    comp += (sum - t) + sq;
-    sum = t;
+  if (maxv == 0.0 || n <= 1) return maxv;
+  int max_e;
+  frexp(maxv, &max_e);
+  if (max_e < -1023) { /* all subnormal: lift them into the normal range first */
+    for (size_t i = 0; i < n; i++) v[i] /= DBL_MIN;
+    return DBL_MIN * vector_norm(v, n);
   }
-  return maxv * sqrt(sum + comp);
+  double scale = ldexp(1.0, -max_e);
+  double total = 1.0, low_sq = 0.0, low_sum = 0.0;
+  for (size_t i = 0; i < n; i++) {
+    double x = v[i] * scale;
+    double sq = x * x, sq_lo = fma(x, x, -sq);
+    double t = total + sq;
+    low_sum += sq - (t - total);
+    total = t;
+    low_sq += sq_lo;
+  }
+  double h = sqrt(total - 1.0 + (low_sq + low_sum));
+  /* residual of h*h against the accurate sum, in the same accumulators */
+  double hh = -h * h, hh_lo = fma(-h, h, -hh);
+  double t = total + hh;
+  low_sum += hh - (t - total);
+  total = t;
+  low_sq += hh_lo;
+  double d = total - 1.0 + (low_sq + low_sum);
+  h += d / (2.0 * h);
+  return h / scale;
 }
 
 static Value m_hypot(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -673,7 +708,7 @@ static Value m_hypot(Value self, Value *args, size_t nargs, TupleObject *kw) {
       free(v);
       return VAL_NULL;
     }
-  double r = nargs == 2 ? hypot(v[0], v[1]) : vector_norm(v, nargs);
+  double r = vector_norm(v, nargs);
   free(v);
   return float_new(r);
 }
@@ -693,7 +728,7 @@ static Value m_dist(Value self, Value *args, size_t nargs, TupleObject *kw) {
     r = err_set(&Exc_ValueError, "both points must have the same number of dimensions");
   } else {
     for (size_t i = 0; i < n; i++) p[i] = p[i] - q[i];
-    r = float_new(n == 2 ? hypot(p[0], p[1]) : vector_norm(p, n));
+    r = float_new(vector_norm(p, n));
   }
   free(p);
   free(q);

@@ -1782,16 +1782,18 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     err_at(p, &l, "did you forget parentheses around the comprehension target?");
     return 0;
   }
-  /* "if x.a = 1:" */
-  if (p->last_tok == '=' && p->prev_tok == NAME && p->prev2_tok == '.') {
+  /* "if x.a = 1:", "if x = 1:": only where CPython parses a named
+   * expression (conditions and bracketed items). */
+  int named_ctx = L->depth > 0 || L->cur_first_tok == KW_IF || L->cur_first_tok == KW_ELIF ||
+                  L->cur_first_tok == KW_WHILE;
+  if (named_ctx && p->last_tok == '=' && p->prev_tok == NAME && p->prev2_tok == '.') {
     YYLTYPE l = p->prev_atom_loc;
     l.last_line = loc->last_line;
     l.last_column = loc->last_column + operand_width(p->lx.cur, p->lx.end);
     err_at(p, &l, "cannot assign to attribute here. Maybe you meant '==' instead of '='?");
     return 0;
   }
-  /* "if x = 1:" */
-  if (p->last_tok == '=' && p->prev_tok == NAME && p->prev2_tok != '.') {
+  if (named_ctx && p->last_tok == '=' && p->prev_tok == NAME && p->prev2_tok != '.') {
     YYLTYPE l = p->prev_loc;
     l.last_line = loc->last_line;
     l.last_column = loc->last_column + operand_width(p->lx.cur, p->lx.end);

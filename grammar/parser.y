@@ -1737,15 +1737,8 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     err_at(p, loc, "expected ':'");
     return 0;
   }
-  int want_name = 0, want_lparen = 0;
-  for (int i = 0; i < n; i++) {
-    if (exp[i] == YYSYMBOL_NAME) want_name = 1;
-    if (strcmp(yysymbol_name(exp[i]), "'('") == 0) want_lparen = 1;
-  }
   Lexer *L = &p->lx;
   char inner = L->depth > 0 ? L->paren_ch[L->depth - 1] : 0;
-  (void)want_name;
-  (void)want_lparen;
   if (p->last_tok == '(' && (p->prev_tok == KW_LAMBDA || (p->prev_tok == ',' && p->lambda_depth == L->depth))) {
     err_at(p, loc, "Lambda expression parameters cannot be parenthesized");
     return 0;

@@ -141,6 +141,10 @@ size_t float_repr_buf(double d, char *buf) {
     *p++ = '-';
     d = -d;
   }
+  if (d < 1e16 && d == (double)(int64_t)d) { /* integral: the common case, no search */
+    p += sprintf(p, "%lld.0", (long long)d);
+    return (size_t)(p - buf);
+  }
   int nd = shortest_digits(d, digits, &exp);
   if (exp < -4 || exp >= 16) {
     *p++ = digits[0];

@@ -304,7 +304,8 @@ static bool to_double(Value v, double *out, bool *failed) {
 }
 
 double float_as_double(Value v) {
-  if (is_floatlike(v)) return AS(FloatObject, v)->value;
+  /* subclasses go through __float__, which they may override */
+  if (val_is_float(v)) return AS(FloatObject, v)->value;
   if (val_is_intlike(v)) return int_to_double(v);
   if (val_is_str(v)) {
     Value f = float_from_string(str_cstr(v), (size_t)str_len_bytes(v));

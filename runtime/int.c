@@ -769,7 +769,8 @@ static Value int_repr_slot(Value v) { return int_repr(v); }
 
 /* int(x) for a non-str x without a base. */
 static Value int_from_object(Value x) {
-  if (is_intlike(x)) return int_exact(x);
+  /* exact ints and bools directly; subclasses through __int__, which they may override */
+  if (val_is_int(x) || x->type == &IntType || x->type == &BoolType) return int_exact(x);
   if (val_is_float(x)) return int_from_double(float_value(x));
   if (val_is_str(x)) return int_from_string(str_cstr(x), (size_t)str_len_bytes(x), 10);
   const char *data;

@@ -18,13 +18,15 @@ typedef struct {
   ssize_t index;
 } SeqIterObject;
 
-/* range: bounds are C integers.  This version accepts only bounds in the
- * small-int range (OverflowError otherwise), so every value a range yields
- * is a tagged int. */
+/* range: when every bound is a small int, start/stop/step/len are C
+ * integers and every value the range yields is a tagged int (the fast
+ * case).  Otherwise `big` holds the four as int Values (start, stop, step,
+ * len) and the C fields are unused. */
 typedef struct {
   Object base;
   intptr_t start, stop, step;
   ssize_t len;
+  Value big;       /* VAL_NULL, or a 4-tuple (start, stop, step, len) of ints */
 } RangeObject;
 Value range_new(intptr_t start, intptr_t stop, intptr_t step); /* step != 0 */
 
@@ -75,4 +77,6 @@ static inline Value rangeiter_next_fast(RangeIterObject *it) {
 }
 
 void iterobject_init(void); /* readies the types (called by containers_init) */
+extern TypeObject LongRangeIterType; /* range.c: iterator of ranges beyond the small ints */
+void range_init(void);      /* range.c: readies LongRangeIterType (called by containers_init) */
 #endif

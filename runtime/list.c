@@ -1030,6 +1030,7 @@ void containers_init(void) {
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) type_ready(types[i]);
   dictview_init();
   iterobject_init();
+  range_init();
   /* Mutable containers (and slices, in 3.11) say so in their namespace:
    * `list.__hash__ is None`, and heap subclasses inherit "unhashable". */
   static TypeObject *const unhashable[] = {&ListType, &DictType, &SetType, &SliceType, &DictKeysType,

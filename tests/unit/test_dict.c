@@ -12,6 +12,7 @@
 #include "runtime/list.h"
 #include "runtime/ops.h"
 #include "runtime/set.h"
+#include "runtime/slice.h"
 #include "runtime/str.h"
 
 static void setup(void) { runtime_init(0, NULL); }
@@ -234,4 +235,20 @@ Test(dict, range_basics) {
   cr_assert_eq(obj_contains(r, I(7)), 0);
   cr_assert_eq(obj_hash(range_new(0, 10, 1)), (Hash)-7546101314042312252LL);
   cr_assert_str_eq(R(list_from_iterable(iter_reversed(r))), "[8, 6, 4, 2, 0]");
+}
+
+Test(dict, long_range) {
+  Value two64 = obj_binop(I(1) , I(64), BINOP_LSHIFT);
+  Value args[1] = {two64};
+  Value r = RangeType.tp_new(&RangeType, args, 1, NULL);
+  cr_assert_str_eq(R(r), "range(0, 18446744073709551616)");
+  cr_assert_str_eq(R(obj_getitem(r, I(-1))), "18446744073709551615");
+  Value sl = obj_getitem(r, slice_new(VAL_NONE, VAL_NONE, I((intptr_t)1 << 60)));
+  cr_assert_str_eq(R(sl), "range(0, 18446744073709551616, 1152921504606846976)");
+  cr_assert_eq(obj_contains(r, obj_binop(I(1), I(63), BINOP_LSHIFT)), 1);
+  cr_assert_eq(obj_len(r), -1);
+  cr_assert(err_matches(&Exc_OverflowError));
+  err_clear();
+  Value l = list_from_iterable(obj_getitem(r, slice_new(I(-2), VAL_NONE, VAL_NONE)));
+  cr_assert_str_eq(R(l), "[18446744073709551614, 18446744073709551615]");
 }

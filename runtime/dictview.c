@@ -191,6 +191,13 @@ static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) 
 
 static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) { return view_iter(self); }
 
+static Value get_mapping(Value self) { return mappingproxy_new(VIEW_DICT(self)); }
+
+static const GetSetDef view_getsets[] = {
+    {"mapping", get_mapping, NULL},
+    {NULL},
+};
+
 static const NativeDef setlike_methods[] = {
     {"isdisjoint", m_isdisjoint, NATIVE_METHOD},
     {"__reversed__", m_reversed, NATIVE_METHOD},
@@ -222,6 +229,7 @@ TypeObject DictKeysType = {
     .contains = keys_contains,
     .binop = SETLIKE_BINOPS,
     .methods = setlike_methods,
+    .getsets = view_getsets,
 };
 
 TypeObject DictItemsType = {
@@ -237,6 +245,7 @@ TypeObject DictItemsType = {
     .contains = items_contains,
     .binop = SETLIKE_BINOPS,
     .methods = setlike_methods,
+    .getsets = view_getsets,
 };
 
 TypeObject DictValuesType = {
@@ -249,6 +258,7 @@ TypeObject DictValuesType = {
     .len = view_len,
     .contains = values_contains,
     .methods = values_methods,
+    .getsets = view_getsets,
 };
 
 void dictview_init(void) {

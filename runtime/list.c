@@ -126,12 +126,14 @@ static void list_append_array(ListObject *l, Value *items, ssize_t n) {
 
 int list_extend(Value list, Value iterable) {
   ListObject *l = AS(ListObject, list);
-  if (val_is_list(iterable) || val_is_tuple(iterable)) {
-    /* Copy first: l.extend(l) must append the original items once. */
-    ssize_t n = val_is_list(iterable) ? LIST_LEN(iterable) : TUPLE_LEN(iterable);
+  TypeObject *it_type = val_type(iterable);
+  if (it_type == &ListType || it_type == &TupleType) {
+    /* Exact types only: a subclass may override __iter__.  memmove: l.extend(l)
+     * appends the original items once. */
+    ssize_t n = it_type == &ListType ? LIST_LEN(iterable) : TUPLE_LEN(iterable);
     if (n == 0) return 0;
     list_reserve(l, l->len + n);
-    Value *src = val_is_list(iterable) ? LIST_ITEMS(iterable) : TUPLE_ITEMS(iterable);
+    Value *src = it_type == &ListType ? LIST_ITEMS(iterable) : TUPLE_ITEMS(iterable);
     memmove(l->items + l->len, src, (size_t)n * sizeof(Value));
     l->len += n;
     return 0;
@@ -334,8 +336,8 @@ static Value list_getitem(Value self, Value key) {
 /* Items of an arbitrary iterable as a fresh list (or the list/tuple itself
  * when that is safe), for slice assignment. */
 static Value seq_fast(Value v, const char *msg) {
-  if (val_is_list(v)) return list_from_array(LIST_ITEMS(v), LIST_LEN(v));
-  if (val_is_tuple(v)) return v;
+  if (val_type(v) == &ListType) return list_from_array(LIST_ITEMS(v), LIST_LEN(v));
+  if (val_type(v) == &TupleType) return v;
   Value it = obj_iter(v);
   if (!it) {
     if (err_matches(&Exc_TypeError)) {

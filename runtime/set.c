@@ -261,7 +261,7 @@ static int set_merge(SetObject *s, SetObject *o) {
 
 static int update_internal(SetObject *s, Value other) {
   if (val_is_anyset(other)) return set_merge(s, AS(SetObject, other));
-  if (val_is_dict(other)) {
+  if (val_type(other) == &DictType) {
     DictObject *d = AS(DictObject, other);
     if ((s->fill + d->len) * 5 >= s->mask * 3) table_resize(s, (s->len + d->len) * 2);
     for (ssize_t i = 0; i < d->nentries; i++) {

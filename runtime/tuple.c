@@ -56,7 +56,7 @@ Value tuple_pack(ssize_t n, ...) {
 
 Value tuple_from_iterable(Value iterable) {
   if (val_is_obj(iterable) && iterable->type == &TupleType) return iterable;
-  if (val_is_list(iterable)) return tuple_from_array(LIST_ITEMS(iterable), LIST_LEN(iterable));
+  if (val_type(iterable) == &ListType) return tuple_from_array(LIST_ITEMS(iterable), LIST_LEN(iterable));
   Value l = list_from_iterable(iterable);
   if (!l) return VAL_NULL;
   return tuple_from_array(LIST_ITEMS(l), LIST_LEN(l));

@@ -14,6 +14,7 @@
 #define GILPY_LEXER_H
 
 #include "grammar/ast.h"
+#include <string.h>
 #include "grammar/parse.h"
 
 #define LEX_MAX_PAREN 200   /* "too many nested parentheses" beyond this */
@@ -77,6 +78,38 @@ typedef struct Parser {
   Module *result;
   Expr *fresult;          /* f-string sub-parse result */
 } Parser;
+
+/* ---- growable lists in the arena (the grammar's sequences) ---- */
+typedef struct PList { int n, cap; void **items; } PList;
+
+static inline PList *plist(Parser *p) { return ast_alloc(p->arena, sizeof(PList)); }
+
+/* Appends item (creating the list if l is NULL); the old items array is
+ * left to the arena when it grows. */
+static inline PList *push(Parser *p, PList *l, void *item) {
+  if (!l) l = plist(p);
+  if (l->n == l->cap) {
+    int cap = l->cap ? l->cap * 2 : 4;
+    void **items = ast_alloc(p->arena, sizeof(void *) * (size_t)cap);
+    if (l->n) memcpy(items, l->items, sizeof(void *) * (size_t)l->n);
+    l->items = items;
+    l->cap = cap;
+  }
+  l->items[l->n++] = item;
+  return l;
+}
+
+static inline PList *list1(Parser *p, void *item) { return push(p, NULL, item); }
+
+/* A PList as an AST sequence of type T (ExprSeq, StmtSeq...). */
+#define SEQ(T, l) ((T){(l) ? (l)->n : 0, (l) && (l)->n ? (void *)(l)->items : NULL})
+
+/* A new expression node located at loc. */
+Expr *parser_new_expr(Parser *p, ExprKind kind, const YYLTYPE *loc);
+
+/* Adjacent string literals (strlit.c): one Constant, or a JoinedStr when
+ * an f-string is among them.  Returns NULL with an error recorded. */
+Expr *strlit_concat(Parser *p, PList *toks, const YYLTYPE *loc);
 
 /* Lexer entry, called by the bison parser. */
 int lexer_next(Parser *p, YYSTYPE *val, YYLTYPE *loc);

@@ -1,8 +1,9 @@
 /* parser.y — Python 3.11 grammar (bison, LALR(1), pure) building the AST.
  *
  * Owns: the statement and expression grammar, target validation (Store and
- * Del contexts with CPython's messages), argument-list checks, adjacent
- * string-literal concatenation and f-string splitting, and parse_source().
+ * Del contexts with CPython's messages), argument-list checks, syntax error
+ * messages, the f-string field sub-parser and parse_source().  String
+ * literals themselves are assembled in strlit.c.
  *
  * Where Python's grammar is not LALR(1) the rules accept a superset and a
  * C action checks the rest: assignment targets are parsed as expressions
@@ -53,7 +54,6 @@ typedef struct CallArg CallArg;
 #include <string.h>
 #include "grammar/lexer.h"
 
-struct PList { int n, cap; void **items; };
 enum { PARAM_PLAIN, PARAM_STAR, PARAM_DSTAR, PARAM_SLASH };
 struct ParamItem { int kind; Arg *arg; Expr *def; YYLTYPE loc; };
 enum { CARG_POS, CARG_STAR, CARG_KW, CARG_DSTAR, CARG_GEN };
@@ -88,26 +88,11 @@ static int yylex(YYSTYPE *val, YYLTYPE *loc, Parser *p) {
 }
 static void yyerror(YYLTYPE *loc, Parser *p, const char *msg);
 
-static PList *plist(Parser *p) { return ast_alloc(p->arena, sizeof(PList)); }
-static PList *push(Parser *p, PList *l, void *item) {
-  if (!l) l = plist(p);
-  if (l->n == l->cap) {
-    int cap = l->cap ? l->cap * 2 : 4;
-    void **items = ast_alloc(p->arena, sizeof(void *) * (size_t)cap);
-    if (l->n) memcpy(items, l->items, sizeof(void *) * (size_t)l->n);
-    l->items = items;
-    l->cap = cap;
-  }
-  l->items[l->n++] = item;
-  return l;
-}
-static PList *list1(Parser *p, void *item) { return push(p, NULL, item); }
 static PList *concat(Parser *p, PList *a, PList *b) {
   if (!a) return b;
   if (b) for (int i = 0; i < b->n; i++) push(p, a, b->items[i]);
   return a;
 }
-#define SEQ(T, l) ((T){(l) ? (l)->n : 0, (l) && (l)->n ? (void *)(l)->items : NULL})
 
 /* Arg, Keyword, Alias and ExceptHandler share the AST_POSITION fields. */
 #define set_pos(node, loc)                       \
@@ -118,7 +103,7 @@ static PList *concat(Parser *p, PList *a, PList *b) {
     (node)->end_col_offset = (loc)->last_column; \
   } while (0)
 
-static Expr *mk_expr(Parser *p, ExprKind kind, const YYLTYPE *loc) {
+Expr *parser_new_expr(Parser *p, ExprKind kind, const YYLTYPE *loc) {
   Expr *e = ast_alloc(p->arena, sizeof *e);
   e->kind = kind;
   e->lineno = loc->first_line;
@@ -127,6 +112,7 @@ static Expr *mk_expr(Parser *p, ExprKind kind, const YYLTYPE *loc) {
   e->end_col_offset = loc->last_column;
   return e;
 }
+#define mk_expr parser_new_expr
 static Stmt *mk_stmt(Parser *p, StmtKind kind, const YYLTYPE *loc) {
   Stmt *s = ast_alloc(p->arena, sizeof *s);
   s->kind = kind;
@@ -671,7 +657,6 @@ static PList *with_items(Parser *p, PList *items) {
 
 static int withas_pending(Parser *p) { return p->withas_pending != 0; }
 
-static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc);
 
 /* ---- match patterns ---- */
 /* One entry of a mapping pattern ("key: pattern" or "**name") or of a
@@ -1076,7 +1061,7 @@ literal_expr
   : signed_number
   | signed_number '+' NUMBER { $$ = mk_binop(p, $1, Add_op, relocate($3, &@3), &@$); }
   | signed_number '-' NUMBER { $$ = mk_binop(p, $1, Sub_op, relocate($3, &@3), &@$); }
-  | strings { CHECK($$ = mk_strings(p, $1, &@$)); }
+  | strings { CHECK($$ = strlit_concat(p, $1, &@$)); }
   | KW_NONE { $$ = mk_const(p, CONST_NONE, &@$); }
   | KW_TRUE { $$ = mk_const(p, CONST_TRUE, &@$); }
   | KW_FALSE { $$ = mk_const(p, CONST_FALSE, &@$); }
@@ -1483,7 +1468,7 @@ primary
 atom
   : NAME { $$ = mk_name(p, $1, Load_ctx, &@$); }
   | NUMBER { $$ = relocate($1, &@$); }
-  | strings { CHECK($$ = mk_strings(p, $1, &@$)); }
+  | strings { CHECK($$ = strlit_concat(p, $1, &@$)); }
   | ELLIPSIS { $$ = mk_const(p, CONST_ELLIPSIS, &@$); }
   | KW_NONE { $$ = mk_const(p, CONST_NONE, &@$); }
   | KW_TRUE { $$ = mk_const(p, CONST_TRUE, &@$); }
@@ -1929,257 +1914,6 @@ const char *parse_error_type_name(ParseErrorKind kind) {
     case PERR_TAB: return "TabError";
     default: return "SyntaxError";
   }
-}
-
-/* ---- string literals ----------------------------------------------------- */
-
-typedef struct { char *data; size_t len, cap; } Buf;
-
-static void buf_add(Parser *p, Buf *b, const char *s, size_t n) {
-  if (b->len + n + 1 > b->cap) {
-    size_t cap = b->cap ? b->cap * 2 : 64;
-    while (cap < b->len + n + 1) cap *= 2;
-    char *d = ast_alloc(p->arena, cap);
-    if (b->len) memcpy(d, b->data, b->len);
-    b->data = d;
-    b->cap = cap;
-  }
-  memcpy(b->data + b->len, s, n);
-  b->len += n;
-  b->data[b->len] = 0;
-}
-
-static Expr *str_const(Parser *p, const char *s, size_t n, const YYLTYPE *loc) {
-  Expr *e = mk_const(p, CONST_STR, loc);
-  char *d = ast_strndup(p->arena, s ? s : "", s ? n : 0);
-  e->v.Constant.v.str.data = d;
-  e->v.Constant.v.str.len = s ? n : 0;
-  return e;
-}
-
-/* Appends the pending literal text as a Constant. */
-static void flush_lit(Parser *p, PList *values, Buf *lit, const YYLTYPE *loc) {
-  if (lit->len == 0) return;
-  push(p, values, str_const(p, lit->data, lit->len, loc));
-  lit->len = 0;
-}
-
-/* Line and column of body[off] (f-string fields report real positions). */
-static void body_pos(const struct StrTok *t, size_t off, int *line, int *col) {
-  int l = t->line, c = t->col;
-  for (size_t i = 0; i < off; i++) {
-    if (t->body[i] == '\n') { l++; c = 0; }
-    else c++;
-  }
-  *line = l;
-  *col = c;
-}
-
-/* CPython 3.11 reports f-string scanning errors just past the literal. */
-static int fstr_err(Parser *p, const struct StrTok *t, const char *msg) {
-  parser_error(p, PERR_SYNTAX, t->last_line, t->last_column, t->last_line, t->last_column, "%s", msg);
-  return -1;
-}
-
-/* Parses an f-string body (or a format spec when depth > 0) from *ip,
- * appending Constant/FormattedValue nodes to values.  Inside a format spec
- * it stops at the closing '}' (left unconsumed). */
-static int fstring_parse(Parser *p, const struct StrTok *t, size_t *ip, int depth, PList *values, Buf *lit,
-                         const YYLTYPE *loc) {
-  const char *s = t->body;
-  size_t len = t->len, i = *ip;
-  while (i < len) {
-    char c = s[i];
-    if (c == '{') {
-      if (i + 1 < len && s[i + 1] == '{' && depth == 0) {
-        buf_add(p, lit, "{", 1);
-        i += 2;
-        continue;
-      }
-      if (depth >= 2) return fstr_err(p, t, "f-string: expressions nested too deeply");
-      /* Find the end of the expression. */
-      size_t start = ++i;
-      int nest = 0;
-      char stack[LEX_MAX_PAREN];
-      char quote = 0;
-      int qlen = 0;
-      size_t expr_end = 0;
-      int selfdoc = 0;
-      for (; i < len; i++) {
-        char d = s[i];
-        if (quote) {
-          if (d == quote && (qlen == 1 || (i + 2 < len && s[i + 1] == quote && s[i + 2] == quote))) {
-            i += (size_t)qlen - 1;
-            quote = 0;
-          }
-          continue;
-        }
-        if (d == '\\') return fstr_err(p, t, "f-string expression part cannot include a backslash");
-        if (d == '\'' || d == '"') {
-          quote = d;
-          qlen = (i + 2 < len && s[i + 1] == d && s[i + 2] == d) ? 3 : 1;
-          i += (size_t)qlen - 1;
-          continue;
-        }
-        if (d == '#') return fstr_err(p, t, "f-string expression part cannot include '#'");
-        if (d == '(' || d == '[' || d == '{') {
-          if (nest >= LEX_MAX_PAREN) return fstr_err(p, t, "f-string: too many nested parenthesis");
-          stack[nest++] = d;
-          continue;
-        }
-        if ((d == ')' || d == ']' || d == '}') && nest > 0) {
-          char open = stack[--nest];
-          if ((open == '(' && d != ')') || (open == '[' && d != ']') || (open == '{' && d != '}')) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "f-string: closing parenthesis '%c' does not match opening parenthesis '%c'", d, open);
-            return fstr_err(p, t, msg);
-          }
-          continue;
-        }
-        if (d == ')' || d == ']') {
-          char msg[48];
-          snprintf(msg, sizeof msg, "f-string: unmatched '%c'", d);
-          return fstr_err(p, t, msg);
-        }
-        if (nest > 0) continue;
-        if (d == '}' || d == ':') break;
-        if (d == '!' && !(i + 1 < len && s[i + 1] == '=')) break;
-        if (d == '=' && i + 1 < len && s[i + 1] == '=') { i++; continue; }
-        if ((d == '!' || d == '<' || d == '>' || d == '=') && i + 1 < len && s[i + 1] == '=') { i++; continue; }
-        if (d == '=') {
-          expr_end = i;
-          selfdoc = 1;
-          i++;
-          while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r')) i++;
-          break;
-        }
-      }
-      if (quote) return fstr_err(p, t, "f-string: unterminated string");
-      if (i >= len) return fstr_err(p, t, "f-string: expecting '}'");
-      if (!selfdoc) expr_end = i;
-      int blank = 1;
-      for (size_t k = start; k < expr_end; k++)
-        if (s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != '\r' && s[k] != '\f') blank = 0;
-      if (blank) return fstr_err(p, t, "f-string: empty expression not allowed");
-      int line, col;
-      body_pos(t, start, &line, &col);
-      Expr *value = parser_parse_fstring_expr(p, s + start, expr_end - start, line, col);
-      if (!value) return -1;
-      if (selfdoc) buf_add(p, lit, s + start, i - start);
-      int conversion = -1;
-      Expr *spec = NULL;
-      if (i < len && s[i] == '!') {
-        if (i + 1 >= len) return fstr_err(p, t, "f-string: expecting '}'");
-        char cv = s[i + 1];
-        if (cv != 's' && cv != 'r' && cv != 'a')
-          return fstr_err(p, t, "f-string: invalid conversion character: expected 's', 'r', or 'a'");
-        conversion = cv;
-        i += 2;
-      }
-      if (i < len && s[i] == ':') {
-        i++;
-        PList *sv = plist(p);
-        Buf slit = {0};
-        /* A format spec is located at its own literal, not the whole
-         * concatenation. */
-        YYLTYPE tl = {t->first_line, t->first_column, t->last_line, t->last_column};
-        if (fstring_parse(p, t, &i, depth + 1, sv, &slit, &tl) < 0) return -1;
-        flush_lit(p, sv, &slit, &tl);
-        spec = mk_expr(p, JoinedStr_kind, &tl);
-        spec->v.JoinedStr.values = SEQ(ExprSeq, sv);
-      }
-      if (i >= len || s[i] != '}') return fstr_err(p, t, "f-string: expecting '}'");
-      i++;
-      if (selfdoc && conversion == -1 && !spec) conversion = 'r';
-      flush_lit(p, values, lit, loc);
-      Expr *fv = mk_expr(p, FormattedValue_kind, loc);
-      fv->v.FormattedValue.value = value;
-      fv->v.FormattedValue.conversion = conversion;
-      fv->v.FormattedValue.format_spec = spec;
-      push(p, values, fv);
-      continue;
-    }
-    if (c == '}') {
-      if (depth > 0) break;
-      if (i + 1 < len && s[i + 1] == '}') {
-        buf_add(p, lit, "}", 1);
-        i += 2;
-        continue;
-      }
-      return fstr_err(p, t, "f-string: single '}' is not allowed");
-    }
-    /* A run of literal text up to the next brace. */
-    size_t run = i;
-    while (i < len && s[i] != '{' && s[i] != '}') {
-      if (s[i] == '\\' && !t->raw && i + 1 < len) {
-        if (s[i + 1] == 'N' && i + 2 < len && s[i + 2] == '{') {
-          while (i < len && s[i] != '}') i++;
-          if (i < len) i++;
-          continue;
-        }
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    if (t->raw) {
-      buf_add(p, lit, s + run, i - run);
-    } else {
-      char *out;
-      size_t outlen;
-      if (lexer_decode_str(p, t, s + run, i - run, &out, &outlen) < 0) return -1;
-      buf_add(p, lit, out, outlen);
-    }
-  }
-  *ip = i;
-  return 0;
-}
-
-/* Concatenates adjacent literals: one Constant, or a JoinedStr if any
- * part is an f-string. */
-static Expr *mk_strings(Parser *p, PList *toks, const YYLTYPE *loc) {
-  struct StrTok *first = toks->items[0];
-  int any_f = 0;
-  for (int i = 0; i < toks->n; i++) {
-    struct StrTok *t = toks->items[i];
-    if (t->bytes != first->bytes) {
-      YYLTYPE l = {loc->last_line, loc->last_column, loc->last_line, loc->last_column};
-      err_at(p, &l, "cannot mix bytes and nonbytes literals");
-      return NULL;
-    }
-    any_f |= t->fstr;
-  }
-  Buf lit = {0};
-  if (!any_f) {
-    for (int i = 0; i < toks->n; i++) {
-      struct StrTok *t = toks->items[i];
-      char *out;
-      size_t outlen;
-      if (lexer_decode_str(p, t, t->body, t->len, &out, &outlen) < 0) return NULL;
-      buf_add(p, &lit, out, outlen);
-    }
-    Expr *e = str_const(p, lit.data, lit.len, loc);
-    if (first->bytes) e->v.Constant.kind = CONST_BYTES;
-    e->v.Constant.u_prefix = first->u_prefix;
-    return e;
-  }
-  PList *values = plist(p);
-  for (int i = 0; i < toks->n; i++) {
-    struct StrTok *t = toks->items[i];
-    if (t->fstr) {
-      size_t pos = 0;
-      if (fstring_parse(p, t, &pos, 0, values, &lit, loc) < 0) return NULL;
-    } else {
-      char *out;
-      size_t outlen;
-      if (lexer_decode_str(p, t, t->body, t->len, &out, &outlen) < 0) return NULL;
-      buf_add(p, &lit, out, outlen);
-    }
-  }
-  flush_lit(p, values, &lit, loc);
-  Expr *e = mk_expr(p, JoinedStr_kind, loc);
-  e->v.JoinedStr.values = SEQ(ExprSeq, values);
-  return e;
 }
 
 /* ---- entry points -------------------------------------------------------- */

@@ -13,14 +13,14 @@
 #ifndef GILPY_LEXER_H
 #define GILPY_LEXER_H
 
-#include "grammar/ast.h"
 #include <string.h>
+#include "grammar/ast.h"
 #include "grammar/parse.h"
 
 #define LEX_MAX_PAREN 200   /* "too many nested parentheses" beyond this */
 #define LEX_MAX_INDENT 100  /* "too many levels of indentation" */
 
-/* A string literal token as written: the parser concatenates adjacent ones. */
+/* A string literal token as written; strlit.c concatenates adjacent ones. */
 struct StrTok {
   const char *body;   /* between the quotes, not decoded */
   size_t len;
@@ -71,10 +71,10 @@ typedef struct Parser {
   const char *root_end;
   int last_tok, prev_tok, prev2_tok; /* the most recent tokens, for error messages */
   YYLTYPE last_loc, prev_loc;
-  YYLTYPE atom_loc, prev_atom_loc;
-  YYLTYPE after_except_loc;          /* first token after the latest "except" */
-  int lambda_depth;                  /* 1 + bracket depth of an open lambda's parameters, or 0 */   /* start of the run of strings / dotted name
-                                        ending at last_tok, prev_tok */
+  YYLTYPE atom_loc, prev_atom_loc; /* start of the run of strings / dotted name
+                                      ending at last_tok, prev_tok */
+  YYLTYPE after_except_loc;        /* first token after the latest "except" */
+  int lambda_depth;                /* 1 + bracket depth of an open lambda's parameters, or 0 */
   Module *result;
   Expr *fresult;          /* f-string sub-parse result */
 } Parser;

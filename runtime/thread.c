@@ -40,15 +40,12 @@ static void *find_stack_base(void) {
   return (char *)addr + size;
 }
 
-ThreadState *ts_new(void) {
+ThreadState *ts_new_unattached(void) {
   ThreadState *ts = calloc(1, sizeof *ts);
   if (!ts) {
     fprintf(stderr, "gilpy: out of memory (thread state)\n");
     abort();
   }
-  ts->stack_base = find_stack_base();
-  ts->ident = (unsigned long)pthread_self();
-  ts->native_id = (long)syscall(SYS_gettid);
   /* Append, so that the main thread stays first. */
   if (!ts_all) {
     ts_all = ts;
@@ -59,6 +56,26 @@ ThreadState *ts_new(void) {
     ts->prev = last;
   }
   return ts;
+}
+
+/* Runs on the thread the state is for, with the GIL held.  Until then
+ * stack_base is NULL and the collector skips the (not yet used) stack. */
+void ts_attach(ThreadState *ts) {
+  ts->ident = (unsigned long)pthread_self();
+  ts->native_id = (long)syscall(SYS_gettid);
+  ts->stack_base = find_stack_base();
+}
+
+ThreadState *ts_new(void) {
+  ThreadState *ts = ts_new_unattached();
+  ts_attach(ts);
+  return ts;
+}
+
+size_t ts_count(void) {
+  size_t n = 0;
+  for (ThreadState *ts = ts_all; ts; ts = ts->next) n++;
+  return n;
 }
 
 void ts_delete(ThreadState *ts) {
@@ -83,5 +100,6 @@ void ts_trace_all(void) {
     mark(ts->handled_exc);
     mark(ts->thread_obj);
     mark(ts->data);
+    mark(ts->boot);
   }
 }

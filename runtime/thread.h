@@ -31,6 +31,7 @@ typedef struct ThreadState {
   long native_id;            /* threading.get_native_id() */
   Value thread_obj;          /* the threading.Thread object, if any */
   Value data;                /* per-thread dict for natives (threading.local etc.) */
+  Value boot;                /* (func, args, kwargs) of a thread not yet started, or VAL_NULL */
 } ThreadState;
 
 extern _Thread_local ThreadState *ts_current;
@@ -38,6 +39,13 @@ extern _Thread_local ThreadState *ts_current;
 extern ThreadState *ts_all;
 
 ThreadState *ts_new(void);             /* registers; caller holds the GIL */
+/* Registers a state for a thread about to be created by the caller (GIL
+ * held); the new thread calls ts_attach() right after its first gil_take
+ * (until then its stack holds no object and stack_base stays NULL). */
+ThreadState *ts_new_unattached(void);
+void ts_attach(ThreadState *ts);
+/* Number of registered thread states (GIL held). */
+size_t ts_count(void);
 void ts_delete(ThreadState *ts);       /* unregisters; caller holds the GIL */
 void ts_trace_all(void);               /* GC: marks every thread's roots */
 

@@ -18,6 +18,7 @@
   X(_traceback)        \
   X(_io)               \
   X(_asyncio)          \
+  X(_thread)           \
   X(hashlib)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;

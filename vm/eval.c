@@ -127,20 +127,17 @@ Value eval_current_locals(void) {
 int eval_handle_breaker(void) {
   uint32_t bits = atomic_load(&eval_breaker);
   if (bits & EB_GC) gc_safepoint(); /* collects and clears EB_GC */
-  if (bits & EB_GIL_DROP) {
-    /* The threads work replaces this with a real hand-off. */
-    ThreadState *ts = ts_current;
-    eval_breaker_clear(EB_GIL_DROP);
-    gil_drop(ts);
-    gil_take(ts);
-  }
+  /* Another thread wants the GIL (or, for a non-main thread, a signal
+   * waits for the main thread to run): hand the lock over. */
+  if ((bits & EB_GIL_DROP) || ((bits & (EB_SIGNALS | EB_PENDING)) && ts_current != ts_all))
+    gil_yield(ts_current);
   if (bits & EB_SIGNALS) {
     if (eval_run_pending_signals() < 0) return -1;
   }
-  if (bits & (EB_PENDING | EB_ASYNC_EXC)) {
-    /* No pending calls or injected exceptions exist yet. */
-    eval_breaker_clear(EB_PENDING | EB_ASYNC_EXC);
+  if (bits & EB_PENDING) {
+    if (gil_run_pending_calls() < 0) return -1;
   }
+  if (bits & EB_ASYNC_EXC) eval_breaker_clear(EB_ASYNC_EXC); /* none are injected yet */
 #ifdef GILPY_GC_STRESS
   gc_safepoint();
 #endif

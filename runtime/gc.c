@@ -1,7 +1,7 @@
 /* gc.c — the allocator and the mark-sweep collector.
  *
  * Small objects (<= SMALL_MAX bytes) live in 64 KiB blocks, each block
- * holding equal slots of one size class (multiples of 16 bytes).  A free
+ * holding equal slots of one size class (multiples of 8 bytes).  A free
  * slot has type == NULL and links the class's free list through the word
  * after the type pointer.  Larger objects are malloc'd one by one with a
  * LargeHeader in front.
@@ -25,11 +25,10 @@
 #include "runtime/thread.h"
 
 #define BLOCK_SIZE ((uintptr_t)64 * 1024)
-#define SLOT_GRAIN 16
+#define SLOT_GRAIN 8 /* objects need 8-byte alignment only (tagged Values) */
 #define SMALL_MAX 512
 #define NCLASSES (SMALL_MAX / SLOT_GRAIN)
 #define MIN_THRESHOLD ((size_t)16 * 1024 * 1024)
-#define SPARE_EMPTY_BLOCKS 16
 
 typedef struct FreeSlot {
   TypeObject *type; /* always NULL: marks the slot free */
@@ -424,20 +423,11 @@ void gc_finalize_remaining(void) {
 
 /* ---- sweeping ----------------------------------------------------------- */
 
-static void finalize_unmarked(void) {
-  for (unsigned c = 0; c < NCLASSES; c++)
-    for (Block *b = heap.blocks[c]; b; b = b->next)
-      for (uint32_t i = 0; i < b->nslots; i++) {
-        Object *o = (Object *)(b->first + (size_t)i * b->slot_size);
-        if (o->type && !(o->gc_flags & GC_MARKED) && o->type->finalize) o->type->finalize(o);
-      }
-  for (size_t i = 0; i < heap.nlarge; i++) {
-    Object *o = heap.large[i];
-    if (!(o->gc_flags & GC_MARKED) && o->type->finalize) o->type->finalize(o);
-  }
-}
-
-static size_t free_unmarked(void) {
+/* One pass over the blocks: finalizers run and slots are freed together.
+ * A finalizer may read its object's type even when that type (a heap
+ * class) is garbage too: classes are large objects, swept after every
+ * block, and blocks that became empty are released only at the end. */
+static size_t sweep_blocks(size_t *freed_out, Block **released) {
   size_t live = 0, freed = 0;
   for (unsigned c = 0; c < NCLASSES; c++) {
     FreeSlot *head = NULL;
@@ -448,28 +438,25 @@ static size_t free_unmarked(void) {
       uint32_t nlive = 0;
       for (uint32_t i = b->nslots; i-- > 0;) {
         Object *o = (Object *)(b->first + (size_t)i * b->slot_size);
-        if (o->type && (o->gc_flags & GC_MARKED)) {
-          o->gc_flags &= ~GC_MARKED;
-          nlive++;
-          continue;
+        if (o->type) {
+          if (o->gc_flags & GC_MARKED) {
+            o->gc_flags &= ~GC_MARKED;
+            nlive++;
+            continue;
+          }
+          if (o->type->finalize) o->type->finalize(o);
+          freed++;
         }
-        if (o->type) freed++;
-        FreeSlot *s = (FreeSlot *)o;
-        s->type = NULL;
-        s->next = head;
-        head = s;
+        FreeSlot *fs = (FreeSlot *)o;
+        fs->type = NULL;
+        fs->next = head;
+        head = fs;
       }
       if (nlive == 0) { /* the whole block is free: unlink it */
         head = block_head;
         *link = b->next;
-        if (heap.nempty < SPARE_EMPTY_BLOCKS) {
-          b->next = heap.empty_blocks;
-          heap.empty_blocks = b;
-          heap.nempty++;
-        } else {
-          block_set_remove((uintptr_t)b);
-          free(b);
-        }
+        b->next = *released;
+        *released = b;
         continue;
       }
       b->nlive = nlive;
@@ -478,7 +465,16 @@ static size_t free_unmarked(void) {
     }
     heap.free[c] = head;
   }
-  size_t n = 0;
+  *freed_out += freed;
+  return live;
+}
+
+static size_t sweep_large(size_t *freed_out) {
+  size_t live = 0, n = 0;
+  for (size_t i = 0; i < heap.nlarge; i++) { /* finalize every dead one first */
+    Object *o = heap.large[i];
+    if (!(o->gc_flags & GC_MARKED) && o->type->finalize) o->type->finalize(o);
+  }
   for (size_t i = 0; i < heap.nlarge; i++) {
     Object *o = heap.large[i];
     if (o->gc_flags & GC_MARKED) {
@@ -486,12 +482,43 @@ static size_t free_unmarked(void) {
       live += large_size(o);
       heap.large[n++] = o;
     } else {
-      freed++;
+      ++*freed_out;
       free((LargeHeader *)o - 1);
     }
   }
   heap.nlarge = n;
+  return live;
+}
+
+/* Empty blocks are kept for reuse up to the size of the next allocation
+ * budget (returning them to the system only to fault them in again during
+ * the next cycle costs more than it saves); the rest are freed. */
+static void release_blocks(Block *released) {
+  size_t keep = heap.threshold / BLOCK_SIZE;
+  while (released) {
+    Block *b = released;
+    released = b->next;
+    if (heap.nempty < keep) {
+      b->slot_size = 0; /* no slots: conservative lookups ignore it */
+      b->next = heap.empty_blocks;
+      heap.empty_blocks = b;
+      heap.nempty++;
+    } else {
+      block_set_remove((uintptr_t)b);
+      free(b);
+    }
+  }
+}
+
+static size_t sweep(void) {
+  size_t freed = 0;
+  Block *released = NULL;
+  size_t live = sweep_blocks(&freed, &released);
+  live += sweep_large(&freed);
   heap.freed_objects += freed;
+  size_t want = 2 * (live + heap.external);
+  heap.threshold = want > MIN_THRESHOLD ? want : MIN_THRESHOLD;
+  release_blocks(released);
   return live;
 }
 
@@ -505,11 +532,8 @@ __attribute__((noinline)) static void collect(const void *stack_lo) {
   mark_roots(stack_lo);
   drain_mark_stack();
   resurrect_finalizable();
-  finalize_unmarked();
-  heap.live = free_unmarked();
+  heap.live = sweep();
   heap.allocated = 0;
-  size_t want = 2 * (heap.live + heap.external);
-  heap.threshold = want > MIN_THRESHOLD ? want : MIN_THRESHOLD;
   heap.collections++;
   heap.collecting = false;
 }

@@ -1479,8 +1479,8 @@ dispatch:
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD) {
+    CHECK_BREAKER(); /* before the jump: an exception it raises points at this line */
     ip = oparg;
-    CHECK_BREAKER();
     DISPATCH();
   }
   TARGET(POP_JUMP_IF_FALSE) {

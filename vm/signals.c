@@ -63,6 +63,10 @@ Value eval_signal_get_handler(int signum) {
 }
 
 void eval_signals_init(void) {
+  /* As CPython: only when SIGINT has its default action (a background job
+   * of a non-interactive shell inherits SIG_IGN and must keep it). */
+  struct sigaction old;
+  if (sigaction(SIGINT, NULL, &old) != 0 || old.sa_handler != SIG_DFL) return;
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sigemptyset(&sa.sa_mask);

@@ -582,6 +582,12 @@ static const char *find_line(const char *src, size_t len, int lineno, size_t *ou
 
 static void raise_syntax_error(TypeObject *type, const char *msg, const char *filename, int lineno, int offset,
                                const char *text, size_t textlen, int end_lineno, int end_offset) {
+  if (lineno <= 0) { /* no position (a file that is not UTF-8): CPython raises SyntaxError(msg) */
+    Value m = str_from_cstr(msg);
+    Value exc = m ? exc_new(type, &m, 1) : VAL_NULL;
+    if (exc) err_set_value(exc);
+    return;
+  }
   Value details[6];
   details[0] = str_from_cstr(filename ? filename : "<string>");
   details[1] = val_from_int(lineno);

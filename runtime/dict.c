@@ -619,17 +619,17 @@ static int dict_tp_init(Value self, Value *args, size_t nargs, TupleObject *kwna
 /* ---- methods ------------------------------------------------------------------- */
 
 static Value m_keys(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("keys", kwnames) || !args_count("keys", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("keys", kwnames) || !args_count("dict.keys", nargs, 0, 0)) return VAL_NULL;
   return dictview_new(self, &DictKeysType);
 }
 
 static Value m_values(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("values", kwnames) || !args_count("values", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("values", kwnames) || !args_count("dict.values", nargs, 0, 0)) return VAL_NULL;
   return dictview_new(self, &DictValuesType);
 }
 
 static Value m_items(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("items", kwnames) || !args_count("items", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("items", kwnames) || !args_count("dict.items", nargs, 0, 0)) return VAL_NULL;
   return dictview_new(self, &DictItemsType);
 }
 
@@ -652,7 +652,7 @@ static Value m_pop(Value self, Value *args, size_t nargs, TupleObject *kwnames) 
 }
 
 static Value m_popitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("popitem", kwnames) || !args_count("popitem", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("popitem", kwnames) || !args_count("dict.popitem", nargs, 0, 0)) return VAL_NULL;
   DictObject *d = AS(DictObject, self);
   if (d->len == 0) return err_set(&Exc_KeyError, "popitem(): dictionary is empty");
   ssize_t i = d->nentries - 1;
@@ -681,13 +681,13 @@ static Value m_update(Value self, Value *args, size_t nargs, TupleObject *kwname
 }
 
 static Value m_clear(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("clear", kwnames) || !args_count("clear", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("clear", kwnames) || !args_count("dict.clear", nargs, 0, 0)) return VAL_NULL;
   dict_clear(self);
   return VAL_NONE;
 }
 
 static Value m_copy(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("copy", kwnames) || !args_count("copy", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("copy", kwnames) || !args_count("dict.copy", nargs, 0, 0)) return VAL_NULL;
   return dict_copy(self);
 }
 
@@ -729,7 +729,7 @@ static Value m_delitem(Value self, Value *args, size_t nargs, TupleObject *kwnam
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("dict.__len__", nargs, 0, 0)) return VAL_NULL;
   return val_from_int(DICT_LEN(self));
 }
 

@@ -349,6 +349,8 @@ static void enumerate_trace(Object *o) {
 static Value enumerate_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("enumerate(iterable, start=0)");
   Value a[2];
+  if (nargs == 0 && (!kwnames || kwnames->len == 0))
+    return err_set(&Exc_TypeError, "enumerate() missing required argument 'iterable'");
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   Value start = a[1] ? a[1] : val_from_int(0);
   if (!val_is_int(start)) {

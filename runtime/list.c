@@ -892,7 +892,7 @@ static Value m_count(Value self, Value *args, size_t nargs, TupleObject *kwnames
 }
 
 static Value m_clear(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("clear", kwnames) || !args_count("clear", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("clear", kwnames) || !args_count("list.clear", nargs, 0, 0)) return VAL_NULL;
   ListObject *l = AS(ListObject, self);
   l->len = 0;
   list_set_cap(l, 0);
@@ -900,12 +900,12 @@ static Value m_clear(Value self, Value *args, size_t nargs, TupleObject *kwnames
 }
 
 static Value m_copy(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("copy", kwnames) || !args_count("copy", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("copy", kwnames) || !args_count("list.copy", nargs, 0, 0)) return VAL_NULL;
   return list_from_array(LIST_ITEMS(self), LIST_LEN(self));
 }
 
 static Value m_reverse(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("reverse", kwnames) || !args_count("reverse", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("reverse", kwnames) || !args_count("list.reverse", nargs, 0, 0)) return VAL_NULL;
   Value *it = LIST_ITEMS(self);
   for (ssize_t i = 0, j = LIST_LEN(self) - 1; i < j; i++, j--) {
     Value t = it[i];
@@ -950,7 +950,7 @@ static Value m_delitem(Value self, Value *args, size_t nargs, TupleObject *kwnam
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("list.__len__", nargs, 0, 0)) return VAL_NULL;
   return val_from_int(LIST_LEN(self));
 }
 

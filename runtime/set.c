@@ -702,7 +702,7 @@ static Value m_discard(Value self, Value *args, size_t nargs, TupleObject *kwnam
 
 static Value m_pop(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   NOKW("pop");
-  if (!args_count("pop", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("set.pop", nargs, 0, 0)) return VAL_NULL;
   SetObject *s = AS(SetObject, self);
   if (s->len == 0) return err_set(&Exc_KeyError, "pop from an empty set");
   SetEntry *e = s->table + (s->finger & s->mask), *limit = s->table + s->mask;
@@ -720,14 +720,14 @@ static Value m_pop(Value self, Value *args, size_t nargs, TupleObject *kwnames) 
 
 static Value m_clear(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   NOKW("clear");
-  if (!args_count("clear", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("set.clear", nargs, 0, 0)) return VAL_NULL;
   clear_internal(AS(SetObject, self));
   return VAL_NONE;
 }
 
 static Value m_copy(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   NOKW("copy");
-  if (!args_count("copy", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count(val_is_frozen(self) ? "frozenset.copy" : "set.copy", nargs, 0, 0)) return VAL_NULL;
   if (self->type == &FrozenSetType) return self;
   return set_copy(self);
 }
@@ -865,7 +865,7 @@ static Value m_contains(Value self, Value *args, size_t nargs, TupleObject *kwna
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count(val_is_frozen(self) ? "frozenset.__len__" : "set.__len__", nargs, 0, 0)) return VAL_NULL;
   return val_from_int(AS(SetObject, self)->len);
 }
 

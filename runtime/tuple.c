@@ -268,7 +268,7 @@ static Value m_getitem(Value self, Value *args, size_t nargs, TupleObject *kwnam
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_count("tuple.__len__", nargs, 0, 0)) return VAL_NULL;
   return val_from_int(TUPLE_LEN(self));
 }
 

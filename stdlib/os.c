@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -32,6 +33,7 @@
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
+#include "runtime/set.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -545,7 +547,231 @@ static Value o_system(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return val_from_int(r);
 }
 
+/* ---- more descriptors, ids and paths ------------------------------------ */
+
+/* An int argument; false with TypeError worded as CPython's. */
+static bool int_arg(Value v, long *out) {
+  if (!val_is_intlike(v)) {
+    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+  }
+  int64_t i;
+  if (!int_to_i64(v, &i)) return false;
+  *out = (long)i;
+  return true;
+}
+
+static Value o_dup(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("dup", nargs, 1, 1)) return VAL_NULL;
+  long fd;
+  if (!int_arg(args[0], &fd)) return VAL_NULL;
+  int r = fcntl((int)fd, F_DUPFD_CLOEXEC, 0);
+  if (r < 0) return errno_error(errno, VAL_NULL);
+  return val_from_int(r);
+}
+
+static Value o_dup2(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("dup2(fd, fd2, inheritable=True)");
+  Value a[3];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  long fd, fd2;
+  if (!int_arg(a[0], &fd) || !int_arg(a[1], &fd2)) return VAL_NULL;
+  bool inheritable = !a[2] || obj_truthy(a[2]) > 0;
+  int r = inheritable ? dup2((int)fd, (int)fd2) : dup3((int)fd, (int)fd2, O_CLOEXEC);
+  if (r < 0) return errno_error(errno, VAL_NULL);
+  return val_from_int(r);
+}
+
+static Value o_open(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("open(path, flags, mode=511, *, dir_fd=None)");
+  Value a[4];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  Value po;
+  const char *p = path_arg(a[0], "open", &po);
+  if (!p) return VAL_NULL;
+  long flags, mode = 0777;
+  if (!int_arg(a[1], &flags)) return VAL_NULL;
+  if (a[2] && !int_arg(a[2], &mode)) return VAL_NULL;
+  int r, e = 0;
+  GIL_RELEASE();
+  do {
+    r = open(p, (int)flags | O_CLOEXEC, (mode_t)mode);
+  } while (r < 0 && errno == EINTR);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  if (r < 0) return errno_error(e, a[0]);
+  return val_from_int(r);
+}
+
+static Value o_lseek(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("lseek", nargs, 3, 3)) return VAL_NULL;
+  long fd, pos, how;
+  if (!int_arg(args[0], &fd) || !int_arg(args[1], &pos) || !int_arg(args[2], &how)) return VAL_NULL;
+  off_t r = lseek((int)fd, (off_t)pos, (int)how);
+  if (r < 0) return errno_error(errno, VAL_NULL);
+  return int_from_i64((int64_t)r);
+}
+
+static Value o_fsync(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("fsync", nargs, 1, 1)) return VAL_NULL;
+  long fd;
+  if (!int_arg(args[0], &fd)) return VAL_NULL;
+  int r, e = 0;
+  GIL_RELEASE();
+  r = fsync((int)fd);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  if (r < 0) return errno_error(e, VAL_NULL);
+  return VAL_NONE;
+}
+
+static Value o_ftruncate(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("ftruncate", nargs, 2, 2)) return VAL_NULL;
+  long fd, len;
+  if (!int_arg(args[0], &fd) || !int_arg(args[1], &len)) return VAL_NULL;
+  if (ftruncate((int)fd, (off_t)len) < 0) return errno_error(errno, VAL_NULL);
+  return VAL_NONE;
+}
+
+static Value o_chmod(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("chmod(path, mode, *, dir_fd=None, follow_symlinks=True)");
+  Value a[4];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  Value po;
+  const char *p = path_arg(a[0], "chmod", &po);
+  if (!p) return VAL_NULL;
+  long mode;
+  if (!int_arg(a[1], &mode)) return VAL_NULL;
+  if (chmod(p, (mode_t)mode) < 0) return errno_error(errno, a[0]);
+  return VAL_NONE;
+}
+
+static Value o_umask(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("umask", nargs, 1, 1)) return VAL_NULL;
+  long mask;
+  if (!int_arg(args[0], &mask)) return VAL_NULL;
+  return val_from_int((long)umask((mode_t)mask));
+}
+
+static Value two_paths(Value *args, size_t nargs, const char *fname, int (*fn)(const char *, const char *)) {
+  if (!args_count(fname, nargs, 2, 2)) return VAL_NULL;
+  Value po1, po2;
+  const char *a = path_arg(args[0], fname, &po1);
+  if (!a) return VAL_NULL;
+  const char *b = path_arg(args[1], fname, &po2);
+  if (!b) return VAL_NULL;
+  if (fn(a, b) < 0) return errno_error2(errno, args[0], args[1]);
+  return VAL_NONE;
+}
+static Value o_symlink(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return two_paths(args, nargs, "symlink", symlink);
+}
+static Value o_link(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return two_paths(args, nargs, "link", link);
+}
+
+static Value o_readlink(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("readlink", nargs, 1, 1)) return VAL_NULL;
+  Value po;
+  const char *p = path_arg(args[0], "readlink", &po);
+  if (!p) return VAL_NULL;
+  char buf[4096];
+  ssize_t n = readlink(p, buf, sizeof buf);
+  if (n < 0) return errno_error(errno, args[0]);
+  if (val_is_bytes(po)) return bytes_new(buf, (size_t)n);
+  return str_from_utf8(buf, (size_t)n, "surrogateescape");
+}
+
+#define ID_FN(fn, expr)                                                     \
+  static Value fn(Value self, Value *args, size_t nargs, TupleObject *kw) { \
+    if (!args_count(#fn + 2, nargs, 0, 0)) return VAL_NULL;                \
+    return val_from_int((long)(expr));                                     \
+  }
+ID_FN(o_getgid, getgid())
+ID_FN(o_geteuid, geteuid())
+ID_FN(o_getegid, getegid())
+ID_FN(o_getpgrp, getpgrp())
+
+static Value o_getpgid(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("getpgid", nargs, 1, 1)) return VAL_NULL;
+  long pid;
+  if (!int_arg(args[0], &pid)) return VAL_NULL;
+  pid_t r = getpgid((pid_t)pid);
+  if (r < 0) return errno_error(errno, VAL_NULL);
+  return val_from_int(r);
+}
+
+static Value o_setsid(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("setsid", nargs, 0, 0)) return VAL_NULL;
+  if (setsid() < 0) return errno_error(errno, VAL_NULL);
+  return VAL_NONE;
+}
+
+static Value o_killpg(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("killpg", nargs, 2, 2)) return VAL_NULL;
+  long pg, sig;
+  if (!int_arg(args[0], &pg) || !int_arg(args[1], &sig)) return VAL_NULL;
+  if (killpg((pid_t)pg, (int)sig) < 0) return errno_error(errno, VAL_NULL);
+  return VAL_NONE;
+}
+
+static Value o_getloadavg(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("getloadavg", nargs, 0, 0)) return VAL_NULL;
+  double l[3];
+  if (getloadavg(l, 3) != 3) return err_set(&Exc_OSError, "Load averages are unobtainable");
+  return tuple_pack(3, float_new(l[0]), float_new(l[1]), float_new(l[2]));
+}
+
+static Value o_sched_getaffinity(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("sched_getaffinity", nargs, 1, 1)) return VAL_NULL;
+  long pid;
+  if (!int_arg(args[0], &pid)) return VAL_NULL;
+  cpu_set_t cs;
+  if (sched_getaffinity((pid_t)pid, sizeof cs, &cs) < 0) return errno_error(errno, VAL_NULL);
+  Value s = set_new(VAL_NULL);
+  for (int i = 0; i < CPU_SETSIZE; i++)
+    if (CPU_ISSET(i, &cs) && set_add(s, val_from_int(i)) < 0) return VAL_NULL;
+  return s;
+}
+
+#define STATUS_FN2(fn, expr)                                                  \
+  static Value fn(Value self, Value *args, size_t nargs, TupleObject *kw) {  \
+    if (!args_count(#fn + 2, nargs, 1, 1)) return VAL_NULL;                   \
+    long status;                                                              \
+    if (!int_arg(args[0], &status)) return VAL_NULL;                          \
+    int st = (int)status;                                                     \
+    return expr;                                                              \
+  }
+STATUS_FN2(o_WIFSTOPPED, val_bool(WIFSTOPPED(st)))
+STATUS_FN2(o_WSTOPSIG, val_from_int(WSTOPSIG(st)))
+STATUS_FN2(o_WCOREDUMP, val_bool(WCOREDUMP(st)))
+STATUS_FN2(o_WIFCONTINUED, val_bool(WIFCONTINUED(st)))
+
 static const NativeDef os_functions[] = {
+    {"dup", o_dup, 0, NULL},
+    {"dup2", o_dup2, 0, NULL},
+    {"open", o_open, 0, NULL},
+    {"lseek", o_lseek, 0, NULL},
+    {"fsync", o_fsync, 0, NULL},
+    {"ftruncate", o_ftruncate, 0, NULL},
+    {"chmod", o_chmod, 0, NULL},
+    {"umask", o_umask, 0, NULL},
+    {"symlink", o_symlink, 0, NULL},
+    {"link", o_link, 0, NULL},
+    {"readlink", o_readlink, 0, NULL},
+    {"getgid", o_getgid, 0, NULL},
+    {"geteuid", o_geteuid, 0, NULL},
+    {"getegid", o_getegid, 0, NULL},
+    {"getpgrp", o_getpgrp, 0, NULL},
+    {"getpgid", o_getpgid, 0, NULL},
+    {"setsid", o_setsid, 0, NULL},
+    {"killpg", o_killpg, 0, NULL},
+    {"getloadavg", o_getloadavg, 0, NULL},
+    {"sched_getaffinity", o_sched_getaffinity, 0, NULL},
+    {"WIFSTOPPED", o_WIFSTOPPED, 0, NULL},
+    {"WSTOPSIG", o_WSTOPSIG, 0, NULL},
+    {"WCOREDUMP", o_WCOREDUMP, 0, NULL},
+    {"WIFCONTINUED", o_WIFCONTINUED, 0, NULL},
     {"getpid", o_getpid, 0, NULL},
     {"getppid", o_getppid, 0, NULL},
     {"getuid", o_getuid, 0, NULL},
@@ -618,7 +844,39 @@ static const char os_python_part[] =
     "def get_exec_path(env=None):\n"
     "    if env is None:\n"
     "        env = environ\n"
-    "    return env.get('PATH', '/bin:/usr/bin').split(pathsep)\n";
+    "    return env.get('PATH', '/bin:/usr/bin').split(pathsep)\n"
+    "\n"
+    "def fsencode(filename):\n"
+    "    filename = fspath(filename)\n"
+    "    if isinstance(filename, str):\n"
+    "        return filename.encode('utf-8', 'surrogateescape')\n"
+    "    return filename\n"
+    "\n"
+    "def fsdecode(filename):\n"
+    "    filename = fspath(filename)\n"
+    "    if isinstance(filename, bytes):\n"
+    "        return filename.decode('utf-8', 'surrogateescape')\n"
+    "    return filename\n"
+    "\n"
+    "def removedirs(name):\n"
+    "    rmdir(name)\n"
+    "    head, tail = path.split(name)\n"
+    "    if not tail:\n"
+    "        head, tail = path.split(head)\n"
+    "    while head and tail:\n"
+    "        try:\n"
+    "            rmdir(head)\n"
+    "        except OSError:\n"
+    "            break\n"
+    "        head, tail = path.split(head)\n"
+    "\n"
+    "class PathLike:\n"
+    "    def __fspath__(self):\n"
+    "        raise NotImplementedError\n"
+    "\n"
+    "    @classmethod\n"
+    "    def __subclasshook__(cls, subclass):\n"
+    "        return hasattr(subclass, '__fspath__')\n";
 
 static int os_init(Value module) {
   StatResultType.trace = stat_trace;
@@ -656,6 +914,17 @@ static int os_init(Value module) {
   dict_set_cstr(d, "O_TRUNC", val_from_int(O_TRUNC));
   dict_set_cstr(d, "O_APPEND", val_from_int(O_APPEND));
   dict_set_cstr(d, "WNOHANG", val_from_int(WNOHANG));
+  dict_set_cstr(d, "WUNTRACED", val_from_int(WUNTRACED));
+  dict_set_cstr(d, "WCONTINUED", val_from_int(WCONTINUED));
+  dict_set_cstr(d, "O_EXCL", val_from_int(O_EXCL));
+  dict_set_cstr(d, "O_NONBLOCK", val_from_int(O_NONBLOCK));
+  dict_set_cstr(d, "O_CLOEXEC", val_from_int(O_CLOEXEC));
+  dict_set_cstr(d, "O_NOCTTY", val_from_int(O_NOCTTY));
+  dict_set_cstr(d, "O_SYNC", val_from_int(O_SYNC));
+  dict_set_cstr(d, "O_DIRECTORY", val_from_int(O_DIRECTORY));
+  dict_set_cstr(d, "SEEK_SET", val_from_int(SEEK_SET));
+  dict_set_cstr(d, "SEEK_CUR", val_from_int(SEEK_CUR));
+  dict_set_cstr(d, "SEEK_END", val_from_int(SEEK_END));
   /* os.path: posixpath (stdlib/lib/posixpath.py) imports os, already in sys.modules. */
   Value pp = import_module_cstr("posixpath");
   if (!pp) return -1;

@@ -143,7 +143,7 @@ static bool parse_acquire(Value *args, size_t nargs, TupleObject *kw, int64_t *t
     return false;
   }
   if (timeout < 0 && timeout != -1) {
-    err_set(&Exc_ValueError, "timeout value must be a non-negative number");
+    err_set(&Exc_ValueError, "timeout value must be positive");
     return false;
   }
   if (timeout > TIMEOUT_MAX_SECS) {
@@ -500,6 +500,18 @@ static Value t_get_native_id(Value self, Value *args, size_t nargs, TupleObject 
   return int_from_i64(ts_current ? ts_current->native_id : 0);
 }
 
+/* The calling thread's own dict (ThreadState.data), dropped with the
+ * thread: threading.local keeps its per-thread attribute dicts there. */
+static Value t_local_storage(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  ThreadState *ts = ts_current;
+  if (!ts->data) {
+    Value d = dict_new();
+    if (!d) return VAL_NULL;
+    ts->data = d;
+  }
+  return ts->data;
+}
+
 static Value t_count(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return int_from_i64(atomic_load(&nthreads));
 }
@@ -559,6 +571,7 @@ static const NativeDef thread_functions[] = {
     {"get_ident", t_get_ident, 0, NULL},
     {"get_native_id", t_get_native_id, 0, NULL},
     {"_count", t_count, 0, NULL},
+    {"_local_storage", t_local_storage, 0, NULL},
     {"stack_size", t_stack_size, 0, NULL},
     {"interrupt_main", t_interrupt_main, 0, NULL},
     {"_print_exception", t_print_exception, 0, NULL},

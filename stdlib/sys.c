@@ -35,6 +35,7 @@
 #include "runtime/thread.h"
 #include "runtime/type.h"
 #include "vm/frame.h"
+#include "vm/gil.h"
 
 Value sys_modules;
 Value sys_module;
@@ -153,6 +154,23 @@ static Value s_exit(Value self, Value *args, size_t nargs, TupleObject *kw) {
   Value exc = exc_new(&Exc_SystemExit, args, nargs);
   if (!exc) return VAL_NULL;
   return err_set_value(exc);
+}
+
+/* The GIL's switch interval (vm/gil.c keeps it in microseconds, as CPython). */
+static Value s_getswitchinterval(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("getswitchinterval", nargs, 0, 0)) return VAL_NULL;
+  return float_new((double)gil_interval_us() / 1e6);
+}
+
+static Value s_setswitchinterval(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("setswitchinterval", kw) || !args_count("setswitchinterval", nargs, 1, 1)) return VAL_NULL;
+  if (!val_is_float(args[0]) && !val_is_intlike(args[0]))
+    return err_set(&Exc_TypeError, "must be real number, not %T", args[0]);
+  double d = float_as_double(args[0]);
+  if (d == -1.0 && err_occurred()) return VAL_NULL;
+  if (!(d > 0.0)) return err_set(&Exc_ValueError, "switch interval must be strictly positive");
+  gil_set_interval_us((long)(d * 1e6));
+  return VAL_NONE;
 }
 
 static Value s_getrecursionlimit(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -360,6 +378,8 @@ static const NativeDef sys_functions[] = {
     {"_getframe", s_getframe, 0, NULL},
     {"exit", s_exit, 0, NULL},
     {"getrecursionlimit", s_getrecursionlimit, 0, NULL},
+    {"getswitchinterval", s_getswitchinterval, 0, NULL},
+    {"setswitchinterval", s_setswitchinterval, 0, NULL},
     {"setrecursionlimit", s_setrecursionlimit, 0, NULL},
     {"intern", s_intern, 0, NULL},
     {"exc_info", s_exc_info, 0, NULL},

@@ -77,7 +77,7 @@ static inline void gil_event(GilEvent ev, ThreadState *ts) {
 void gil_set_event_hook(GilEventHook hook) { atomic_store(&event_hook, hook); }
 uint64_t gil_event_count(GilEvent ev) { return atomic_load(&event_counts[ev]); }
 
-void gil_set_interval_us(long us) { atomic_store(&interval_us, us < 1 ? 1 : us); }
+void gil_set_interval_us(long us) { atomic_store(&interval_us, us < 0 ? 0 : us); }
 long gil_interval_us(void) { return atomic_load(&interval_us); }
 void gil_set_check_interval(long n) { atomic_store(&check_interval, n < 1 ? 1 : n); }
 
@@ -120,7 +120,8 @@ static void new_take(ThreadState *ts) {
     while (locked) {
       unsigned long seen = switch_number;
       struct timespec d;
-      deadline_after_us(&d, atomic_load(&interval_us));
+      long us = atomic_load(&interval_us);
+      deadline_after_us(&d, us < 1 ? 1 : us); /* as CPython: at least 1 us */
       int r = pthread_cond_timedwait(&cv, &mu, &d);
       if (r == ETIMEDOUT && locked && switch_number == seen) {
         eval_breaker_set(EB_GIL_DROP);
@@ -156,6 +157,7 @@ static void new_yield(ThreadState *ts) {
   }
   pthread_mutex_unlock(&mu);
   new_take(ts);
+  gil_event(GIL_EV_TAKE, ts);
 }
 
 /* ---- the "ticks" policy (Python 2) -------------------------------------- */
@@ -185,6 +187,7 @@ static void ticks_yield(ThreadState *ts) {
   gil_event(GIL_EV_DROP, ts);
   sched_yield();
   ticks_take(ts);
+  gil_event(GIL_EV_TAKE, ts);
 }
 
 static const GilPolicy policies[] = {

@@ -28,6 +28,7 @@ TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
 Lock = _allocate_lock
 _CRLock = _thread.RLock
+_local_storage = _thread._local_storage
 del _thread
 
 _profile_hook = None
@@ -831,25 +832,25 @@ def _shutdown():
 
 class local:
     """Thread-local data: each thread sees its own attributes.  The
-    per-thread dicts are kept by thread ident; a subclass's __init__ runs
-    again, with the constructor's arguments, in each thread that first
-    touches the object."""
+    per-thread attribute dicts live in the thread's own storage (dropped
+    with the thread), keyed by the local object; a subclass's __init__
+    runs again, with the constructor's arguments, in each thread that
+    first touches the object."""
 
     def __new__(cls, *args, **kw):
         if (args or kw) and (cls.__init__ is object.__init__):
             raise TypeError("Initialization arguments are not supported")
         self = object.__new__(cls)
-        object.__setattr__(self, '_local__dicts', {})
         object.__setattr__(self, '_local__args', (args, kw))
-        object.__getattribute__(self, '_local__dicts')[get_ident()] = {}
+        _local_storage()[_LocalKey(self)] = {}
         return self
 
     def _local__get(self):
-        dicts = object.__getattribute__(self, '_local__dicts')
-        key = get_ident()
-        d = dicts.get(key)
+        storage = _local_storage()
+        key = _LocalKey(self)
+        d = storage.get(key)
         if d is None:
-            d = dicts[key] = {}
+            d = storage[key] = {}
             args, kw = object.__getattribute__(self, '_local__args')
             init = type(self).__init__
             if init is not object.__init__:
@@ -857,7 +858,7 @@ class local:
         return d
 
     def __getattribute__(self, name):
-        if name in ('_local__dicts', '_local__args', '_local__get', '__class__'):
+        if name in ('_local__args', '__class__'):
             return object.__getattribute__(self, name)
         d = local._local__get(self)
         if name == '__dict__':
@@ -883,3 +884,19 @@ class local:
             del d[name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+class _LocalKey:
+    """Hashes and compares a local object by identity (a subclass may
+    define __eq__/__hash__ of its own)."""
+
+    __slots__ = ('obj',)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __hash__(self):
+        return id(self.obj)
+
+    def __eq__(self, other):
+        return self.obj is other.obj

@@ -26,6 +26,14 @@ Object *gc_alloc(TypeObject *type, size_t size);
  * so that collections keep pace with it.  Negative when freed. */
 void gc_account(ssize_t bytes);
 
+/* Keeps `v` (an object a native holds in a C local) alive up to this point.
+ * The conservative scan sees only words still on the stack or in registers:
+ * when a native keeps Values in malloc'd memory (a sort's work array) and
+ * last touches the owning object before calling back into Python code, the
+ * compiler may drop that local early.  Put GC_KEEP_ALIVE(obj) after the
+ * last call that can collect (the idea of Ruby's RB_GC_GUARD). */
+#define GC_KEEP_ALIVE(v) __asm__ volatile("" : : "g"(v) : "memory")
+
 /* Marks a value reachable: called from TypeObject.trace functions. */
 void gc_mark(Value v);
 static inline void gc_mark_obj(void *o) { if (o) gc_mark((Value)o); }

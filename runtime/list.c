@@ -723,6 +723,7 @@ int list_sort(Value list, Value key, bool reverse) {
   }
   if (reverse) reverse_pairs(pairs, n);
   rc = sort_pairs(mode, pairs, n);
+  GC_KEEP_ALIVE(keys); /* pairs[] (malloc'd) hold the only other references to the keys */
   if (reverse) reverse_pairs(pairs, n);
   /* Even after an error the pairs hold a permutation of the items. */
   for (ssize_t i = 0; i < n; i++) saved->items[i] = pairs[i].value;

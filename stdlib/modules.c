@@ -19,7 +19,8 @@
   X(_io)               \
   X(_asyncio)          \
   X(_thread)           \
-  X(hashlib)
+  X(hashlib)           \
+  X(signal)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

@@ -28,20 +28,22 @@
  * no block the frame is left and the exception propagates (a traceback
  * entry for this frame and line is added on the way out).
  *
- *   try: B except T as n: H     compiles to
+ *   try: B except T as n: H     compiles to (the full set of layouts, with
+ *   finally, with and async for, is at the top of vm/compile_stmt.c)
  *       SETUP_FINALLY L1; B; POP_BLOCK; JUMP Lelse
  *   L1: SETUP_CLEANUP L3                 (so H raising restores prev_exc)
- *       COPY 1; <T>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE L2
- *       STORE n; H; POP_BLOCK; POP_EXCEPT; <n = None; del n>; JUMP Lend
- *   L2: RERAISE                          (no clause matched: E goes to L3)
- *   L3: [.., prev_exc, E, prev2, E2]  COPY 3; POP_EXCEPT; RERAISE
+ *       <T>; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE L2
+ *       COPY 1; STORE n; H; POP_BLOCK; POP_TOP; POP_EXCEPT; <n = None; del n>; JUMP Lend
+ *   L2: COPY 1; RERAISE                  (no clause matched: E goes to L3)
+ *   L3: [.., prev_exc, E, prev2, E2]  COPY 4; POP_EXCEPT; RERAISE
  *
- * SETUP_CLEANUP is SETUP_FINALLY for handler bodies; they behave the same
- * in the VM (the distinction is for the disassembly and the compiler's
- * stack-depth bookkeeping).  POP_EXCEPT pops prev_exc and restores
- * ts->handled_exc = prev_exc (None -> VAL_NULL).  `finally` bodies are
- * compiled twice: inline on the normal paths (including before return /
- * break / continue) and once as a handler ending with RERAISE.
+ * Handler bodies keep [prev_exc, E] on the stack until they leave, so the
+ * value stack never drops below an active block's level.  SETUP_CLEANUP is
+ * SETUP_FINALLY for handler bodies; they behave the same in the VM (the
+ * distinction is for the disassembly).  POP_EXCEPT pops prev_exc and
+ * restores ts->handled_exc = prev_exc (None -> VAL_NULL).  `finally`
+ * bodies are compiled twice: inline on the normal paths (including before
+ * return / break / continue) and once as a handler ending with RERAISE.
  *
  * Calls use the 3.11 convention: the callable is preceded on the stack by
  * either NULL (plain call: PUSH_NULL was emitted before the callable) or a

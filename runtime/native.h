@@ -1,7 +1,8 @@
 /* native.h — functions, methods and modules written in C.
  *
- * A native takes the vectorcall form: positional args first, then the
- * values of keyword args whose names are in kwnames (NULL if none).
+ * A native takes the vectorcall form: args[0..nargs) are the positional
+ * arguments; the values of keyword arguments follow at args[nargs + i],
+ * named by kwnames->items[i] (kwnames NULL: none).
  * `self` is the receiver for methods, the module object for module
  * functions.
  *

@@ -20,7 +20,9 @@
   X(_asyncio)          \
   X(_thread)           \
   X(hashlib)           \
-  X(signal)
+  X(signal)            \
+  X(_socket)           \
+  X(select)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

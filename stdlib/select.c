@@ -1,0 +1,128 @@
+/* select.c — the select module: select.select() over poll(2).
+ *
+ * select(rlist, wlist, xlist[, timeout]) accepts ints or objects with a
+ * fileno() method and returns three lists of the original objects that are
+ * ready.  poll(2) is used underneath so that descriptors above FD_SETSIZE
+ * work.  The wait runs with the GIL released on a C copy of the fds.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/dict.h"
+#include "runtime/error.h"
+#include "runtime/exc.h"
+#include "runtime/float.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/native.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/gil.h"
+
+static int fd_of(Value v) {
+  Value f = v;
+  if (!val_is_int(v)) {
+    if (val_is_intlike(v)) return err_int_(err_set(&Exc_ValueError, "file descriptor out of range in select()"));
+    Value m = obj_getattr_opt(v, str_intern_cstr("fileno"));
+    if (!m) {
+      if (!err_occurred()) err_set(&Exc_TypeError, "argument must be an int, or have a fileno() method.");
+      return -1;
+    }
+    f = obj_call0(m);
+    if (!f) return -1;
+    if (!val_is_int(f)) return err_int_(err_set(&Exc_TypeError, "fileno() returned a non-integer"));
+  }
+  intptr_t fd = val_int(f);
+  if (fd < 0)
+    return err_int_(err_set(&Exc_ValueError, "file descriptor cannot be a negative integer (%zd)", (ssize_t)fd));
+  return (int)fd;
+}
+
+static Value s_select(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("select", kw) || !args_count("select", nargs, 3, 4)) return VAL_NULL;
+  int timeout_ms = -1;
+  if (nargs == 4 && args[3] != VAL_NONE) {
+    if (!val_is_int(args[3]) && !val_is_float(args[3]) && !val_is_intlike(args[3]))
+      return err_set(&Exc_TypeError, "timeout must be a float or None");
+    double t = float_as_double(args[3]);
+    if (t == -1.0 && err_occurred()) return VAL_NULL;
+    if (t < 0) return err_set(&Exc_ValueError, "timeout must be non-negative");
+    timeout_ms = (int)ceil(t * 1000.0);
+  }
+  Value seqs[3];
+  size_t total = 0;
+  for (int i = 0; i < 3; i++) {
+    seqs[i] = list_from_iterable(args[i]);
+    if (!seqs[i]) {
+      if (err_matches(&Exc_TypeError)) {
+        err_clear();
+        err_set(&Exc_TypeError, "arguments 1-3 must be sequences");
+      }
+      return VAL_NULL;
+    }
+    total += (size_t)AS(ListObject, seqs[i])->len;
+  }
+  struct pollfd *p = calloc(total ? total : 1, sizeof *p);
+  size_t k = 0;
+  for (int i = 0; i < 3; i++) {
+    ListObject *l = AS(ListObject, seqs[i]);
+    for (ssize_t j = 0; j < l->len; j++, k++) {
+      int fd = fd_of(l->items[j]);
+      if (fd < 0) {
+        free(p);
+        return VAL_NULL;
+      }
+      p[k].fd = fd;
+      p[k].events = i == 0 ? POLLIN : i == 1 ? POLLOUT : POLLPRI;
+    }
+  }
+  int r, e = 0;
+  GIL_RELEASE();
+  r = poll(p, total, timeout_ms);
+  if (r < 0) e = errno;
+  GIL_ACQUIRE();
+  if (r < 0) {
+    free(p);
+    return err_set_from_errno(&Exc_OSError, e, VAL_NULL);
+  }
+  Value out[3];
+  k = 0;
+  for (int i = 0; i < 3; i++) {
+    out[i] = list_new(0);
+    ListObject *l = AS(ListObject, seqs[i]);
+    for (ssize_t j = 0; j < l->len && k < total; j++, k++) {
+      short want = i == 0 ? (POLLIN | POLLHUP | POLLERR) : i == 1 ? (POLLOUT | POLLERR | POLLHUP) : POLLPRI;
+      if (p[k].revents & POLLNVAL) {
+        free(p);
+        return err_set_from_errno(&Exc_OSError, EBADF, VAL_NULL);
+      }
+      if (p[k].revents & want) list_append(out[i], l->items[j]);
+    }
+  }
+  free(p);
+  return tuple_pack(3, out[0], out[1], out[2]);
+}
+
+static const NativeDef select_functions[] = {
+    {"select", s_select, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static int select_init(Value m) {
+  Value d = module_dict(m);
+  dict_set_cstr(d, "error", (Value)&Exc_OSError);
+  dict_set_cstr(d, "POLLIN", val_from_int(POLLIN));
+  dict_set_cstr(d, "POLLOUT", val_from_int(POLLOUT));
+  dict_set_cstr(d, "POLLPRI", val_from_int(POLLPRI));
+  dict_set_cstr(d, "POLLERR", val_from_int(POLLERR));
+  dict_set_cstr(d, "POLLHUP", val_from_int(POLLHUP));
+  dict_set_cstr(d, "POLLNVAL", val_from_int(POLLNVAL));
+  return 0;
+}
+
+const NativeModuleDef select_module_def = {"select", select_functions, select_init};

@@ -492,8 +492,21 @@ void os_before_fork(void) __attribute__((weak));
 void os_after_fork_parent(void) __attribute__((weak));
 void os_after_fork_child(void) __attribute__((weak));
 
+/* Flushes sys.stdout and sys.stderr, so that output still buffered in the
+ * parent is not written a second time by the child; errors are dropped
+ * (a closed or missing stream has nothing to flush). */
+static void flush_std_streams(void) {
+  static const char *const names[] = {"stdout", "stderr"};
+  for (int i = 0; i < 2; i++) {
+    Value stream = dict_get_cstr(module_dict(sys_module), names[i]);
+    if (!stream || stream == VAL_NONE) continue;
+    if (!obj_call_method(stream, str_intern_cstr("flush"), NULL, 0)) err_clear();
+  }
+}
+
 static Value o_fork(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_count("fork", nargs, 0, 0)) return VAL_NULL;
+  flush_std_streams();
   if (os_before_fork) os_before_fork();
   pid_t pid = fork();
   int e = errno;

@@ -72,6 +72,17 @@ ThreadState *ts_new(void) {
   return ts;
 }
 
+void ts_forget_others(ThreadState *keep) {
+  ThreadState *ts = ts_all;
+  while (ts) {
+    ThreadState *next = ts->next;
+    if (ts != keep) free(ts); /* their frame chunks belong to dead threads: leaked */
+    ts = next;
+  }
+  ts_all = keep;
+  keep->prev = keep->next = NULL;
+}
+
 size_t ts_count(void) {
   size_t n = 0;
   for (ThreadState *ts = ts_all; ts; ts = ts->next) n++;

@@ -44,6 +44,11 @@ ThreadState *ts_new(void);             /* registers; caller holds the GIL */
  * (until then its stack holds no object and stack_base stays NULL). */
 ThreadState *ts_new_unattached(void);
 void ts_attach(ThreadState *ts);
+/* After fork(): drops every state but `keep` (their threads do not exist
+ * in the child). */
+void ts_forget_others(ThreadState *keep);
+/* stdlib/_thread.c: fixes the threading module's view after fork(). */
+void thread_after_fork_child(void);
 /* Number of registered thread states (GIL held). */
 size_t ts_count(void);
 void ts_delete(ThreadState *ts);       /* unregisters; caller holds the GIL */

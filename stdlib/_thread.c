@@ -580,6 +580,18 @@ static const NativeDef thread_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* ---- fork ------------------------------------------------------------------ */
+
+/* In the child of fork (GIL held, only this thread left). */
+void thread_after_fork_child(void) {
+  atomic_store(&nthreads, 0);
+  Value threading = sys_modules ? dict_get_cstr(sys_modules, "threading") : VAL_NULL;
+  if (!threading) return;
+  Value fn = obj_getattr_cstr(threading, "_after_fork");
+  if (!fn || !obj_call0(fn)) err_print_current();
+  err_clear();
+}
+
 /* ---- exit ------------------------------------------------------------------ */
 
 static void at_exit(void) {

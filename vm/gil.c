@@ -300,3 +300,27 @@ int gil_run_pending_calls(void) {
     }
   }
 }
+
+/* ---- fork (os.fork's hooks) ---------------------------------------------- */
+
+/* The forking thread holds the GIL.  Holding mu across fork() means no
+ * other thread is half-way through a GIL transition in the child's copy. */
+void os_before_fork(void) { pthread_mutex_lock(&mu); }
+
+void os_after_fork_parent(void) { pthread_mutex_unlock(&mu); }
+
+/* Only the forking thread exists in the child: fresh primitives, the lock
+ * held by it, no waiters, and the other threads' states dropped. */
+void os_after_fork_child(void) {
+  pthread_mutex_init(&mu, NULL);
+  initialized = false;
+  gil_init();
+  locked = true;
+  nwaiters = 0;
+  atomic_store(&holder_ts, ts_current);
+  eval_breaker_clear(EB_GIL_DROP);
+  pthread_mutex_init(&pending_mu, NULL);
+  pending_count = 0;
+  ts_forget_others(ts_current);
+  thread_after_fork_child();
+}

@@ -830,6 +830,36 @@ def _shutdown():
             lock.release()
 
 
+def _after_fork():
+    """Called in the child of os.fork(): only the forking thread exists
+    there, so every other thread is marked stopped."""
+    global _active_limbo_lock, _main_thread, _shutdown_locks_lock, _shutdown_locks
+    _active_limbo_lock = RLock()
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+    ident = get_ident()
+    current = _active.get(ident)
+    if current is None:
+        for thread in _limbo.values():
+            current = thread
+    for thread in list(_active.values()) + list(_limbo.values()):
+        if thread is current:
+            continue
+        thread._tstate_lock = None
+        thread._is_stopped = True
+    _active.clear()
+    _limbo.clear()
+    if current is not None:
+        current._ident = ident
+        current._native_id = get_native_id()
+        current._started._cond = Condition(Lock())
+        current._is_stopped = False
+        current._tstate_lock = None
+        current._set_tstate_lock()
+        _active[ident] = current
+        _main_thread = current
+
+
 class local:
     """Thread-local data: each thread sees its own attributes.  The
     per-thread attribute dicts live in the thread's own storage (dropped

@@ -32,7 +32,11 @@ static Hash addr_hash(Value v) {
 /* ---- method_descriptor -------------------------------------------------- */
 
 Value descr_method_new(TypeObject *owner, const NativeDef *def) {
-  MethodDescrObject *d = (MethodDescrObject *)gc_alloc(&MethodDescrType, sizeof(MethodDescrObject));
+  /* Class methods get their own type (as CPython's classmethod_descriptor):
+   * callers that treat a method_descriptor as "unbound method, pass the
+   * instance" must never see one, since it binds to the type instead. */
+  TypeObject *t = def->kind == NATIVE_CLASSMETHOD ? &ClassMethodDescrType : &MethodDescrType;
+  MethodDescrObject *d = (MethodDescrObject *)gc_alloc(t, sizeof(MethodDescrObject));
   d->def = def;
   d->owner = owner;
   return (Value)d;
@@ -98,6 +102,17 @@ static const GetSetDef methoddescr_getsets[] = {
 TypeObject MethodDescrType = {
     STATIC_OBJECT_HEADER(&TypeType),
     .name = "method_descriptor",
+    .instance_size = sizeof(MethodDescrObject),
+    .trace = methoddescr_trace,
+    .repr = methoddescr_repr,
+    .call = methoddescr_call,
+    .descr_get = methoddescr_get,
+    .getsets = methoddescr_getsets,
+};
+
+TypeObject ClassMethodDescrType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "classmethod_descriptor",
     .instance_size = sizeof(MethodDescrObject),
     .trace = methoddescr_trace,
     .repr = methoddescr_repr,

@@ -1442,7 +1442,7 @@ void types_init(void) {
   type_ready(&TypeType);
   TypeObject *types[] = {&NoneType,        &NotImplementedType, &EllipsisType,     &PropertyType,
                          &ClassMethodType, &StaticMethodType,   &SuperType,        &MethodType,
-                         &NativeFunctionType, &MethodDescrType, &GetSetDescrType, &SlotWrapperType,
+                         &NativeFunctionType, &MethodDescrType, &ClassMethodDescrType, &GetSetDescrType, &SlotWrapperType,
                          &MethodWrapperType, &GenericAliasType, &UnionType, &MemberDescrType, &MappingProxyType};
   for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) type_ready(types[i]);
 }

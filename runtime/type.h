@@ -31,6 +31,7 @@ extern TypeObject PropertyType, ClassMethodType, StaticMethodType, SuperType;
 extern TypeObject MethodType;            /* bound Python method */
 extern TypeObject NativeFunctionType;    /* builtin_function_or_method */
 extern TypeObject MethodDescrType;       /* method_descriptor: native method on a class */
+extern TypeObject ClassMethodDescrType;  /* classmethod_descriptor: native class method */
 extern TypeObject GetSetDescrType;       /* getset_descriptor */
 
 typedef struct {

@@ -252,7 +252,79 @@ static Value t_get_clock_info(Value self, Value *args, size_t nargs, TupleObject
   return m;
 }
 
+/* ---- clock_gettime and friends ------------------------------------------ */
+
+static bool clock_id_arg(const char *fname, Value *args, size_t nargs, clockid_t *id) {
+  if (!args_count(fname, nargs, 1, 1)) return false;
+  if (!val_is_intlike(args[0])) {
+    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+    return false;
+  }
+  int64_t n;
+  if (!int_to_i64(args[0], &n)) return false;
+  *id = (clockid_t)n;
+  return true;
+}
+
+static Value t_clock_gettime(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  clockid_t id;
+  if (!clock_id_arg("clock_gettime", args, nargs, &id)) return VAL_NULL;
+  struct timespec ts;
+  if (clock_gettime(id, &ts) != 0) return err_set_from_errno(&Exc_OSError, errno, VAL_NULL);
+  return float_new((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+static Value t_clock_gettime_ns(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  clockid_t id;
+  if (!clock_id_arg("clock_gettime_ns", args, nargs, &id)) return VAL_NULL;
+  struct timespec ts;
+  if (clock_gettime(id, &ts) != 0) return err_set_from_errno(&Exc_OSError, errno, VAL_NULL);
+  return int_from_i64((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+}
+
+static Value t_clock_getres(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  clockid_t id;
+  if (!clock_id_arg("clock_getres", args, nargs, &id)) return VAL_NULL;
+  struct timespec ts;
+  if (clock_getres(id, &ts) != 0) return err_set_from_errno(&Exc_OSError, errno, VAL_NULL);
+  return float_new((double)ts.tv_sec + (double)ts.tv_nsec * 1e-9);
+}
+
+static Value t_thread_time_ns(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return clock_ns(CLOCK_THREAD_CPUTIME_ID);
+}
+
+static void set_tz_attrs(Value d) {
+  tzset();
+  dict_set_cstr(d, "timezone", int_from_i64((int64_t)timezone));
+  dict_set_cstr(d, "altzone", int_from_i64((int64_t)timezone - (daylight ? 3600 : 0)));
+  dict_set_cstr(d, "daylight", val_from_int(daylight));
+  dict_set_cstr(d, "tzname", tuple_pack(2, str_from_cstr(tzname[0]), str_from_cstr(tzname[1])));
+}
+
+static Value t_tzset(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_count("tzset", nargs, 0, 0)) return VAL_NULL;
+  set_tz_attrs(module_dict(self));
+  return VAL_NONE;
+}
+
+/* strptime: the parser is datetime's (written in gilpy). */
+static Value t_strptime(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("strptime", kw) || !args_count("strptime", nargs, 1, 2)) return VAL_NULL;
+  Value m = import_module_cstr("datetime");
+  if (!m) return VAL_NULL;
+  Value fn = obj_getattr_cstr(m, "_strptime_time");
+  if (!fn) return VAL_NULL;
+  return obj_call(fn, args, nargs, NULL);
+}
+
 static const NativeDef time_functions[] = {
+    {"clock_gettime", t_clock_gettime, 0, NULL},
+    {"clock_gettime_ns", t_clock_gettime_ns, 0, NULL},
+    {"clock_getres", t_clock_getres, 0, NULL},
+    {"thread_time_ns", t_thread_time_ns, 0, NULL},
+    {"tzset", t_tzset, 0, NULL},
+    {"strptime", t_strptime, 0, NULL},
     {"time", t_time, 0, NULL},
     {"time_ns", t_time_ns, 0, NULL},
     {"perf_counter", t_monotonic, 0, NULL},
@@ -276,11 +348,14 @@ static const NativeDef time_functions[] = {
 static int time_init(Value module) {
   Value d = module_dict(module);
   dict_set_cstr(d, "struct_time", (Value)&StructTimeType);
-  tzset();
-  dict_set_cstr(d, "timezone", int_from_i64((int64_t)timezone));
-  dict_set_cstr(d, "altzone", int_from_i64((int64_t)timezone - (daylight ? 3600 : 0)));
-  dict_set_cstr(d, "daylight", val_from_int(daylight));
-  dict_set_cstr(d, "tzname", tuple_pack(2, str_from_cstr(tzname[0]), str_from_cstr(tzname[1])));
+  set_tz_attrs(d);
+  dict_set_cstr(d, "CLOCK_REALTIME", val_from_int(CLOCK_REALTIME));
+  dict_set_cstr(d, "CLOCK_MONOTONIC", val_from_int(CLOCK_MONOTONIC));
+  dict_set_cstr(d, "CLOCK_MONOTONIC_RAW", val_from_int(CLOCK_MONOTONIC_RAW));
+  dict_set_cstr(d, "CLOCK_PROCESS_CPUTIME_ID", val_from_int(CLOCK_PROCESS_CPUTIME_ID));
+  dict_set_cstr(d, "CLOCK_THREAD_CPUTIME_ID", val_from_int(CLOCK_THREAD_CPUTIME_ID));
+  dict_set_cstr(d, "CLOCK_BOOTTIME", val_from_int(CLOCK_BOOTTIME));
+  dict_set_cstr(d, "CLOCK_TAI", val_from_int(CLOCK_TAI));
   return 0;
 }
 

@@ -1615,6 +1615,13 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 # ---- strptime -----------------------------------------------------------------
 
+def _strptime_time(data_string, format="%a %b %d %H:%M:%S %Y"):
+    """time.strptime: the parsed fields as a struct_time (tm_isdst -1)."""
+    dt = _strptime_datetime(datetime, data_string, format)
+    return _build_struct_time(dt.year, dt.month, dt.day, dt.hour, dt.minute,
+                              dt.second, -1)
+
+
 def _strptime_datetime(cls, data_string, format):
     """Parses data_string with a strftime-style format (C locale names)."""
     if not isinstance(data_string, str):

@@ -572,25 +572,51 @@ static Value bi_pow(Value self, Value *args, size_t nargs, TupleObject *kwnames)
   return int_pow_mod(a[0], a[1], a[2]);
 }
 
+/* True for an exact int/float/bool numerically equal to zero. */
+static bool obj_is_true_num_zero(Value v) {
+  if (val_is_float(v)) return float_as_double(v) == 0.0;
+  if (val_is_int(v)) return val_int(v) == 0;
+  return val_type(v) == &BoolType && v == VAL_FALSE;
+}
+
 static Value bi_divmod(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   if (!args_no_kw("divmod", kwnames) || !args_count("divmod", nargs, 2, 2)) return VAL_NULL;
   Value x = args[0], y = args[1];
-  bool xn = val_is_intlike(x) || val_is_float(x), yn = val_is_intlike(y) || val_is_float(y);
+  TypeObject *tx = val_type(x), *ty = val_type(y);
+  /* Fast path only for exact int/float/bool: subclasses may override
+   * __divmod__/__rdivmod__, and a float zero divisor has its own message. */
+  bool xn = tx == &IntType || tx == &BoolType || tx == &FloatType;
+  bool yn = ty == &IntType || ty == &BoolType || ty == &FloatType;
   if (xn && yn) {
+    if ((tx == &FloatType || ty == &FloatType) && obj_is_true_num_zero(y))
+      return err_set(&Exc_ZeroDivisionError, "float divmod()");
     Value q = obj_binop(x, y, BINOP_FLOORDIV);
     if (!q) return VAL_NULL;
     Value r = obj_binop(x, y, BINOP_MOD);
     if (!r) return VAL_NULL;
     return tuple_pack(2, q, r);
   }
+  StrObject *dname = str_intern_cstr("__divmod__"), *rname = str_intern_cstr("__rdivmod__");
+  /* As CPython's binary dispatch: the reflected method of a proper subclass
+   * that overrides it goes first; the same type is never asked twice. */
+  bool try_r = tx != ty;
+  if (try_r && type_is_subtype(ty, tx) && type_lookup(ty, rname) != type_lookup(tx, rname)) {
+    bool found = false;
+    Value r = type_call_special(y, rname, &x, 1, NULL, &found);
+    if (found && r != VAL_NOTIMPL) return r;
+    if (err_occurred()) return VAL_NULL;
+    try_r = false;
+  }
   bool found = false;
-  Value r = type_call_special(x, str_intern_cstr("__divmod__"), &y, 1, NULL, &found);
+  Value r = type_call_special(x, dname, &y, 1, NULL, &found);
   if (found && r != VAL_NOTIMPL) return r;
   if (err_occurred()) return VAL_NULL;
-  found = false;
-  r = type_call_special(y, str_intern_cstr("__rdivmod__"), &x, 1, NULL, &found);
-  if (found && r != VAL_NOTIMPL) return r;
-  if (err_occurred()) return VAL_NULL;
+  if (try_r) {
+    found = false;
+    r = type_call_special(y, rname, &x, 1, NULL, &found);
+    if (found && r != VAL_NOTIMPL) return r;
+    if (err_occurred()) return VAL_NULL;
+  }
   return err_set(&Exc_TypeError, "unsupported operand type(s) for divmod(): '%T' and '%T'", x, y);
 }
 

@@ -1,0 +1,25 @@
+import logging, logging.handlers, queue, os, sys, threading
+q = queue.Queue()
+qh = logging.handlers.QueueHandler(q)
+out = logging.StreamHandler(sys.stdout)
+out.setFormatter(logging.Formatter("%(threadName)s|%(levelname)s|%(message)s"))
+lst = logging.handlers.QueueListener(q, out)
+lg = logging.getLogger("q"); lg.propagate = False; lg.setLevel(logging.DEBUG); lg.addHandler(qh)
+lst.start()
+lg.info("one %d", 1); lg.warning("two")
+def worker(): lg.error("from thread")
+t = threading.Thread(target=worker, name="W"); t.start(); t.join()
+lst.stop()
+mh_target = logging.StreamHandler(sys.stdout)
+mh = logging.handlers.MemoryHandler(3, flushLevel=logging.ERROR, target=mh_target)
+m = logging.getLogger("m"); m.propagate = False; m.addHandler(mh)
+m.warning("a"); m.warning("b"); print("buffered", len(mh.buffer)); m.error("c"); print("after", len(mh.buffer))
+fn = "/tmp/_gilpy_rot.log"
+for f in [fn, fn + ".1", fn + ".2"]:
+    if os.path.exists(f): os.remove(f)
+rh = logging.handlers.RotatingFileHandler(fn, maxBytes=20, backupCount=2)
+r = logging.getLogger("r"); r.propagate = False; r.addHandler(rh)
+for i in range(5): r.warning("message %d", i)
+rh.close()
+for f in [fn, fn + ".1", fn + ".2"]:
+    print(f[-6:], repr(open(f).read())); os.remove(f)

@@ -49,6 +49,9 @@ void ts_attach(ThreadState *ts);
 void ts_forget_others(ThreadState *keep);
 /* stdlib/_thread.c: fixes the threading module's view after fork(). */
 void thread_after_fork_child(void);
+/* stdlib/_thread.c: at interpreter exit, joins the non-daemon threads
+ * (threading._shutdown) and flushes the standard streams; once only. */
+void threads_shutdown(void);
 /* Number of registered thread states (GIL held). */
 size_t ts_count(void);
 void ts_delete(ThreadState *ts);       /* unregisters; caller holds the GIL */

@@ -594,17 +594,27 @@ void thread_after_fork_child(void) {
 
 /* ---- exit ------------------------------------------------------------------ */
 
-static void at_exit(void) {
+/* Joins the non-daemon threads (threading._shutdown) and flushes the
+ * standard streams.  Main thread, GIL held; runs once.  The interpreter's
+ * shut-down should call it before finalizing objects (a running thread may
+ * still use them); the atexit hook below is the fallback. */
+void threads_shutdown(void) {
+  static bool done;
   ThreadState *ts = ts_current;
-  if (!ts || ts != ts_all || !sys_module) return;
-  Value threading = sys_modules ? dict_get_cstr(sys_modules, "threading") : VAL_NULL;
+  if (done || !ts || ts != ts_all || !sys_modules) return;
+  done = true;
+  Value threading = dict_get_cstr(sys_modules, "threading");
   if (threading) {
+    Value saved = err_fetch();
     Value fn = obj_getattr_cstr(threading, "_shutdown");
     if (fn && !obj_call0(fn)) err_print_current();
+    err_clear();
+    if (saved) err_restore(saved);
   }
-  err_clear();
   fileio_flush_std();
 }
+
+static void at_exit(void) { threads_shutdown(); }
 
 static int thread_init(Value module) {
   static bool once;

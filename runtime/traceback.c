@@ -33,7 +33,9 @@
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/thread.h"
 #include "runtime/type.h"
+#include "vm/frame.h"
 
 typedef struct {
   Object base;
@@ -41,6 +43,10 @@ typedef struct {
   Value name;       /* code name (str) */
   Value filename;   /* str */
   int line, end_line, col, end_col; /* col/end_col: UTF-8 byte columns, end_col 0 = unknown */
+  /* What NameError suggestions need from the frame (CPython reads them from
+   * tb_frame): the code's local names and the frame's globals/builtins.
+   * VAL_NULL when the entry was not made by a running Python frame. */
+  Value varnames, globals, builtins;
 } TracebackObject;
 
 static void tb_trace(Object *o) {
@@ -48,6 +54,9 @@ static void tb_trace(Object *o) {
   gc_mark(t->next);
   gc_mark(t->name);
   gc_mark(t->filename);
+  gc_mark(t->varnames);
+  gc_mark(t->globals);
+  gc_mark(t->builtins);
 }
 
 static Value g_next(Value self) {
@@ -92,6 +101,12 @@ void exc_add_traceback_ex(Value exc, Value name, Value filename, int line, int e
   t->end_line = end_line;
   t->col = col;
   t->end_col = end_col;
+  Frame *f = ts_current ? ts_current->frame : NULL;
+  if (f && f->code) {
+    t->varnames = f->code->varnames;
+    t->globals = f->globals;
+    t->builtins = f->builtins;
+  }
   ExceptionObject *e = AS(ExceptionObject, exc);
   t->next = e->traceback;
   e->traceback = (Value)t;
@@ -494,7 +509,118 @@ static bool syntax_layout(Value exc) {
   return val_is_int(ln);
 }
 
-static void format_exception_line(StrBuilder *sb, Value exc) {
+/* ---- "Did you mean" (Python/suggestions.c of 3.11) ----------------------- */
+
+enum { SUGGEST_MAX_ITEMS = 750, SUGGEST_MAX_STRING = 40, MOVE_COST = 2, CASE_COST = 1 };
+
+static size_t substitution_cost(char a, char b) {
+  if ((a & 31) != (b & 31)) return MOVE_COST;
+  if (a == b) return 0;
+  if (a >= 'A' && a <= 'Z') a += 'a' - 'A';
+  if (b >= 'A' && b <= 'Z') b += 'a' - 'A';
+  return a == b ? CASE_COST : MOVE_COST;
+}
+
+/* Levenshtein distance over UTF-8 bytes with CPython's costs, giving up
+ * (max_cost + 1) as soon as the limit cannot be met. */
+static size_t levenshtein(const char *a, size_t na, const char *b, size_t nb, size_t max_cost) {
+  size_t buffer[SUGGEST_MAX_STRING];
+  if (a == b) return 0;
+  while (na && nb && a[0] == b[0]) a++, b++, na--, nb--;
+  while (na && nb && a[na - 1] == b[nb - 1]) na--, nb--;
+  if (na == 0 || nb == 0) return (na + nb) * MOVE_COST;
+  if (na > SUGGEST_MAX_STRING || nb > SUGGEST_MAX_STRING) return max_cost + 1;
+  if (nb < na) {
+    const char *ts = a;
+    a = b, b = ts;
+    size_t tn = na;
+    na = nb, nb = tn;
+  }
+  if ((nb - na) * MOVE_COST > max_cost) return max_cost + 1;
+  for (size_t i = 0; i < na; i++) buffer[i] = (i + 1) * MOVE_COST;
+  size_t result = 0;
+  for (size_t bi = 0; bi < nb; bi++) {
+    char code = b[bi];
+    size_t distance = result = bi * MOVE_COST;
+    size_t minimum = SIZE_MAX;
+    for (size_t i = 0; i < na; i++) {
+      size_t substitute = distance + substitution_cost(code, a[i]);
+      distance = buffer[i];
+      size_t insert_delete = (result < distance ? result : distance) + MOVE_COST;
+      result = insert_delete < substitute ? insert_delete : substitute;
+      buffer[i] = result;
+      if (result < minimum) minimum = result;
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+/* The closest of n candidate names (strs; others are skipped), or VAL_NULL. */
+static Value closest_name(Value name, Value *items, ssize_t n) {
+  if (n >= SUGGEST_MAX_ITEMS) return VAL_NULL;
+  const char *ns = str_cstr(name);
+  size_t nlen = str_len_bytes(name);
+  Value best = VAL_NULL;
+  size_t best_dist = SIZE_MAX;
+  for (ssize_t i = 0; i < n; i++) {
+    Value item = items[i];
+    if (!val_is_str(item)) continue;
+    const char *is = str_cstr(item);
+    size_t ilen = str_len_bytes(item);
+    if (ilen == nlen && memcmp(is, ns, nlen) == 0) continue;
+    /* No more than a third of the characters involved may change. */
+    size_t max_dist = (nlen + ilen + 3) * MOVE_COST / 6;
+    if (best_dist - 1 < max_dist) max_dist = best_dist - 1;
+    size_t d = levenshtein(ns, nlen, is, ilen, max_dist);
+    if (d > max_dist) continue;
+    if (!best || d < best_dist) {
+      best = item;
+      best_dist = d;
+    }
+  }
+  return best;
+}
+
+static Value closest_in_list(Value name, Value list) {
+  if (!list || !val_is_list(list)) return VAL_NULL;
+  return closest_name(name, LIST_ITEMS(list), LIST_LEN(list));
+}
+
+static Value closest_in_dict(Value name, Value dict) {
+  if (!dict || !val_is_dict(dict)) return VAL_NULL;
+  return closest_in_list(name, list_from_iterable(dict));
+}
+
+/* CPython's _Py_Offer_suggestions: VAL_NULL (no exception) when there is
+ * nothing to offer. */
+static Value offer_suggestion(Value exc) {
+  TypeObject *t = val_type(exc);
+  Value s = VAL_NULL;
+  if (type_is_subtype(t, &Exc_AttributeError)) {
+    Value name = attr_or_none(exc, "name"), obj = attr_or_none(exc, "obj");
+    if (!val_is_obj(name) || name->type != &StrType || obj == VAL_NONE) return VAL_NULL;
+    Value dirfn = dict_get_cstr(builtins_dict, "dir");
+    Value d = dirfn ? obj_call(dirfn, &obj, 1, NULL) : VAL_NULL;
+    if (d) s = closest_in_list(name, d);
+  } else if (type_is_subtype(t, &Exc_NameError)) {
+    Value name = attr_or_none(exc, "name");
+    Value tb = AS(ExceptionObject, exc)->traceback;
+    if (!val_is_obj(name) || name->type != &StrType || !tb || val_type(tb) != &TracebackType) return VAL_NULL;
+    TracebackObject *e = AS(TracebackObject, tb);
+    while (e->next && val_type(e->next) == &TracebackType) e = AS(TracebackObject, e->next);
+    if (!e->globals) return VAL_NULL;
+    if (e->varnames && val_is_tuple(e->varnames)) s = closest_name(name, TUPLE_ITEMS(e->varnames), TUPLE_LEN(e->varnames));
+    if (!s && !err_occurred()) s = closest_in_dict(name, e->globals);
+    if (!s && !err_occurred()) s = closest_in_dict(name, e->builtins);
+  }
+  if (!s) err_clear();
+  return s;
+}
+
+/* suggest: the interpreter's own report adds "Did you mean"; 3.11's
+ * traceback module does not. */
+static void format_exception_line(StrBuilder *sb, Value exc, bool suggest) {
   TypeObject *t = val_type(exc);
   bool syntax = syntax_layout(exc);
   add_type_name(sb, t);
@@ -512,6 +638,12 @@ static void format_exception_line(StrBuilder *sb, Value exc) {
     if (str_len_bytes(s) > 0) {
       sb_adds(sb, ": ");
       sb_add_value(sb, s);
+    }
+    Value suggestion = syntax || !suggest ? VAL_NULL : offer_suggestion(exc);
+    if (suggestion) {
+      sb_adds(sb, ". Did you mean: '");
+      sb_add_value(sb, suggestion);
+      sb_adds(sb, "'?");
     }
     sb_addc(sb, '\n');
   }
@@ -531,18 +663,18 @@ static void format_exception_line(StrBuilder *sb, Value exc) {
   }
 }
 
-static void format_one(StrBuilder *sb, Value exc) {
+static void format_one(StrBuilder *sb, Value exc, bool suggest) {
   ExceptionObject *e = AS(ExceptionObject, exc);
   if (e->traceback) {
     sb_adds(sb, "Traceback (most recent call last):\n");
     format_tb(sb, e->traceback);
   }
   if (syntax_layout(exc)) format_syntax_error(sb, exc);
-  format_exception_line(sb, exc);
+  format_exception_line(sb, exc, suggest);
 }
 
 #define MAX_CHAIN 64
-static void format_recursive(StrBuilder *sb, Value exc, Value *seen, int *nseen) {
+static void format_recursive(StrBuilder *sb, Value exc, Value *seen, int *nseen, bool suggest) {
   if (*nseen < MAX_CHAIN) seen[(*nseen)++] = exc;
   ExceptionObject *e = AS(ExceptionObject, exc);
   Value chained = VAL_NULL;
@@ -559,14 +691,14 @@ static void format_recursive(StrBuilder *sb, Value exc, Value *seen, int *nseen)
     for (int i = 0; i < *nseen; i++)
       if (seen[i] == chained) was_seen = true;
     if (!was_seen && *nseen < MAX_CHAIN) {
-      format_recursive(sb, chained, seen, nseen);
+      format_recursive(sb, chained, seen, nseen, suggest);
       sb_adds(sb, msg);
     }
   }
-  format_one(sb, exc);
+  format_one(sb, exc, suggest);
 }
 
-Value exc_format_full(Value exc) {
+static Value format_full(Value exc, bool suggest) {
   StrBuilder sb;
   sb_init(&sb);
   if (!val_is_exception(exc)) {
@@ -577,15 +709,17 @@ Value exc_format_full(Value exc) {
   }
   Value seen[MAX_CHAIN];
   int nseen = 0;
-  format_recursive(&sb, exc, seen, &nseen);
+  format_recursive(&sb, exc, seen, &nseen, suggest);
   return sb_finish(&sb);
 }
+
+Value exc_format_full(Value exc) { return format_full(exc, false); }
 
 Value exc_format_only(Value exc) {
   StrBuilder sb;
   sb_init(&sb);
   if (syntax_layout(exc)) format_syntax_error(&sb, exc);
-  format_exception_line(&sb, exc);
+  format_exception_line(&sb, exc, false);
   return sb_finish(&sb);
 }
 
@@ -622,7 +756,7 @@ void err_print(Value exc) {
     Value out = dict_get_str(module_dict(sys_module), NAME(stdout));
     if (out && out != VAL_NONE && !obj_call_method(out, NAME(flush), NULL, 0)) err_clear();
   }
-  Value text = exc_format_full(exc);
+  Value text = format_full(exc, true);
   if (!text) {
     err_clear();
     text = str_from_cstr("<exception could not be formatted>\n");
@@ -646,7 +780,7 @@ static Value tbm_format_exception(Value self, Value *args, size_t nargs, TupleOb
   if (chain) return exc_format_full(exc);
   StrBuilder sb;
   sb_init(&sb);
-  format_one(&sb, exc);
+  format_one(&sb, exc, false);
   return sb_finish(&sb);
 }
 

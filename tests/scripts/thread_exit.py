@@ -8,7 +8,7 @@ started = threading.Event()
 
 def slow_worker():
     started.set()
-    time.sleep(0.2)
+    time.sleep(0.5)
     print("non-daemon worker finished")
 
 

@@ -9,12 +9,14 @@ shutdown; a worker that exits puts the None back for the next one.
 
 At interpreter exit the workers of executors that were never shut down
 are told to stop after the queued work, and joined, through the hook
-that threading provides for this (_register_atexit).
+that threading provides for this (_register_atexit), or else by a
+watcher thread that waits for the main thread to finish.
 """
 import itertools
 import os
 import queue
 import threading
+import time
 
 from concurrent.futures import _base
 
@@ -40,6 +42,28 @@ def _python_exit():
 _register_atexit = getattr(threading, '_register_atexit', None)
 if _register_atexit is not None:
     _register_atexit(_python_exit)
+_watcher = None
+
+
+def _start_exit_watcher():
+    """Without threading's exit hook: a thread that waits for the main
+    thread to be marked stopped (threading._shutdown does that before
+    joining the other threads) and then stops the workers as the hook
+    would."""
+    global _watcher
+    if _register_atexit is not None or _watcher is not None:
+        return
+    main = threading.main_thread()
+
+    def watch():
+        # Polled, not main.join(): joining takes the main thread's state
+        # lock, which threading._shutdown expects to find free.
+        while not getattr(main, '_is_stopped', True):
+            time.sleep(0.02)
+        _python_exit()
+    _watcher = threading.Thread(target=watch,
+                                name='ThreadPoolExecutor-exit-watcher')
+    _watcher.start()
 
 
 class _WorkItem(object):
@@ -157,10 +181,7 @@ class ThreadPoolExecutor(_base.Executor):
                                        self._work_queue,
                                        self._initializer,
                                        self._initargs))
-            if _register_atexit is None:
-                # Without the exit hook nobody would stop an idle worker
-                # of an executor that is never shut down.
-                t.daemon = True
+            _start_exit_watcher()
             t.start()
             self._threads.add(t)
             _threads_queues[t] = self._work_queue

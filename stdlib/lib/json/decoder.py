@@ -63,9 +63,22 @@ def _decode_uXXXX(s, pos):
     raise JSONDecodeError("Invalid \\uXXXX escape", s, pos)
 
 
+def _no_controls(body):
+    for c in body:
+        if c < ' ':
+            return False
+    return True
+
+
 def scanstring(s, end, strict=True):
     """Decodes the string whose body starts at s[end] (after the quote);
     returns (str, index after the closing quote)."""
+    # Fast path: a string without escapes or control characters.
+    q = s.find('"', end)
+    if q >= 0:
+        body = s[end:q]
+        if '\\' not in body and (body.isprintable() or _no_controls(body)):
+            return body, q + 1
     chunks = []
     begin = end - 1
     n = len(s)

@@ -26,6 +26,8 @@ del _i
 
 def py_encode_basestring(s):
     """The JSON string literal for s, non-ASCII characters kept."""
+    if s.isprintable() and '"' not in s and '\\' not in s:
+        return '"' + s + '"'
     out = ['"']
     for c in s:
         if c in _ESCAPE_DCT:
@@ -38,6 +40,8 @@ def py_encode_basestring(s):
 
 def py_encode_basestring_ascii(s):
     """The JSON string literal for s in ASCII only."""
+    if s.isascii() and s.isprintable() and '"' not in s and '\\' not in s:
+        return '"' + s + '"'
     out = ['"']
     for c in s:
         if ' ' <= c <= '~':

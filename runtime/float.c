@@ -34,7 +34,7 @@
 #define HASH_INF 314159
 
 Value float_new(double d) {
-  FloatObject *f = (FloatObject *)gc_alloc(&FloatType, sizeof(FloatObject));
+  FloatObject *f = (FloatObject *)gc_alloc_uninit(&FloatType, sizeof(FloatObject)); /* sets every field */
   f->value = d;
   return (Value)f;
 }

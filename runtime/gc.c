@@ -25,21 +25,19 @@
 #include "runtime/thread.h"
 
 #define BLOCK_SIZE ((uintptr_t)64 * 1024)
-#define SLOT_GRAIN 8 /* objects need 8-byte alignment only (tagged Values) */
-#define SMALL_MAX 512
+#define SLOT_GRAIN GC_SLOT_GRAIN /* objects need 8-byte alignment only (tagged Values) */
+#define SMALL_MAX GC_SMALL_MAX
 #define NCLASSES (SMALL_MAX / SLOT_GRAIN)
 #define MIN_THRESHOLD ((size_t)16 * 1024 * 1024)
 
-typedef struct FreeSlot {
-  TypeObject *type; /* always NULL: marks the slot free */
-  struct FreeSlot *next;
-} FreeSlot;
+typedef GcFreeSlot FreeSlot; /* type NULL marks the slot free (gc.h) */
 
 typedef struct Block {
   struct Block *next;   /* all blocks of this class */
   uint32_t slot_size;
   uint32_t nslots;
   uint32_t nlive;       /* counted during sweep */
+  bool may_del;         /* may hold an object whose type has a del */
   char *first;          /* first slot (after the header, 16-aligned) */
 } Block;
 
@@ -49,8 +47,7 @@ typedef struct LargeHeader {
 } LargeHeader;
 
 static struct {
-  Block *blocks[NCLASSES];
-  FreeSlot *free[NCLASSES];
+  Block *blocks[NCLASSES]; /* the free lists are in gc_fast */
   /* block address set (open addressing, power-of-two capacity) */
   uintptr_t *block_set;
   size_t block_set_cap, block_count;
@@ -66,7 +63,6 @@ static struct {
   Object **mark_stack;
   size_t mark_len, mark_cap;
   /* accounting */
-  size_t allocated;      /* bytes since the last collection */
   size_t live;           /* bytes surviving the last collection */
   size_t external;       /* malloc'd bytes reported via gc_account */
   size_t threshold;
@@ -76,7 +72,17 @@ static struct {
   size_t npending, pending_cap;
   Block *empty_blocks;   /* spare blocks kept for reuse */
   size_t nempty;
+  bool large_may_del;    /* some large object may be flagged GC_NEEDS_DEL */
 } heap;
+
+GcFastHeap gc_fast;
+
+/* Recomputes the fast path's budget after the threshold, the external
+ * bytes or the enabled flag changed. */
+static void update_limit(void) {
+  if (!heap.enabled) gc_fast.limit = SIZE_MAX;
+  else gc_fast.limit = heap.threshold > heap.external ? heap.threshold - heap.external : 0;
+}
 
 static _Noreturn void out_of_memory(void) {
   fputs("gilpy: out of memory\n", stderr);
@@ -160,23 +166,24 @@ static Block *block_new(unsigned cls) {
   b->first = (char *)b + ((sizeof(Block) + SLOT_GRAIN - 1) & ~(size_t)(SLOT_GRAIN - 1));
   b->nslots = (uint32_t)((BLOCK_SIZE - (uintptr_t)(b->first - (char *)b)) / slot);
   b->nlive = 0;
+  b->may_del = false;
   b->next = heap.blocks[cls];
   heap.blocks[cls] = b;
   /* Thread the slots onto the free list in address order. */
-  FreeSlot *head = heap.free[cls];
+  FreeSlot *head = gc_fast.free[cls];
   for (uint32_t i = b->nslots; i-- > 0;) {
     FreeSlot *s = (FreeSlot *)(b->first + (size_t)i * slot);
     s->type = NULL;
     s->next = head;
     head = s;
   }
-  heap.free[cls] = head;
+  gc_fast.free[cls] = head;
   return b;
 }
 
 static void note_allocation(size_t bytes) {
-  heap.allocated += bytes;
-  if (heap.allocated + heap.external > heap.threshold && heap.enabled)
+  gc_fast.allocated += bytes;
+  if (gc_fast.allocated + heap.external > heap.threshold && heap.enabled)
     eval_breaker_set(EB_GC);
 }
 
@@ -185,15 +192,18 @@ Object *gc_alloc(TypeObject *type, size_t size) {
   Object *o;
   if (size <= SMALL_MAX) {
     unsigned cls = (unsigned)((size + SLOT_GRAIN - 1) / SLOT_GRAIN) - 1;
-    FreeSlot *s = heap.free[cls];
+    FreeSlot *s = gc_fast.free[cls];
     if (!s) {
       block_new(cls);
-      s = heap.free[cls];
+      s = gc_fast.free[cls];
     }
-    heap.free[cls] = s->next;
+    gc_fast.free[cls] = s->next;
     size_t slot = (size_t)(cls + 1) * SLOT_GRAIN;
     memset(s, 0, slot);
     o = (Object *)s;
+    /* Objects get GC_NEEDS_DEL only from types with a del (type.c, gen.c):
+     * blocks that never held one are skipped by resurrect_finalizable. */
+    if (type->del) ((Block *)((uintptr_t)s & ~(BLOCK_SIZE - 1)))->may_del = true;
     note_allocation(slot);
   } else {
     LargeHeader *h = malloc(sizeof(LargeHeader) + size);
@@ -206,6 +216,7 @@ Object *gc_alloc(TypeObject *type, size_t size) {
       heap.large = xrealloc(heap.large, heap.large_cap * sizeof(Object *));
     }
     heap.large[heap.nlarge++] = o;
+    if (type->del) heap.large_may_del = true;
     note_allocation(size);
   }
   o->type = type;
@@ -216,9 +227,11 @@ void gc_account(ssize_t bytes) {
   if (bytes < 0) {
     size_t b = (size_t)-bytes;
     heap.external = heap.external > b ? heap.external - b : 0;
+    update_limit();
   } else {
+    update_limit();
     heap.external += (size_t)bytes;
-    if (heap.allocated + heap.external > heap.threshold && heap.enabled)
+    if (gc_fast.allocated + heap.external > heap.threshold && heap.enabled)
       eval_breaker_set(EB_GC);
   }
 }
@@ -371,9 +384,11 @@ static void resurrect_if_needed(Object *o) {
 static void resurrect_finalizable(void) {
   for (unsigned c = 0; c < NCLASSES; c++)
     for (Block *b = heap.blocks[c]; b; b = b->next)
-      for (uint32_t i = 0; i < b->nslots; i++)
-        resurrect_if_needed((Object *)(b->first + (size_t)i * b->slot_size));
-  for (size_t i = 0; i < heap.nlarge; i++) resurrect_if_needed(heap.large[i]);
+      if (b->may_del)
+        for (uint32_t i = 0; i < b->nslots; i++)
+          resurrect_if_needed((Object *)(b->first + (size_t)i * b->slot_size));
+  if (heap.large_may_del)
+    for (size_t i = 0; i < heap.nlarge; i++) resurrect_if_needed(heap.large[i]);
   drain_mark_stack();
 }
 
@@ -436,11 +451,13 @@ static size_t sweep_blocks(size_t *freed_out, Block **released) {
       Block *b = *link;
       FreeSlot *block_head = head;
       uint32_t nlive = 0;
+      bool dels = false;
       for (uint32_t i = b->nslots; i-- > 0;) {
         Object *o = (Object *)(b->first + (size_t)i * b->slot_size);
         if (o->type) {
           if (o->gc_flags & GC_MARKED) {
             o->gc_flags &= ~GC_MARKED;
+            dels |= o->type->del != NULL; /* gen.c re-flags live generators */
             nlive++;
             continue;
           }
@@ -460,10 +477,11 @@ static size_t sweep_blocks(size_t *freed_out, Block **released) {
         continue;
       }
       b->nlive = nlive;
+      b->may_del = dels;
       live += (size_t)nlive * b->slot_size;
       link = &b->next;
     }
-    heap.free[c] = head;
+    gc_fast.free[c] = head;
   }
   *freed_out += freed;
   return live;
@@ -471,6 +489,7 @@ static size_t sweep_blocks(size_t *freed_out, Block **released) {
 
 static size_t sweep_large(size_t *freed_out) {
   size_t live = 0, n = 0;
+  bool dels = false;
   for (size_t i = 0; i < heap.nlarge; i++) { /* finalize every dead one first */
     Object *o = heap.large[i];
     if (!(o->gc_flags & GC_MARKED) && o->type->finalize) o->type->finalize(o);
@@ -479,6 +498,7 @@ static size_t sweep_large(size_t *freed_out) {
     Object *o = heap.large[i];
     if (o->gc_flags & GC_MARKED) {
       o->gc_flags &= ~GC_MARKED;
+      dels |= o->type->del != NULL;
       live += large_size(o);
       heap.large[n++] = o;
     } else {
@@ -487,6 +507,7 @@ static size_t sweep_large(size_t *freed_out) {
     }
   }
   heap.nlarge = n;
+  heap.large_may_del = dels;
   return live;
 }
 
@@ -518,6 +539,7 @@ static size_t sweep(void) {
   heap.freed_objects += freed;
   size_t want = 2 * (live + heap.external);
   heap.threshold = want > MIN_THRESHOLD ? want : MIN_THRESHOLD;
+  update_limit();
   release_blocks(released);
   return live;
 }
@@ -533,7 +555,7 @@ __attribute__((noinline)) static void collect(const void *stack_lo) {
   drain_mark_stack();
   resurrect_finalizable();
   heap.live = sweep();
-  heap.allocated = 0;
+  gc_fast.allocated = 0;
   heap.collections++;
   heap.collecting = false;
 }
@@ -578,15 +600,19 @@ void gc_add_static(Object *o) {
 GcStats gc_stats(void) {
   return (GcStats){.collections = heap.collections,
                    .live_bytes = heap.live,
-                   .allocated_bytes = heap.allocated,
+                   .allocated_bytes = gc_fast.allocated,
                    .threshold = heap.threshold,
                    .freed_objects = heap.freed_objects};
 }
 
-void gc_set_enabled(bool on) { heap.enabled = on; }
+void gc_set_enabled(bool on) {
+  heap.enabled = on;
+  update_limit();
+}
 bool gc_is_enabled(void) { return heap.enabled; }
 
 void gc_init(void) {
   heap.threshold = MIN_THRESHOLD;
   heap.enabled = true;
+  update_limit();
 }

@@ -26,6 +26,44 @@ Object *gc_alloc(TypeObject *type, size_t size);
  * so that collections keep pace with it.  Negative when freed. */
 void gc_account(ssize_t bytes);
 
+/* The allocation fast path, for hot constructors (float_new) that set every
+ * field themselves.  It pops the size class's free list and counts the
+ * bytes, leaving the object NOT zeroed beyond its header; anything unusual
+ * (empty free list, allocation budget spent) falls back to gc_alloc.  The
+ * state is the collector's, protected by the GIL like the rest of the heap:
+ * `limit` is the byte count at which a collection is requested (the
+ * threshold minus the malloc'd bytes reported by gc_account), kept current
+ * by gc.c. */
+#define GC_SLOT_GRAIN 8
+#define GC_SMALL_MAX 512
+typedef struct GcFreeSlot {
+  TypeObject *type; /* NULL: the slot is free */
+  struct GcFreeSlot *next;
+} GcFreeSlot;
+typedef struct GcFastHeap {
+  GcFreeSlot *free[GC_SMALL_MAX / GC_SLOT_GRAIN]; /* per size class */
+  size_t allocated; /* bytes of slots allocated since the last collection */
+  size_t limit;
+} GcFastHeap;
+extern GcFastHeap gc_fast;
+
+/* `size` should be a compile-time constant <= GC_SMALL_MAX. */
+static inline Object *gc_alloc_uninit(TypeObject *type, size_t size) {
+  size_t slot = (size + GC_SLOT_GRAIN - 1) & ~(size_t)(GC_SLOT_GRAIN - 1);
+  unsigned cls = (unsigned)(slot / GC_SLOT_GRAIN) - 1;
+  GcFreeSlot *s = gc_fast.free[cls];
+  if (__builtin_expect(s != NULL && gc_fast.allocated + slot <= gc_fast.limit, 1)) {
+    gc_fast.free[cls] = s->next;
+    gc_fast.allocated += slot;
+    Object *o = (Object *)s;
+    o->type = type;
+    o->gc_flags = 0;
+    o->aux = 0;
+    return o;
+  }
+  return gc_alloc(type, size);
+}
+
 /* Keeps `v` (an object a native holds in a C local) alive up to this point.
  * The conservative scan sees only words still on the stack or in registers:
  * when a native keeps Values in malloc'd memory (a sort's work array) and

@@ -33,6 +33,8 @@
 #define _GNU_SOURCE
 #include "vm/eval.h"
 
+#include <float.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -283,6 +285,16 @@ static Value format_value(Value v, int conv, Value spec) {
 }
 
 /* UNPACK_SEQUENCE n: writes items so that item 1 ends on top. */
+/* Doubles hold every integer up to 2**53 exactly. */
+#define EXACT_DBL_INT ((intptr_t)1 << 53)
+
+/* float_new, inlined into the loop (the allocation fast path of gc.h). */
+static inline Value fast_float(double d) {
+  FloatObject *f = (FloatObject *)gc_alloc_uninit(&FloatType, sizeof(FloatObject));
+  f->value = d;
+  return (Value)f;
+}
+
 static int unpack_sequence(Value seq, uint32_t n, Value *dst) {
   if (val_is_obj(seq) && (seq->type == &TupleType || seq->type == &ListType)) {
     ssize_t len = seq->type == &TupleType ? TUPLE_LEN(seq) : LIST_LEN(seq);
@@ -1151,6 +1163,16 @@ dispatch:
         case BINOP_AND: r = x & y; goto int_result;
         case BINOP_OR: r = x | y; goto int_result;
         case BINOP_XOR: r = x ^ y; goto int_result;
+        case BINOP_TRUEDIV:
+          /* both exact as doubles: one correctly rounded division, as
+           * CPython's long_true_divide does for them */
+          if (y != 0 && x >= -EXACT_DBL_INT && x <= EXACT_DBL_INT && y >= -EXACT_DBL_INT &&
+              y <= EXACT_DBL_INT) {
+            sp--;
+            SET_TOP(fast_float((double)x / (double)y));
+            DISPATCH();
+          }
+          break;
         default: break;
       }
       goto binop_slow;
@@ -1159,8 +1181,12 @@ dispatch:
       SET_TOP(val_from_int(r));
       DISPATCH();
     }
-    if (val_is_float(a) && val_is_float(b)) {
-      double x = float_value(a), y = float_value(b), r;
+    /* float op float, float op small int, small int op float: a small int
+     * converts to the same double as CPython's int-to-float rounding. */
+    if ((val_is_float(a) || val_is_int(a)) && (val_is_float(b) || val_is_int(b))) {
+      double x = val_is_int(a) ? (double)val_int(a) : float_value(a);
+      double y = val_is_int(b) ? (double)val_int(b) : float_value(b);
+      double r;
       switch (op) {
         case BINOP_ADD: r = x + y; break;
         case BINOP_SUB: r = x - y; break;
@@ -1169,10 +1195,18 @@ dispatch:
           if (y == 0.0) goto binop_slow;
           r = x / y;
           break;
+        case BINOP_POW:
+          /* the plain case of float_pow: positive finite base, finite
+           * exponent, finite result; the rest (errors, complex results,
+           * int ** int) takes the slow path */
+          if (!(x > 0.0 && isfinite(x) && isfinite(y)) || (val_is_int(a) && val_is_int(b))) goto binop_slow;
+          r = pow(x, y);
+          if (!isfinite(r) || (r != 0.0 && r < DBL_MIN)) goto binop_slow; /* range errors */
+          break;
         default: goto binop_slow;
       }
       sp--;
-      SET_TOP(float_new(r));
+      SET_TOP(fast_float(r));
       DISPATCH();
     }
   binop_slow:
@@ -1449,8 +1483,17 @@ dispatch:
     DISPATCH();
   }
   TARGET(UNPACK_SEQUENCE) {
-    SAVE();
     Value seq = TOP();
+    if (val_is_obj(seq) && (seq->type == &TupleType || seq->type == &ListType)) {
+      bool tup = seq->type == &TupleType;
+      if ((tup ? TUPLE_LEN(seq) : LIST_LEN(seq)) == (ssize_t)oparg) {
+        Value *items = tup ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
+        sp--;
+        for (uint32_t i = oparg; i-- > 0;) PUSH(items[i]);
+        DISPATCH();
+      }
+    }
+    SAVE();
     if (unpack_sequence(seq, oparg, sp - 1) < 0) goto error;
     sp += (int)oparg - 1;
     DISPATCH();

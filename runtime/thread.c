@@ -4,10 +4,13 @@
  * Each OS thread that runs gilpy code owns one ThreadState, linked into
  * ts_all (main thread first).  The registry is changed only by the GIL
  * holder, and the GC (also the GIL holder) walks it for roots: every
- * thread's frame chain and its current/handled exceptions.  ts_new records
- * the stack extent of the *calling* thread (for the conservative scan), so
- * it must run on the thread the state is for; that thread then sets
- * ts_current.
+ * thread's frame chain, its current/handled exceptions, its threading
+ * objects and the (function, args, kwargs) of a thread not yet started.
+ * ts_new records the stack extent of the *calling* thread (for the
+ * conservative scan), so it must run on the thread the state is for; a
+ * thread created by another one gets its state from ts_new_unattached()
+ * (stack_base NULL: nothing to scan yet) and calls ts_attach() once it
+ * holds the GIL.
  */
 #define _GNU_SOURCE
 #include "runtime/thread.h"

@@ -240,6 +240,10 @@ def _check_utc_offset(name, offset):
                          "not %r." % (offset,))
 
 
+def _cmperror(x, y):
+    raise TypeError("can't compare %s to %s" % (_type_name(x), _type_name(y)))
+
+
 def _round_half_even(num, den):
     """num/den rounded to an int, ties to even (den > 0)."""
     q, r = divmod(num, den)
@@ -247,20 +251,6 @@ def _round_half_even(num, den):
     if r2 > den or (r2 == den and q % 2 == 1):
         q += 1
     return q
-
-
-def _ratio(x):
-    """x (int or float) as an exact (numerator, denominator)."""
-    if isinstance(x, float):
-        return x.as_integer_ratio()
-    return _check_td_int(x), 1
-
-
-def _check_td_int(x):
-    if isinstance(x, int):
-        return x
-    raise TypeError("unsupported type for timedelta component: %s"
-                    % type(x).__name__)
 
 
 def _type_name(o):
@@ -277,21 +267,27 @@ class timedelta:
 
     def __new__(cls, days=0, seconds=0, microseconds=0,
                 milliseconds=0, minutes=0, hours=0, weeks=0):
-        parts = ((days, 86400000000), (seconds, 1000000),
-                 (microseconds, 1), (milliseconds, 1000),
-                 (minutes, 60000000), (hours, 3600000000),
-                 (weeks, 604800000000))
-        if all(isinstance(v, int) for v, f in parts):
+        parts = ((days, 86400000000, 'days'), (seconds, 1000000, 'seconds'),
+                 (microseconds, 1, 'microseconds'),
+                 (milliseconds, 1000, 'milliseconds'),
+                 (minutes, 60000000, 'minutes'),
+                 (hours, 3600000000, 'hours'),
+                 (weeks, 604800000000, 'weeks'))
+        for v, f, name in parts:
+            if not isinstance(v, (int, float)):
+                raise TypeError("unsupported type for timedelta %s "
+                                "component: %s" % (name, type(v).__name__))
+        if all(isinstance(v, int) for v, f, name in parts):
             total = (days * 86400000000 + seconds * 1000000 + microseconds
                      + milliseconds * 1000 + minutes * 60000000
                      + hours * 3600000000 + weeks * 604800000000)
         else:
             num, den = 0, 1
-            for v, f in parts:
+            for v, f, name in parts:
                 if isinstance(v, int):
                     num += v * f * den
                 else:
-                    n, d = _ratio(v)
+                    n, d = v.as_integer_ratio()
                     num = num * d + n * f * den
                     den *= d
             total = _round_half_even(num, den)
@@ -655,9 +651,11 @@ class date:
         if len(date_string) not in (7, 8, 10):
             raise ValueError(f'Invalid isoformat string: {date_string!r}')
         try:
-            return cls(*_parse_isoformat_date(date_string))
+            fields = _parse_isoformat_date(date_string)
         except Exception:
-            raise ValueError(f'Invalid isoformat string: {date_string!r}')
+            raise ValueError(
+                f'Invalid isoformat string: {date_string!r}') from None
+        return cls(*fields)
 
     @classmethod
     def fromisocalendar(cls, year, week, day):
@@ -758,7 +756,7 @@ class date:
             o = self.toordinal() + other.days
             if 0 < o <= _MAXORDINAL:
                 return type(self).fromordinal(o)
-            raise OverflowError("result out of range")
+            raise OverflowError("date value out of range")
         return NotImplemented
 
     __radd__ = __add__
@@ -1017,9 +1015,11 @@ class time:
             raise TypeError('fromisoformat: argument must be str')
         time_string = time_string.removeprefix('T')
         try:
-            return cls(*_parse_isoformat_time(time_string))
+            fields = _parse_isoformat_time(time_string)
         except Exception:
-            raise ValueError(f'Invalid isoformat string: {time_string!r}')
+            raise ValueError(
+                f'Invalid isoformat string: {time_string!r}') from None
+        return cls(*fields)
 
     def strftime(self, fmt):
         timetuple = (1900, 1, 1,
@@ -1387,21 +1387,29 @@ class datetime(date):
     def __le__(self, other):
         if isinstance(other, datetime):
             return self._cmp(other) <= 0
+        if isinstance(other, date):
+            _cmperror(self, other)
         return NotImplemented
 
     def __lt__(self, other):
         if isinstance(other, datetime):
             return self._cmp(other) < 0
+        if isinstance(other, date):
+            _cmperror(self, other)
         return NotImplemented
 
     def __ge__(self, other):
         if isinstance(other, datetime):
             return self._cmp(other) >= 0
+        if isinstance(other, date):
+            _cmperror(self, other)
         return NotImplemented
 
     def __gt__(self, other):
         if isinstance(other, datetime):
             return self._cmp(other) > 0
+        if isinstance(other, date):
+            _cmperror(self, other)
         return NotImplemented
 
     def _cmp(self, other, allow_mixed=False):
@@ -1507,13 +1515,16 @@ class timezone(tzinfo):
 
     def __new__(cls, offset, name=_Omitted):
         if not isinstance(offset, timedelta):
-            raise TypeError("offset must be a timedelta")
+            raise TypeError("timezone() argument 1 must be "
+                            "datetime.timedelta, not %s"
+                            % type(offset).__name__)
         if name is cls._Omitted:
             if not offset:
                 return cls.utc
             name = None
         elif not isinstance(name, str):
-            raise TypeError("name must be a string")
+            raise TypeError("timezone() argument 2 must be str, not %s"
+                            % type(name).__name__)
         if not cls._minoffset <= offset <= cls._maxoffset:
             raise ValueError("offset must be a timedelta "
                              "strictly between -timedelta(hours=24) and "
@@ -1655,6 +1666,12 @@ def _strptime_datetime(cls, data_string, format):
         i = k
         return v
 
+    def ranged(text, lo, hi):
+        v = int(text)
+        if not lo <= v <= hi:
+            fail()
+        return v
+
     def name(table):
         nonlocal i
         best = None
@@ -1690,22 +1707,22 @@ def _strptime_datetime(cls, data_string, format):
             y = int(digits(2, 2))
             year = y + (2000 if y <= 68 else 1900)
         elif d == 'm':
-            month = int(digits(2))
+            month = ranged(digits(2), 1, 12)
         elif d == 'd':
-            day = int(digits(2))
+            day = ranged(digits(2), 1, 31)
         elif d == 'H':
-            hour = int(digits(2))
+            hour = ranged(digits(2), 0, 23)
         elif d == 'I':
-            hour = int(digits(2))
+            hour = ranged(digits(2), 1, 12)
         elif d == 'M':
-            minute = int(digits(2))
+            minute = ranged(digits(2), 0, 59)
         elif d == 'S':
-            second = int(digits(2))
+            second = ranged(digits(2), 0, 61)
         elif d == 'f':
             s = digits(6)
             fraction = int(s + '0' * (6 - len(s)))
         elif d == 'j':
-            julian = int(digits(3))
+            julian = ranged(digits(3), 1, 366)
         elif d == 'p':
             if data_string[i:i + 2].upper() == 'AM':
                 ampm = 'AM'

@@ -167,6 +167,46 @@ def _is_internal_frame(frame):
         "importlib" in filename and "_bootstrap" in filename)
 
 
+def _source_line(filename, lineno):
+    if not filename or filename.startswith('<'):
+        return None
+    try:
+        with open(filename, encoding='utf-8', errors='replace') as f:
+            for i, line in enumerate(f, 1):
+                if i == lineno:
+                    return line.strip()
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _print_caller_stack(file):
+    """Prints, as traceback.print_stack would, the stack of the code that
+    called into logging (the frames of this package left out)."""
+    getframe = getattr(sys, '_getframe', None)
+    if getframe is None:
+        return
+    here = os.path.dirname(_srcfile)
+    f = getframe(0)
+    while f is not None and \
+            os.path.dirname(os.path.normcase(f.f_code.co_filename)) == here:
+        f = f.f_back
+    if f is None:
+        file.write('Logging error happened outside the caller\'s frames\n')
+        return
+    frames = []
+    while f is not None:
+        frames.append(f)
+        f = f.f_back
+    for f in reversed(frames):
+        co = f.f_code
+        file.write('  File "%s", line %d, in %s\n'
+                   % (co.co_filename, f.f_lineno, co.co_name))
+        line = _source_line(co.co_filename, f.f_lineno)
+        if line:
+            file.write('    %s\n' % line)
+
+
 # ---- records ----------------------------------------------------------------
 
 class LogRecord(object):
@@ -587,6 +627,7 @@ class Handler(Filterer):
                 import traceback
                 traceback.print_exception(t, v, tb, None, sys.stderr)
                 sys.stderr.write('Call stack:\n')
+                _print_caller_stack(sys.stderr)
                 try:
                     sys.stderr.write('Message: %r\n'
                                      'Arguments: %s\n' % (record.msg,

@@ -48,3 +48,10 @@ logging.warning("root warning"); logging.info("root info hidden")
 print(logging.root.handlers[0].stream is sys.stdout, logging.getLevelNamesMapping()["WARN"])
 lg.info("stack", stack_info=True) if False else None
 print(logging.makeLogRecord({"msg": "m"}).getMessage(), logging.makeLogRecord({}).levelname)
+import logging, sys
+logging.basicConfig(stream=sys.stdout, format="%(message)s")
+def inner():
+    logging.warning("with stack", stack_info=True)
+def outer():
+    inner()
+outer()

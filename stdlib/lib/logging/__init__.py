@@ -967,8 +967,12 @@ class Logger(Filterer):
             g = f
             while g is not None:
                 c = g.f_code
-                lines.append('  File "%s", line %d, in %s\n'
-                             % (c.co_filename, g.f_lineno, c.co_name))
+                text = '  File "%s", line %d, in %s\n' % (
+                    c.co_filename, g.f_lineno, c.co_name)
+                line = _source_line(c.co_filename, g.f_lineno)
+                if line:
+                    text += '    %s\n' % line
+                lines.append(text)
                 g = g.f_back
             lines.reverse()
             sinfo += ''.join(lines)

@@ -326,7 +326,20 @@ static void drain_mark_stack(void) {
 #define NO_ASAN
 #endif
 
-NO_ASAN static void scan_range(const void *lo, const void *hi) {
+/* Reading another thread's stack is the point here (that thread is parked
+ * without the GIL, its frames above stack_top frozen): not a data race. */
+#if defined(__SANITIZE_THREAD__)
+#define NO_TSAN __attribute__((no_sanitize("thread")))
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define NO_TSAN __attribute__((no_sanitize("thread")))
+#endif
+#endif
+#ifndef NO_TSAN
+#define NO_TSAN
+#endif
+
+NO_ASAN NO_TSAN static void scan_range(const void *lo, const void *hi) {
   uintptr_t a = ((uintptr_t)lo + sizeof(void *) - 1) & ~(uintptr_t)(sizeof(void *) - 1);
   for (; a + sizeof(void *) <= (uintptr_t)hi; a += sizeof(void *)) {
     uintptr_t w = *(volatile uintptr_t *)a;

@@ -9,6 +9,7 @@
 
 #include "runtime/gc.h"
 #include "runtime/names.h"
+#include "runtime/thread.h"
 
 void types_init(void);
 void num_init(void);
@@ -36,6 +37,7 @@ void runtime_init(int argc, char **argv) {
 }
 
 int runtime_finalize(int status) {
+  threads_shutdown();      /* join non-daemon threads first: they may still use anything */
   gc_finalize_remaining(); /* what module teardown would finalize in CPython */
   fileio_flush_std();
   return status;

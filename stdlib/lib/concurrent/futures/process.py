@@ -24,6 +24,17 @@ class BrokenProcessPool(_base.BrokenExecutor):
     """A child process ended without reporting its result."""
 
 
+class _RemoteTraceback(Exception):
+    """Carries the child's traceback text as the __cause__ of the
+    exception re-raised in the parent."""
+
+    def __init__(self, tb):
+        self.tb = tb
+
+    def __str__(self):
+        return self.tb
+
+
 # ---- the outcome codec ---------------------------------------------------------
 #
 # One value is a tag byte then its payload; containers carry a count.
@@ -124,7 +135,13 @@ def _encode_outcome(ok, value):
         except TypeError:
             args = []
             _enc(tuple(str(a) for a in value.args), args)
-        _enc((cls.__module__, cls.__qualname__), out)
+        try:
+            import traceback
+            tb = ''.join(traceback.format_exception(cls, value,
+                                                    value.__traceback__))
+        except Exception:
+            tb = ''
+        _enc((cls.__module__, cls.__qualname__, tb), out)
         out.extend(args)
     return b''.join(out)
 
@@ -149,7 +166,7 @@ def _decode_outcome(data):
     if data[:1] == b'R':
         value, _ = _dec(data, 1)
         return True, value
-    (module, qualname), pos = _dec(data, 1)
+    (module, qualname, tb), pos = _dec(data, 1)
     args, _ = _dec(data, pos)
     cls = _find_class(module, qualname)
     exc = None
@@ -160,6 +177,8 @@ def _decode_outcome(data):
             exc = None
     if exc is None:
         exc = RuntimeError('%s.%s%r' % (module, qualname, args))
+    if tb:
+        exc.__cause__ = _RemoteTraceback('\n"""\n%s"""' % tb)
     return False, exc
 
 

@@ -286,34 +286,133 @@ Value str_concat(Value a, Value b) {
 
 /* ---- hashing and comparison ------------------------------------------- */
 
-static inline uint64_t mix64(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
+/* CPython 3.11's string hash with the key PYTHONHASHSEED=0 selects (zero):
+ * SipHash-1-3 over the string's canonical representation (1, 2 or 4
+ * little-endian bytes per code point, by the widest one), so that sets and
+ * dicts keyed by strs iterate in CPython's order.  bytes hash their bytes
+ * the same way.  Hashes are cached in the object, so the cost is paid once. */
+#define ROTL64(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+#define SIP_HALF_ROUND(a, b, c, d, s, t) \
+  a += b;                                \
+  c += d;                                \
+  b = ROTL64(b, s) ^ a;                  \
+  d = ROTL64(d, t) ^ c;                  \
+  a = ROTL64(a, 32);
+#define SIP_ROUND(v0, v1, v2, v3)           \
+  SIP_HALF_ROUND(v0, v1, v2, v3, 13, 16); \
+  SIP_HALF_ROUND(v2, v1, v0, v3, 17, 21);
+
+typedef struct {
+  uint64_t v0, v1, v2, v3;
+  uint64_t tail;   /* pending bytes, little-endian */
+  unsigned ntail;  /* how many (0..7) */
+  uint64_t total;  /* bytes fed so far */
+} SipState;
+
+static void sip_init(SipState *st) {
+  st->v0 = 0x736f6d6570736575ull;
+  st->v1 = 0x646f72616e646f6dull;
+  st->v2 = 0x6c7967656e657261ull;
+  st->v3 = 0x7465646279746573ull;
+  st->tail = 0;
+  st->ntail = 0;
+  st->total = 0;
 }
 
-/* A fast 64-bit hash over the bytes (word-at-a-time multiply-rotate, then a
- * murmur finaliser).  Not randomised: CPython's values are per-process
- * random, so no program can depend on particular values. */
-static Hash hash_bytes(const char *p, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    memcpy(&w, p + i, 8);
-    h ^= w * 0x87C37B91114253D5ull;
-    h = (h << 31) | (h >> 33);
-    h *= 0x4CF5AD432745937Full;
+static inline void sip_word(SipState *st, uint64_t m) {
+  uint64_t v0 = st->v0, v1 = st->v1, v2 = st->v2, v3 = st->v3;
+  v3 ^= m;
+  SIP_ROUND(v0, v1, v2, v3);
+  v0 ^= m;
+  st->v0 = v0, st->v1 = v1, st->v2 = v2, st->v3 = v3;
+}
+
+static inline void sip_byte(SipState *st, uint8_t b) {
+  st->tail |= (uint64_t)b << (8 * st->ntail);
+  st->total++;
+  if (++st->ntail == 8) {
+    sip_word(st, st->tail);
+    st->tail = 0;
+    st->ntail = 0;
   }
-  uint64_t tail = 0;
-  for (size_t k = 0; i < n; i++, k++) tail |= (uint64_t)(unsigned char)p[i] << (8 * k);
-  h ^= tail * 0x87C37B91114253D5ull;
-  h = mix64(h);
-  Hash r = (Hash)h;
+}
+
+static void sip_bytes(SipState *st, const uint8_t *p, size_t n) {
+  while (n && st->ntail) sip_byte(st, *p++), n--;
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t m = 0;
+    for (int k = 7; k >= 0; k--) m = (m << 8) | p[k]; /* little-endian load */
+    sip_word(st, m);
+    st->total += 8;
+  }
+  while (n) sip_byte(st, *p++), n--;
+}
+
+static Hash sip_finish(SipState *st) {
+  if (st->total == 0) return 0; /* CPython: the empty string hashes to 0 */
+  uint64_t b = (st->total << 56) | st->tail;
+  uint64_t v0 = st->v0, v1 = st->v1, v2 = st->v2, v3 = st->v3;
+  v3 ^= b;
+  SIP_ROUND(v0, v1, v2, v3);
+  v0 ^= b;
+  v2 ^= 0xff;
+  SIP_ROUND(v0, v1, v2, v3);
+  SIP_ROUND(v0, v1, v2, v3);
+  SIP_ROUND(v0, v1, v2, v3);
+  Hash r = (Hash)((v0 ^ v1) ^ (v2 ^ v3));
   return r == -1 ? -2 : r;
+}
+
+/* Decodes one code point of valid UTF-8 at p, advancing it. */
+static inline uint32_t utf8_next(const uint8_t **pp) {
+  const uint8_t *p = *pp;
+  uint32_t c = *p++;
+  if (c >= 0xF0) {
+    c = ((c & 0x07) << 18) | ((uint32_t)(p[0] & 0x3F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    p += 3;
+  } else if (c >= 0xE0) {
+    c = ((c & 0x0F) << 12) | ((uint32_t)(p[0] & 0x3F) << 6) | (p[1] & 0x3F);
+    p += 2;
+  } else if (c >= 0xC0) {
+    c = ((c & 0x1F) << 6) | (p[0] & 0x3F);
+    p += 1;
+  }
+  *pp = p;
+  return c;
+}
+
+/* The hash of the str whose UTF-8 text is p[0..n). */
+static Hash hash_bytes(const char *p, size_t n) {
+  const uint8_t *u = (const uint8_t *)p, *end = u + n;
+  uint32_t widest = 0;
+  for (const uint8_t *q = u; q < end; q++)
+    if (*q >= 0x80) {
+      /* A lead byte of 0xC4 or more encodes U+0100 and up; 0xF0 and up is
+       * outside the BMP. */
+      if (*q >= 0xF0) {
+        widest = 0x10000;
+        break;
+      }
+      if (*q >= 0xC4 && *q < 0xF0 && widest < 0x100) widest = 0x100;
+      else if (widest == 0 && (*q == 0xC2 || *q == 0xC3)) widest = 0x80;
+    }
+  SipState st;
+  sip_init(&st);
+  if (widest == 0) {
+    sip_bytes(&st, u, n);
+  } else {
+    int unit = widest >= 0x10000 ? 4 : widest >= 0x100 ? 2 : 1;
+    while (u < end) {
+      uint32_t c = utf8_next(&u);
+      sip_byte(&st, (uint8_t)c);
+      if (unit >= 2) sip_byte(&st, (uint8_t)(c >> 8));
+      if (unit == 4) {
+        sip_byte(&st, (uint8_t)(c >> 16));
+        sip_byte(&st, 0);
+      }
+    }
+  }
+  return sip_finish(&st);
 }
 
 Hash str_hash(Value s) {
@@ -322,9 +421,13 @@ Hash str_hash(Value s) {
   return o->hash;
 }
 
-/* Shared with bytes.c: bytes and strs never compare equal, so one hash
- * function serves both. */
-Hash str_hash_bytes(const char *p, size_t n) { return hash_bytes(p, n); }
+/* For bytes.c: SipHash-1-3 over the raw bytes, as CPython. */
+Hash str_hash_bytes(const char *p, size_t n) {
+  SipState st;
+  sip_init(&st);
+  sip_bytes(&st, (const uint8_t *)p, n);
+  return sip_finish(&st);
+}
 
 bool str_equal(Value a, Value b) {
   if (a == b) return true;

@@ -1056,9 +1056,17 @@ static Value m_from_bytes(Value cls, Value *args, size_t nargs, TupleObject *kw)
   size_t len;
   Value src = a[0];
   if (!(val_is_obj(src) && (val_is_bytes(src) || src->type == &ByteArrayType))) {
-    /* any iterable of ints in range(256) */
+    /* any iterable of ints in range(256); bytes(x) refuses str and int */
+    if (val_is_str(src) || val_is_intlike(src))
+      return err_set(&Exc_TypeError, "cannot convert '%T' object to bytes", src);
     Value lst = list_from_iterable(src);
-    if (lst == VAL_NULL) return VAL_NULL;
+    if (lst == VAL_NULL) {
+      if (err_matches(&Exc_TypeError) && !val_type(src)->iter) {
+        err_clear();
+        err_set(&Exc_TypeError, "cannot convert '%T' object to bytes", src);
+      }
+      return VAL_NULL;
+    }
     size_t n = (size_t)LIST_LEN(lst);
     char *tmp = malloc(n + 1);
     for (size_t i = 0; i < n; i++) {

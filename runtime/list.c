@@ -840,16 +840,10 @@ static bool index_bounds(Value *args, size_t nargs, ssize_t len, ssize_t *start,
   *start = 0;
   *stop = PTRDIFF_MAX;
   if (nargs > 1) {
-    if (args[1] == VAL_NONE || slice_index_clamped(args[1], start) < 0) {
-      if (args[1] == VAL_NONE) err_set(&Exc_TypeError, "slice indices must be integers or have an __index__ method");
-      return false;
-    }
+    if (slice_index_not_none(args[1], start) < 0) return false;
   }
   if (nargs > 2) {
-    if (args[2] == VAL_NONE || slice_index_clamped(args[2], stop) < 0) {
-      if (args[2] == VAL_NONE) err_set(&Exc_TypeError, "slice indices must be integers or have an __index__ method");
-      return false;
-    }
+    if (slice_index_not_none(args[2], stop) < 0) return false;
   }
   if (*start < 0) {
     *start += len;

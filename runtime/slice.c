@@ -57,6 +57,16 @@ int slice_index_clamped(Value v, ssize_t *out) {
   return -1;
 }
 
+/* list.index/tuple.index bounds (CPython's _PyEval_SliceIndexNotNone):
+ * None is refused, with the message that does not offer it. */
+int slice_index_not_none(Value v, ssize_t *out) {
+  if (v == VAL_NONE || !(val_is_intlike(v) || val_type(v)->to_index)) {
+    err_set(&Exc_TypeError, "slice indices must be integers or have an __index__ method");
+    return -1;
+  }
+  return slice_index_clamped(v, out);
+}
+
 int slice_unpack(Value slice, ssize_t *start, ssize_t *stop, ssize_t *step) {
   SliceObject *s = AS(SliceObject, slice);
   if (s->step == VAL_NONE) {

@@ -37,4 +37,6 @@ ssize_t slice_adjust(ssize_t len, ssize_t *start, ssize_t *stop, ssize_t step);
  * as CPython's _PyEval_SliceIndex.  None leaves *out unchanged and returns 0.
  * -1 with TypeError otherwise. */
 int slice_index_clamped(Value v, ssize_t *out);
+/* The same for list/tuple.index bounds, which refuse None. */
+int slice_index_not_none(Value v, ssize_t *out);
 #endif

@@ -245,9 +245,7 @@ static Value m_index(Value self, Value *args, size_t nargs, TupleObject *kwnames
   ssize_t len = TUPLE_LEN(self), start = 0, stop = PTRDIFF_MAX;
   for (size_t a = 1; a < nargs; a++) {
     ssize_t *dst = a == 1 ? &start : &stop;
-    if (args[a] == VAL_NONE)
-      return err_set(&Exc_TypeError, "slice indices must be integers or have an __index__ method");
-    if (slice_index_clamped(args[a], dst) < 0) return VAL_NULL;
+    if (slice_index_not_none(args[a], dst) < 0) return VAL_NULL;
     if (*dst < 0) {
       *dst += len;
       if (*dst < 0) *dst = 0;

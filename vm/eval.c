@@ -1083,6 +1083,42 @@ dispatch:
      * the previous instruction (a finalizer after a rebinding, a GIL drop)
      * happens before the callee runs, as under CPython. */
     if (atomic_load_explicit(&eval_breaker, memory_order_relaxed) && eval_handle_breaker() < 0) goto error;
+    if (!base[0] && val_is_obj(callable) && callable->type == &TypeType) {
+      /* Instantiating a plain class whose __init__ is a Python function:
+       * object's tp_new, then __init__ in a frame of this loop (no C
+       * recursion).  The instance waits in base[0]; RETURN_VALUE checks
+       * that __init__ returned None. */
+      TypeObject *t = AS(TypeObject, callable);
+      InlineCache *c = &co->caches[ip - 1];
+      FunctionObject *init = NULL;
+      if (t->version && c->key == type_cache_key(t) && c->value) {
+        init = (FunctionObject *)c->value;
+      } else if ((t->flags & TP_HEAPTYPE) && t->version && t->tp_new == ObjectType.tp_new) {
+        Value d = type_lookup(t, NAME(__init__));
+        if (d && val_is_obj(d) && d->type == &FunctionType &&
+            !(AS(FunctionObject, d)->code->flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) {
+          init = AS(FunctionObject, d);
+          c->key = type_cache_key(t);
+          c->value = (uintptr_t)init;
+        }
+      }
+      if (init) {
+        Value obj = t->tp_new(t, args, nargs, kw);
+        if (!obj) goto error;
+        base[0] = obj;
+        base[1] = obj; /* __init__'s self, followed by the arguments */
+        Frame *nf = push_call_frame(ts, init, base + 1, nargs + 1, kw, false);
+        if (!nf) goto error;
+        nf->flags |= FRAME_INIT;
+        f->sp = base + 1;
+        nf->back = f;
+        ts->frame = nf;
+        f = nf;
+        LOAD();
+        CHECK_BREAKER();
+        DISPATCH();
+      }
+    }
     if (val_is_obj(callable) && callable->type == &FunctionType) {
       Frame *nf = push_call_frame(ts, AS(FunctionObject, callable), args, nargs, kw, false);
       if (!nf) goto error;
@@ -1638,11 +1674,20 @@ dispatch:
       goto exit_frame;
     }
     Frame *caller = f->back;
+    bool init = f->flags & FRAME_INIT;
     ts->frame = caller;
     ts->recursion_depth--;
     frame_pop(f);
     f = caller;
     LOAD();
+    if (init) { /* the instance is already in place (CALL) */
+      if (retval != VAL_NONE) {
+        SAVE();
+        err_set(&Exc_TypeError, "__init__() should return None, not '%T'", retval);
+        goto error;
+      }
+      DISPATCH();
+    }
     PUSH(retval);
     DISPATCH();
   }

@@ -34,6 +34,9 @@ enum {
   FRAME_ENTRY = 1u << 0,   /* returning from it leaves this C invocation of the loop */
   FRAME_IN_GEN = 1u << 1,  /* lives inside a generator object (heap) */
   FRAME_CLEARED = 1u << 2, /* generator frame finished: its slots are dead */
+  FRAME_INIT = 1u << 3,    /* runs __init__ for CALL's instance-creation fast path:
+                              the caller's stack already holds the new instance,
+                              and the return value must be None */
 };
 
 typedef struct Frame {

@@ -1,0 +1,1 @@
+"""urllib: URL handling (parse only)."""

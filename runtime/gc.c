@@ -455,8 +455,12 @@ void gc_finalize_remaining(void) {
  * A finalizer may read its object's type even when that type (a heap
  * class) is garbage too: classes are large objects, swept after every
  * block, and blocks that became empty are released only at the end. */
-static size_t sweep_blocks(size_t *freed_out, Block **released) {
+static size_t sweep_blocks(size_t *freed_out, Block **released, size_t *kept_out) {
   size_t live = 0, freed = 0;
+  /* Empty blocks stay in their class, free list threaded, up to the spare
+   * budget (release_blocks): a workload that churns through one size
+   * (boxed floats) refills them without threading them again. */
+  size_t keep = heap.threshold / BLOCK_SIZE, kept = 0;
   for (unsigned c = 0; c < NCLASSES; c++) {
     FreeSlot *head = NULL;
     Block **link = &heap.blocks[c];
@@ -482,6 +486,13 @@ static size_t sweep_blocks(size_t *freed_out, Block **released) {
         fs->next = head;
         head = fs;
       }
+      if (nlive == 0 && kept < keep) {
+        kept++;
+        b->nlive = 0;
+        b->may_del = false;
+        link = &b->next;
+        continue;
+      }
       if (nlive == 0) { /* the whole block is free: unlink it */
         head = block_head;
         *link = b->next;
@@ -497,6 +508,7 @@ static size_t sweep_blocks(size_t *freed_out, Block **released) {
     gc_fast.free[c] = head;
   }
   *freed_out += freed;
+  *kept_out = kept;
   return live;
 }
 
@@ -527,8 +539,9 @@ static size_t sweep_large(size_t *freed_out) {
 /* Empty blocks are kept for reuse up to the size of the next allocation
  * budget (returning them to the system only to fault them in again during
  * the next cycle costs more than it saves); the rest are freed. */
-static void release_blocks(Block *released) {
+static void release_blocks(Block *released, size_t kept) {
   size_t keep = heap.threshold / BLOCK_SIZE;
+  keep = keep > kept ? keep - kept : 0;
   while (released) {
     Block *b = released;
     released = b->next;
@@ -547,13 +560,14 @@ static void release_blocks(Block *released) {
 static size_t sweep(void) {
   size_t freed = 0;
   Block *released = NULL;
-  size_t live = sweep_blocks(&freed, &released);
+  size_t kept = 0;
+  size_t live = sweep_blocks(&freed, &released, &kept);
   live += sweep_large(&freed);
   heap.freed_objects += freed;
   size_t want = 2 * (live + heap.external);
   heap.threshold = want > MIN_THRESHOLD ? want : MIN_THRESHOLD;
   update_limit();
-  release_blocks(released);
+  release_blocks(released, kept);
   return live;
 }
 

@@ -44,7 +44,10 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._timer_cancelled_count = 0
         self._closed = False
         self._stopping = False
-        self._ready = collections.deque()
+        # The ready FIFO: callbacks appended here run in the next iteration,
+        # which swaps in a fresh list (the same order as CPython's deque,
+        # where an iteration runs only what was ready when it began).
+        self._ready = []
         self._scheduled = []
         self._default_executor = None
         self._exception_handler = None
@@ -405,13 +408,23 @@ class BaseEventLoop(events.AbstractEventLoop):
                 handle._scheduled = False
                 ready.append(handle)
 
-        ntodo = len(ready)
-        popleft = ready.popleft
-        for _ in range(ntodo):
-            handle = popleft()
-            if handle._cancelled:
-                continue
-            handle._run()
+        if not ready:
+            return
+        self._ready = []
+        i = 0
+        n = len(ready)
+        try:
+            while i < n:
+                handle = ready[i]
+                i += 1
+                if handle._cancelled:
+                    continue
+                handle._run()
+        finally:
+            if i < n:
+                # An exception escaped (KeyboardInterrupt/SystemExit): keep
+                # the callbacks not yet run at the head of the queue.
+                self._ready[:0] = ready[i:]
         handle = None
 
     def _process_events(self, event_list):

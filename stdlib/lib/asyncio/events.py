@@ -68,7 +68,6 @@ class Handle:
                 'handle': self,
             }
             self._loop.call_exception_handler(context)
-        self = None
 
 
 class TimerHandle(Handle):

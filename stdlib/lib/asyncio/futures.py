@@ -8,6 +8,8 @@ reports it when it is collected (__del__), as CPython does.
 
 __all__ = ('Future', 'wrap_future', 'isfuture')
 
+from _asyncio import set_finalizer as _set_finalizer
+
 from . import events
 from . import exceptions
 from . import format_helpers
@@ -76,6 +78,8 @@ class Future:
         else:
             self._loop = loop
         self._callbacks = []
+        # __del__ matters only while an exception is unretrieved.
+        _set_finalizer(self, False)
 
     def __repr__(self):
         return '<{} {}>'.format(self.__class__.__name__, ' '.join(self._repr_info()))
@@ -102,7 +106,9 @@ class Future:
     def _log_traceback(self, val):
         if val:
             raise ValueError('_log_traceback can only be set to False')
-        self.__log_traceback = False
+        if self.__log_traceback:
+            self.__log_traceback = False
+            _set_finalizer(self, False)
 
     def get_loop(self):
         loop = self._loop
@@ -120,7 +126,9 @@ class Future:
         return exceptions.CancelledError(self._cancel_message)
 
     def cancel(self, msg=None):
-        self.__log_traceback = False
+        if self.__log_traceback:
+            self.__log_traceback = False
+            _set_finalizer(self, False)
         if self._state != _PENDING:
             return False
         self._state = _CANCELLED
@@ -147,8 +155,10 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise exceptions.InvalidStateError('Result is not ready.')
-        self.__log_traceback = False
+            raise exceptions.InvalidStateError('Result is not set.')
+        if self.__log_traceback:
+            self.__log_traceback = False
+            _set_finalizer(self, False)
         if self._exception is not None:
             raise self._exception.with_traceback(self._exception_tb)
         return self._result
@@ -158,7 +168,9 @@ class Future:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
             raise exceptions.InvalidStateError('Exception is not set.')
-        self.__log_traceback = False
+        if self.__log_traceback:
+            self.__log_traceback = False
+            _set_finalizer(self, False)
         return self._exception
 
     def add_done_callback(self, fn, *, context=None):
@@ -176,14 +188,14 @@ class Future:
 
     def set_result(self, result):
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
+            raise exceptions.InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self.__schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
+            raise exceptions.InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
@@ -194,6 +206,7 @@ class Future:
         self._state = _FINISHED
         self.__schedule_callbacks()
         self.__log_traceback = True
+        _set_finalizer(self, True)
 
     def __await__(self):
         if not self.done():

@@ -89,7 +89,7 @@ class Task(futures._PyFuture):
 
     def __repr__(self):
         info = futures._future_repr_info(self)
-        if self._must_cancel:
+        if self._num_cancels_requested and self._state == futures._PENDING:
             info[0] = 'cancelling'
         info.insert(1, 'name=%r' % self.get_name())
         info.insert(2, f'coro=<{coroutines._format_coroutine(self._coro)}>')
@@ -235,7 +235,6 @@ class Task(futures._PyFuture):
             del _current_tasks[loop]
             if self._state != futures._PENDING:
                 _all_tasks.discard(self)
-            self = None
 
     def __wakeup(self, future):
         try:
@@ -244,7 +243,6 @@ class Task(futures._PyFuture):
             self.__step(exc)
         else:
             self.__step()
-        self = None
 
     __wakeup.__qualname__ = 'Task.task_wakeup'
     __wakeup._asyncio_native = True
@@ -547,8 +545,11 @@ def gather(*coros_or_futures, return_exceptions=False):
     nfinished = 0
     loop = None
     outer = None
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
+
+    def add(arg):
+        nonlocal loop, nfuts
+        fut = arg_to_fut.get(arg)
+        if fut is None:
             fut = _ensure_future(arg, loop=loop)
             if loop is None:
                 loop = futures._get_loop(fut)
@@ -557,9 +558,13 @@ def gather(*coros_or_futures, return_exceptions=False):
             nfuts += 1
             arg_to_fut[arg] = fut
             fut.add_done_callback(_done_callback)
-        else:
-            fut = arg_to_fut[arg]
         children.append(fut)
+
+    # A helper call per argument instead of a loop variable: rebinding a
+    # local that holds a coroutine not yet started would make the GC look
+    # for it (the "never awaited" check) at every step.
+    for i in range(len(coros_or_futures)):
+        add(coros_or_futures[i])
     outer = _GatheringFuture(children, loop=loop)
     return outer
 

@@ -504,16 +504,35 @@ static void flush_std_streams(void) {
   }
 }
 
+/* Runs the callables registered with os.register_at_fork (lists kept in
+ * the module dict by the gilpy part below); "before" hooks run last
+ * registered first, as in CPython.  A hook's exception is dropped: fork
+ * goes on regardless. */
+static void run_fork_hooks(Value module, const char *list_name, bool reverse) {
+  Value l = dict_get_cstr(module_dict(module), list_name);
+  if (!l || !val_is_list(l)) return;
+  Value items = list_new(0);
+  for (size_t i = 0; i < (size_t)LIST_LEN(l); i++) list_append(items, LIST_ITEMS(l)[i]);
+  size_t n = (size_t)LIST_LEN(items);
+  for (size_t k = 0; k < n; k++) {
+    Value f = LIST_ITEMS(items)[reverse ? n - 1 - k : k];
+    if (!obj_call(f, NULL, 0, NULL)) err_clear();
+  }
+}
+
 static Value o_fork(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_count("fork", nargs, 0, 0)) return VAL_NULL;
+  run_fork_hooks(self, "_fork_before", true);
   flush_std_streams();
   if (os_before_fork) os_before_fork();
   pid_t pid = fork();
   int e = errno;
   if (pid == 0) {
     if (os_after_fork_child) os_after_fork_child();
-  } else if (os_after_fork_parent) {
-    os_after_fork_parent();
+    run_fork_hooks(self, "_fork_after_in_child", false);
+  } else {
+    if (os_after_fork_parent) os_after_fork_parent();
+    run_fork_hooks(self, "_fork_after_in_parent", false);
   }
   if (pid < 0) return errno_error(e, VAL_NULL);
   return val_from_int(pid);
@@ -882,6 +901,24 @@ static const char os_python_part[] =
     "        except OSError:\n"
     "            break\n"
     "        head, tail = path.split(head)\n"
+    "\n"
+    "_fork_before = []\n"
+    "_fork_after_in_child = []\n"
+    "_fork_after_in_parent = []\n"
+    "\n"
+    "def register_at_fork(*, before=None, after_in_child=None, after_in_parent=None):\n"
+    "    if before is None and after_in_child is None and after_in_parent is None:\n"
+    "        raise TypeError('At least one argument is required.')\n"
+    "    for name, f in (('before', before), ('after_in_child', after_in_child),\n"
+    "                    ('after_in_parent', after_in_parent)):\n"
+    "        if f is not None and not callable(f):\n"
+    "            raise TypeError(\"'%s' must be callable, not %s\" % (name, type(f).__name__))\n"
+    "    if before is not None:\n"
+    "        _fork_before.append(before)\n"
+    "    if after_in_child is not None:\n"
+    "        _fork_after_in_child.append(after_in_child)\n"
+    "    if after_in_parent is not None:\n"
+    "        _fork_after_in_parent.append(after_in_parent)\n"
     "\n"
     "class PathLike:\n"
     "    def __fspath__(self):\n"

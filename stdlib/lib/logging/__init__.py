@@ -137,6 +137,22 @@ def _releaseLock():
     _lock.release()
 
 
+def _after_fork_child():
+    # Only the forking thread exists in the child: a lock that another
+    # thread held at the fork would never be released there.
+    global _lock
+    _lock = _new_lock()
+    for h in _handlerList:
+        if getattr(h, 'lock', None) is not None:
+            h.createLock()
+
+
+if hasattr(os, 'register_at_fork'):
+    os.register_at_fork(before=_acquireLock,
+                        after_in_child=_after_fork_child,
+                        after_in_parent=_releaseLock)
+
+
 def _thread_info():
     """(name, ident) of the calling thread."""
     if threading is not None:

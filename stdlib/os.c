@@ -554,7 +554,7 @@ static Value o_wait(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 #define STATUS_FN(fn, expr)                                                   \
   static Value fn(Value self, Value *args, size_t nargs, TupleObject *kw) {  \
-    if (!args_count(#fn + 2, nargs, 1, 1)) return VAL_NULL;                   \
+    if (!args_count(&#fn[2], nargs, 1, 1)) return VAL_NULL;                   \
     if (!val_is_int(args[0])) return err_set(&Exc_TypeError, "an integer is required"); \
     int status = (int)val_int(args[0]);                                      \
     return expr;                                                             \
@@ -716,7 +716,7 @@ static Value o_readlink(Value self, Value *args, size_t nargs, TupleObject *kw) 
 
 #define ID_FN(fn, expr)                                                     \
   static Value fn(Value self, Value *args, size_t nargs, TupleObject *kw) { \
-    if (!args_count(#fn + 2, nargs, 0, 0)) return VAL_NULL;                \
+    if (!args_count(&#fn[2], nargs, 0, 0)) return VAL_NULL;                \
     return val_from_int((long)(expr));                                     \
   }
 ID_FN(o_getgid, getgid())
@@ -768,7 +768,7 @@ static Value o_sched_getaffinity(Value self, Value *args, size_t nargs, TupleObj
 
 #define STATUS_FN2(fn, expr)                                                  \
   static Value fn(Value self, Value *args, size_t nargs, TupleObject *kw) {  \
-    if (!args_count(#fn + 2, nargs, 1, 1)) return VAL_NULL;                   \
+    if (!args_count(&#fn[2], nargs, 1, 1)) return VAL_NULL;                   \
     long status;                                                              \
     if (!int_arg(args[0], &status)) return VAL_NULL;                          \
     int st = (int)status;                                                     \

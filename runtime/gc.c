@@ -352,7 +352,9 @@ NO_ASAN NO_TSAN static void scan_range(const void *lo, const void *hi) {
 static void scan_stacks(const void *current_lo) {
   for (ThreadState *ts = ts_all; ts; ts = ts->next) {
     if (ts == ts_current) {
-      if (ts->stack_base) scan_range(current_lo, ts->stack_base);
+      const void *lo = current_lo;
+      if (ts->at_eval_safepoint && ts->eval_scan_lo && ts->eval_scan_lo > lo) lo = ts->eval_scan_lo;
+      if (ts->stack_base) scan_range(lo, ts->stack_base);
       continue;
     }
     if (!ts->stack_top || !ts->stack_base) continue;

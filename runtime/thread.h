@@ -25,6 +25,12 @@ typedef struct ThreadState {
    * thread when it last released the GIL (or now, for the collector). */
   void *stack_base;          /* highest address of the thread's stack */
   void *stack_top;           /* lowest live address, stored when releasing the GIL */
+  /* The innermost eval-loop activation's lower bound: at the loop's own
+   * safe points every live value is in the VM's frames (traced precisely),
+   * so the collector scans this thread's stack only from here up, skipping
+   * stale words in the loop's C frame (vm/eval.c). */
+  void *eval_scan_lo;
+  bool at_eval_safepoint;    /* set while the loop serves its eval-breaker */
   jmp_buf regs;              /* callee-saved registers at that moment */
 
   unsigned long ident;       /* threading.get_ident() */

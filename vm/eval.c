@@ -579,10 +579,12 @@ static __attribute__((noinline)) void clear_dead_stack(void) {
   __asm__ volatile("" : : "r"(buf) : "memory");
 }
 
+static int loop_safepoint(ThreadState *ts);
+
 static __attribute__((noinline)) int collect_dropped(void) {
   clear_dead_stack();
   gc_request_collection();
-  return eval_handle_breaker();
+  return loop_safepoint(ts_current);
 }
 
 /* ---- the loop ------------------------------------------------------------ */
@@ -636,7 +638,7 @@ static __attribute__((noinline)) int collect_dropped(void) {
   do {                                                                      \
     if (atomic_load_explicit(&eval_breaker, memory_order_relaxed)) {        \
       SAVE();                                                               \
-      if (eval_handle_breaker() < 0) goto error;                            \
+      if (loop_safepoint(ts) < 0) goto error;                               \
     }                                                                       \
   } while (0)
 
@@ -645,7 +647,7 @@ static __attribute__((noinline)) int collect_dropped(void) {
 #define CHECK_BREAKER()                                                     \
   do {                                                                      \
     SAVE();                                                                 \
-    if (eval_handle_breaker() < 0) goto error;                              \
+    if (loop_safepoint(ts) < 0) goto error;                                 \
   } while (0)
 #endif
 
@@ -686,7 +688,36 @@ static inline Frame *push_call_frame(ThreadState *ts, FunctionObject *fn, Value 
   return nf;
 }
 
-Value eval_run_frame(Frame *entry, Value push, bool throwing, bool *yielded) {
+static Value run_frame(Frame *entry, Value push, bool throwing, bool *yielded);
+
+/* Entry to the loop.  The jmp_buf holds the caller's callee-saved registers
+ * and marks where the conservative scan starts when a collection happens at
+ * one of this activation's safe points (ThreadState.eval_scan_lo). */
+__attribute__((noinline)) Value eval_run_frame(Frame *entry, Value push, bool throwing, bool *yielded) {
+  jmp_buf regs;
+  setjmp(regs);
+  ThreadState *ts = ts_current;
+  void *outer_lo = ts->eval_scan_lo;
+  bool outer_at = ts->at_eval_safepoint;
+  ts->eval_scan_lo = &regs;
+  ts->at_eval_safepoint = false;
+  Value r = run_frame(entry, push, throwing, yielded);
+  ts->eval_scan_lo = outer_lo;
+  ts->at_eval_safepoint = outer_at;
+  return r;
+}
+
+/* eval_handle_breaker from the loop's own safe points. */
+static __attribute__((noinline)) int loop_safepoint(ThreadState *ts) {
+  /* The collection may start its stack scan at eval_scan_lo: nothing below
+   * the loop's activation holds roots here (see ThreadState). */
+  ts->at_eval_safepoint = true;
+  int rc = eval_handle_breaker();
+  ts->at_eval_safepoint = false;
+  return rc;
+}
+
+static Value run_frame(Frame *entry, Value push, bool throwing, bool *yielded) {
   ThreadState *ts = ts_current;
   *yielded = false;
   if (enter_c_level(ts) < 0) return VAL_NULL;
@@ -1082,7 +1113,7 @@ dispatch:
     /* Serve pending requests before the call too, so that work requested by
      * the previous instruction (a finalizer after a rebinding, a GIL drop)
      * happens before the callee runs, as under CPython. */
-    if (atomic_load_explicit(&eval_breaker, memory_order_relaxed) && eval_handle_breaker() < 0) goto error;
+    if (atomic_load_explicit(&eval_breaker, memory_order_relaxed) && loop_safepoint(ts) < 0) goto error;
     if (!base[0] && val_is_obj(callable) && callable->type == &TypeType) {
       /* Instantiating a plain class whose __init__ is a Python function:
        * object's tp_new, then __init__ in a frame of this loop (no C

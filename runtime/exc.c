@@ -288,6 +288,7 @@ static Value unicodeerror_str(Value self) {
 
 static Value exc_tp_str(Value self) {
   TypeObject *t = val_type(self);
+  if (exc_is_group(self)) return exc_group_str(self);
   if (type_is_subtype(t, &Exc_KeyError)) return keyerror_str(self);
   if (type_is_subtype(t, &Exc_OSError)) return oserror_str(self);
   if (type_is_subtype(t, &Exc_SyntaxError)) return syntaxerror_str(self);
@@ -466,6 +467,8 @@ static TypeObject *const all_exc_types[] = {
 /* Visits every builtin exception type, base classes first (the list's order). */
 void exc_foreach_type(void (*fn)(TypeObject *t, void *ctx), void *ctx) {
   for (int i = 0; all_exc_types[i]; i++) fn(all_exc_types[i], ctx);
+  fn(&Exc_BaseExceptionGroup, ctx);
+  fn(&Exc_ExceptionGroup, ctx);
 }
 
 void exc_types_init(void) {
@@ -478,4 +481,5 @@ void exc_types_init(void) {
     type_ready(all_exc_types[i]);
   }
   type_ready(&TracebackType);
+  exc_group_types_init();
 }

@@ -43,6 +43,11 @@ typedef struct {
   X(FutureWarning, Warning) X(ImportWarning, Warning) X(UnicodeWarning, Warning) \
   X(BytesWarning, Warning) X(ResourceWarning, Warning) X(EncodingWarning, Warning)
 
+extern TypeObject Exc_BaseExceptionGroup, Exc_ExceptionGroup; /* excgroup.c */
+bool exc_is_group(Value v);             /* an instance of BaseExceptionGroup */
+Value exc_group_exceptions(Value group); /* its tuple of sub-exceptions */
+Value exc_group_str(Value group);        /* "msg (N sub-exceptions)" */
+void exc_group_types_init(void);         /* from exc_types_init */
 #define X(name, base) extern TypeObject Exc_##name;
 EXCEPTION_LIST(X)
 #undef X

@@ -666,36 +666,136 @@ static void format_exception_line(StrBuilder *sb, Value exc, bool suggest) {
 static void format_one(StrBuilder *sb, Value exc, bool suggest) {
   ExceptionObject *e = AS(ExceptionObject, exc);
   if (e->traceback) {
-    sb_adds(sb, "Traceback (most recent call last):\n");
+    sb_adds(sb, exc_is_group(exc) ? "Exception Group Traceback (most recent call last):\n"
+                                  : "Traceback (most recent call last):\n");
     format_tb(sb, e->traceback);
   }
   if (syntax_layout(exc)) format_syntax_error(sb, exc);
   format_exception_line(sb, exc, suggest);
 }
 
-#define MAX_CHAIN 64
-static void format_recursive(StrBuilder *sb, Value exc, Value *seen, int *nseen, bool suggest) {
-  if (*nseen < MAX_CHAIN) seen[(*nseen)++] = exc;
+/* State of one report (CPython's exception_print_context): inside an
+ * exception group every line is indented by two columns per level and
+ * carries the "| " margin. */
+#define MAX_SEEN 256
+enum { MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10 };
+typedef struct {
+  StrBuilder *sb;
+  bool suggest;
+  int depth;       /* exception group nesting */
+  bool need_close; /* the innermost open group still needs its closing rule */
+  Value seen[MAX_SEEN];
+  int nseen;
+} Report;
+
+static void add_indent(Report *r) {
+  for (int i = 0; i < 2 * r->depth; i++) sb_addc(r->sb, ' ');
+}
+
+static void add_margin(Report *r) {
+  add_indent(r);
+  if (r->depth) sb_adds(r->sb, "| ");
+}
+
+/* format_one at the current depth: each line gets the indent and margin;
+ * a group's header line at the first level gets "+ " instead. */
+static void report_one(Report *r, Value exc) {
+  if (r->depth == 0) {
+    format_one(r->sb, exc, r->suggest);
+    return;
+  }
+  StrBuilder tmp;
+  sb_init(&tmp);
+  format_one(&tmp, exc, r->suggest);
+  const char *p = tmp.data, *end = tmp.data + tmp.len;
+  bool first = true;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
+    add_indent(r);
+    bool header = first && AS(ExceptionObject, exc)->traceback && exc_is_group(exc) && r->depth == 1;
+    sb_adds(r->sb, header ? "+ " : "| ");
+    sb_add(r->sb, p, n);
+    first = false;
+    p += n;
+  }
+  sb_free(&tmp);
+}
+
+static void report_recursive(Report *r, Value exc);
+
+static void report_group(Report *r, Value exc) {
+  if (r->depth > MAX_GROUP_DEPTH) {
+    add_margin(r);
+    sb_addf(r->sb, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+    return;
+  }
+  bool top = r->depth == 0;
+  if (top) r->depth = 1;
+  report_one(r, exc);
+  Value excs = exc_group_exceptions(exc);
+  ssize_t num = excs ? TUPLE_LEN(excs) : 0;
+  ssize_t n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+  r->need_close = false;
+  for (ssize_t i = 0; i < n; i++) {
+    bool last = i == n - 1;
+    if (last) r->need_close = true;
+    add_indent(r);
+    bool truncated = i >= MAX_GROUP_WIDTH;
+    if (!truncated)
+      sb_addf(r->sb, "%s+---------------- %zd ----------------\n", i == 0 ? "+-" : "  ", i + 1);
+    else
+      sb_addf(r->sb, "%s+---------------- ... ----------------\n", i == 0 ? "+-" : "  ");
+    r->depth++;
+    if (!truncated) {
+      report_recursive(r, TUPLE_ITEMS(excs)[i]);
+    } else {
+      ssize_t more = num - MAX_GROUP_WIDTH;
+      add_margin(r);
+      sb_addf(r->sb, "and %zd more exception%s\n", more, more > 1 ? "s" : "");
+    }
+    if (last && r->need_close) {
+      add_indent(r);
+      sb_adds(r->sb, "+------------------------------------\n");
+      r->need_close = false;
+    }
+    r->depth--;
+  }
+  if (top) r->depth = 0;
+}
+
+static void report_recursive(Report *r, Value exc) {
+  if (r->nseen < MAX_SEEN) r->seen[r->nseen++] = exc;
   ExceptionObject *e = AS(ExceptionObject, exc);
   Value chained = VAL_NULL;
   const char *msg = NULL;
   if (e->cause && val_is_exception(e->cause)) {
     chained = e->cause;
-    msg = "\nThe above exception was the direct cause of the following exception:\n\n";
+    msg = "The above exception was the direct cause of the following exception:\n";
   } else if (e->context && val_is_exception(e->context) && !e->suppress_context) {
     chained = e->context;
-    msg = "\nDuring handling of the above exception, another exception occurred:\n\n";
+    msg = "During handling of the above exception, another exception occurred:\n";
   }
   if (chained) {
     bool was_seen = false;
-    for (int i = 0; i < *nseen; i++)
-      if (seen[i] == chained) was_seen = true;
-    if (!was_seen && *nseen < MAX_CHAIN) {
-      format_recursive(sb, chained, seen, nseen, suggest);
-      sb_adds(sb, msg);
+    for (int i = 0; i < r->nseen; i++)
+      if (r->seen[i] == chained) was_seen = true;
+    if (!was_seen && r->nseen < MAX_SEEN) {
+      bool need_close = r->need_close;
+      report_recursive(r, chained);
+      r->need_close = need_close;
+      add_margin(r);
+      sb_addc(r->sb, '\n');
+      add_margin(r);
+      sb_adds(r->sb, msg);
+      add_margin(r);
+      sb_addc(r->sb, '\n');
     }
   }
-  format_one(sb, exc, suggest);
+  if (exc_is_group(exc))
+    report_group(r, exc);
+  else
+    report_one(r, exc);
 }
 
 static Value format_full(Value exc, bool suggest) {
@@ -707,9 +807,8 @@ static Value format_full(Value exc, bool suggest) {
     sb_adds(&sb, " found\n");
     return sb_finish(&sb);
   }
-  Value seen[MAX_CHAIN];
-  int nseen = 0;
-  format_recursive(&sb, exc, seen, &nseen, suggest);
+  Report r = {.sb = &sb, .suggest = suggest};
+  report_recursive(&r, exc);
   return sb_finish(&sb);
 }
 

@@ -1,7 +1,8 @@
 /* hashlib.c — the hashlib module: MD5, SHA-1, SHA-224/256, SHA-384/512.
  *
  * The algorithms are written here from their specifications (RFC 1321,
- * FIPS 180-4), so no crypto library is needed.  A hash object holds its
+ * FIPS 180-4; HMAC and PBKDF2 from RFC 2104 and RFC 8018), so no crypto
+ * library is needed.  A hash object holds its
  * whole state inline (no malloc'd buffers): the chaining words, the
  * partial block and the total length, so copy() is a memcpy.
  *
@@ -22,6 +23,7 @@
 #include "runtime/error.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/int.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/set.h"
@@ -543,7 +545,109 @@ static Value m_new(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return err_set(&Exc_ValueError, "unsupported hash type %s", name);
 }
 
+/* ---- pbkdf2_hmac (RFC 8018) over HMAC (RFC 2104) -------------------------- */
+
+typedef struct {
+  HashObject inner, outer; /* states after absorbing key^ipad / key^opad */
+} HmacKey;
+
+static void hmac_init(HmacKey *k, int kind, const uint8_t *key, size_t keylen) {
+  size_t bs = (size_t)algos[kind].block_size;
+  uint8_t kb[128], pad[128];
+  memset(kb, 0, sizeof kb);
+  if (keylen > bs) {
+    HashObject t;
+    hash_reset(&t, kind);
+    hash_feed(&t, key, keylen);
+    hash_final(&t, kb);
+  } else {
+    memcpy(kb, key, keylen);
+  }
+  hash_reset(&k->inner, kind);
+  hash_reset(&k->outer, kind);
+  for (size_t i = 0; i < bs; i++) pad[i] = kb[i] ^ 0x36;
+  hash_feed(&k->inner, pad, bs);
+  for (size_t i = 0; i < bs; i++) pad[i] = kb[i] ^ 0x5c;
+  hash_feed(&k->outer, pad, bs);
+}
+
+/* out = HMAC(key, a || b) (b may be empty). */
+static void hmac_run(const HmacKey *k, const uint8_t *a, size_t alen, const uint8_t *b, size_t blen, uint8_t *out) {
+  HashObject h = k->inner;
+  uint8_t mid[64];
+  hash_feed(&h, a, alen);
+  if (blen) hash_feed(&h, b, blen);
+  hash_final(&h, mid);
+  HashObject o = k->outer;
+  hash_feed(&o, mid, (size_t)algos[k->inner.kind].digest_size);
+  hash_final(&o, out);
+}
+
+static bool bytes_like_arg(Value v, const char **p, size_t *n) {
+  if (!val_is_obj(v) || !(val_is_bytes(v) || type_is_subtype(val_type(v), &ByteArrayType))) {
+    err_set(&Exc_TypeError, "a bytes-like object is required, not '%T'", v);
+    return false;
+  }
+  return bytes_buffer(v, p, n);
+}
+
+static Value m_pbkdf2_hmac(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None)");
+  Value a[5];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!val_is_str(a[0]))
+    return err_set(&Exc_TypeError, "pbkdf2_hmac() argument 'hash_name' must be str, not %T", a[0]);
+  int kind = -1;
+  for (int k = 0; k < H_COUNT; k++)
+    if (strcmp(str_cstr(a[0]), algos[k].name) == 0) kind = k;
+  const char *pw, *salt;
+  size_t pwlen, saltlen;
+  if (!bytes_like_arg(a[1], &pw, &pwlen) || !bytes_like_arg(a[2], &salt, &saltlen)) return VAL_NULL;
+  if (!val_is_intlike(a[3]))
+    return err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", a[3]);
+  int64_t iters, dklen;
+  if (!int_to_i64(a[3], &iters)) return VAL_NULL;
+  if (iters < 1) return err_set(&Exc_ValueError, "iteration value must be greater than 0.");
+  if (kind < 0) return err_set(&Exc_ValueError, "unsupported hash type %s", str_cstr(a[0]));
+  int ds = algos[kind].digest_size;
+  if (!a[4] || a[4] == VAL_NONE) {
+    dklen = ds;
+  } else {
+    if (!val_is_intlike(a[4]))
+      return err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", a[4]);
+    if (!int_to_i64(a[4], &dklen)) return VAL_NULL;
+    if (dklen < 1) return err_set(&Exc_ValueError, "key length must be greater than 0.");
+  }
+  /* Private copies: the loop runs without the GIL. */
+  uint8_t *buf = malloc(pwlen + saltlen + (size_t)dklen + 1);
+  if (!buf) return err_no_memory();
+  uint8_t *pwc = buf, *saltc = buf + pwlen, *out = buf + pwlen + saltlen;
+  memcpy(pwc, pw, pwlen);
+  memcpy(saltc, salt, saltlen);
+  GIL_RELEASE();
+  HmacKey key;
+  hmac_init(&key, kind, pwc, pwlen);
+  for (uint32_t block = 1, done = 0; done < (uint32_t)dklen; block++) {
+    uint8_t be[4] = {(uint8_t)(block >> 24), (uint8_t)(block >> 16), (uint8_t)(block >> 8), (uint8_t)block};
+    uint8_t u[64], t[64];
+    hmac_run(&key, saltc, saltlen, be, 4, u);
+    memcpy(t, u, (size_t)ds);
+    for (int64_t j = 1; j < iters; j++) {
+      hmac_run(&key, u, (size_t)ds, NULL, 0, u);
+      for (int i = 0; i < ds; i++) t[i] ^= u[i];
+    }
+    uint32_t take = (uint32_t)dklen - done < (uint32_t)ds ? (uint32_t)dklen - done : (uint32_t)ds;
+    memcpy(out + done, t, take);
+    done += take;
+  }
+  GIL_ACQUIRE();
+  Value r = bytes_new((const char *)out, (size_t)dklen);
+  free(buf);
+  return r;
+}
+
 static const NativeDef hashlib_functions[] = {
+    {"pbkdf2_hmac", m_pbkdf2_hmac, 0, NULL},
     {"new", m_new, 0, NULL},       {"md5", m_md5, 0, NULL},       {"sha1", m_sha1, 0, NULL},
     {"sha224", m_sha224, 0, NULL}, {"sha256", m_sha256, 0, NULL}, {"sha384", m_sha384, 0, NULL},
     {"sha512", m_sha512, 0, NULL}, {NULL, NULL, 0, NULL},

@@ -79,6 +79,18 @@ static const char *path_arg(Value v, const char *fname, Value *pathobj) {
   return val_is_str(v) ? str_cstr(v) : AS(BytesObject, v)->data;
 }
 
+/* An int argument; false with TypeError worded as CPython's. */
+static bool int_arg(Value v, long *out) {
+  if (!val_is_intlike(v)) {
+    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+  }
+  int64_t i;
+  if (!int_to_i64(v, &i)) return false;
+  *out = (long)i;
+  return true;
+}
+
 static Value errno_error(int e, Value filename) { return err_set_from_errno(&Exc_OSError, e, filename); }
 
 static Value errno_error2(int e, Value f1, Value f2) {
@@ -387,8 +399,9 @@ static Value o_fspath(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 static Value o_kill(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_count("kill", nargs, 2, 2)) return VAL_NULL;
-  if (!val_is_int(args[0]) || !val_is_int(args[1])) return err_set(&Exc_TypeError, "an integer is required");
-  if (kill((pid_t)val_int(args[0]), (int)val_int(args[1])) < 0) return errno_error(errno, VAL_NULL);
+  long pid, sig;
+  if (!int_arg(args[0], &pid) || !int_arg(args[1], &sig)) return VAL_NULL;
+  if (kill((pid_t)pid, (int)sig) < 0) return errno_error(errno, VAL_NULL);
   return VAL_NONE;
 }
 
@@ -581,17 +594,6 @@ static Value o_system(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 /* ---- more descriptors, ids and paths ------------------------------------ */
 
-/* An int argument; false with TypeError worded as CPython's. */
-static bool int_arg(Value v, long *out) {
-  if (!val_is_intlike(v)) {
-    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
-    return false;
-  }
-  int64_t i;
-  if (!int_to_i64(v, &i)) return false;
-  *out = (long)i;
-  return true;
-}
 
 static Value o_dup(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_count("dup", nargs, 1, 1)) return VAL_NULL;

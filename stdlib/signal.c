@@ -8,8 +8,10 @@
  * thread (as in CPython), which holds the GIL, so the table needs no
  * other lock.
  *
- * SIG_DFL and SIG_IGN are the ints 0 and 1 and the signal numbers plain
- * ints (CPython wraps them in IntEnums, which print differently).
+ * As in CPython the constants are members of int-derived enumerations
+ * (Signals, Handlers, Sigmasks: repr "<Signals.SIGINT: 2>"), made by a
+ * small gilpy part run at init, since there is no enum module; the C side
+ * accepts any int for them.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -28,6 +30,9 @@
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/thread.h"
+#include "runtime/names.h"
+#include "vm/code.h"
+#include "vm/compile.h"
 #include "vm/eval.h"
 #include "vm/gil.h"
 
@@ -38,6 +43,7 @@ enum { SIGNAL_MAX = 65, H_DFL = 0, H_IGN = 1 };
 static Value reported[SIGNAL_MAX];
 static bool ignored[SIGNAL_MAX];
 static Value default_int_handler;
+static Value sig_dfl, sig_ign; /* the Handlers members */
 
 static bool check_signum(Value v, int *out) {
   if (!val_is_intlike(v)) {
@@ -56,7 +62,18 @@ static bool check_signum(Value v, int *out) {
 
 static Value report(int s) {
   if (reported[s]) return reported[s];
-  return val_from_int(ignored[s] ? H_IGN : H_DFL);
+  return ignored[s] ? sig_ign : sig_dfl;
+}
+
+/* H_DFL / H_IGN for an int handler argument, else -1. */
+static int handler_code(Value h) {
+  if (!val_is_intlike(h)) return -1;
+  int64_t n;
+  if (!int_to_i64(h, &n)) {
+    err_clear();
+    return -1;
+  }
+  return n == H_DFL || n == H_IGN ? (int)n : -1;
 }
 
 static Value sg_default_int_handler(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -70,8 +87,8 @@ static Value sg_signal(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (ts_current != ts_all)
     return err_set(&Exc_ValueError, "signal only works in main thread of the main interpreter");
   Value h = args[1];
-  bool is_dfl = val_is_int(h) && val_int(h) == H_DFL;
-  bool is_ign = val_is_int(h) && val_int(h) == H_IGN;
+  int code = handler_code(h);
+  bool is_dfl = code == H_DFL, is_ign = code == H_IGN;
   if (!is_dfl && !is_ign && !obj_callable(h))
     return err_set(&Exc_TypeError,
                    "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object");
@@ -141,8 +158,19 @@ static Value sg_valid_signals(Value self, Value *args, size_t nargs, TupleObject
   Value set = set_new(VAL_NULL);
   sigset_t ss;
   sigfillset(&ss);
-  for (int s = 1; s < SIGNAL_MAX; s++)
-    if (sigismember(&ss, s) == 1 && set_add(set, val_from_int(s)) < 0) return VAL_NULL;
+  /* Members of Signals where there is one, plain ints otherwise (the
+   * real-time signals), as CPython. */
+  Value members = dict_get_cstr(module_dict(self), "Signals");
+  for (int s = 1; s < SIGNAL_MAX; s++) {
+    if (sigismember(&ss, s) != 1) continue;
+    Value v = val_from_int(s);
+    if (members) {
+      Value m = obj_call1(members, v);
+      if (m) v = m;
+      else err_clear();
+    }
+    if (set_add(set, v) < 0) return VAL_NULL;
+  }
   return set;
 }
 
@@ -173,6 +201,69 @@ static const struct {
     {NULL, 0},
 };
 
+
+/* The enumerations, in gilpy. */
+static const char signal_python_part[] =
+    "class _EnumType(type):\n"
+    "    def __iter__(cls):\n"
+    "        return iter(cls._member_list)\n"
+    "    def __len__(cls):\n"
+    "        return len(cls._member_list)\n"
+    "    def __getitem__(cls, name):\n"
+    "        return cls._member_map[name]\n"
+    "    def __contains__(cls, m):\n"
+    "        return m in cls._member_list\n"
+    "    def __repr__(cls):\n"
+    "        return \"<enum '%s'>\" % cls.__name__\n"
+    "    @property\n"
+    "    def __members__(cls):\n"
+    "        return dict(cls._member_map)\n"
+    "\n"
+    "class _IntEnum(int, metaclass=_EnumType):\n"
+    "    def __new__(cls, value):\n"
+    "        m = cls._value_map.get(value)\n"
+    "        if m is None:\n"
+    "            raise ValueError('%r is not a valid %s' % (value, cls.__qualname__))\n"
+    "        return m\n"
+    "    def __repr__(self):\n"
+    "        return '<%s.%s: %d>' % (type(self).__name__, self._name_, self)\n"
+    "    __str__ = int.__repr__\n"
+    "    def __format__(self, spec):\n"
+    "        return int.__format__(int(self), spec)\n"
+    "    def __reduce__(self):\n"
+    "        return type(self), (int(self),)\n"
+    "    @property\n"
+    "    def name(self):\n"
+    "        return self._name_\n"
+    "    @property\n"
+    "    def value(self):\n"
+    "        return int(self)\n"
+    "\n"
+    "def _make_enum(name, pairs):\n"
+    "    cls = _EnumType(name, (_IntEnum,), {'__module__': 'signal', '__qualname__': name})\n"
+    "    cls._member_list = []\n"
+    "    cls._member_map = {}\n"
+    "    cls._value_map = {}\n"
+    "    for n, v in pairs:\n"
+    "        if v in cls._value_map:\n"
+    "            m = cls._value_map[v]\n"
+    "        else:\n"
+    "            m = int.__new__(cls, v)\n"
+    "            m._name_ = n\n"
+    "            cls._value_map[v] = m\n"
+    "            cls._member_list.append(m)\n"
+    "        cls._member_map[n] = m\n"
+    "        globals()[n] = m\n"
+    "    return cls\n"
+    "\n"
+    "Signals = _make_enum('Signals', sorted(((n, v) for n, v in globals().items()\n"
+    "    if n.startswith('SIG') and not n.startswith('SIG_') and isinstance(v, int)),\n"
+    "    key=lambda p: (p[1], p[0] in ('SIGIOT', 'SIGPOLL'))))\n"
+    "Handlers = _make_enum('Handlers', [('SIG_DFL', 0), ('SIG_IGN', 1)])\n"
+    "Sigmasks = _make_enum('Sigmasks', [('SIG_BLOCK', SIG_BLOCK), ('SIG_UNBLOCK', SIG_UNBLOCK),\n"
+    "                                   ('SIG_SETMASK', SIG_SETMASK)])\n"
+    "del _make_enum\n";
+
 static int signal_init(Value module) {
   Value d = module_dict(module);
   for (int i = 0; i < SIGNAL_MAX; i++) gc_add_root(&reported[i]);
@@ -198,6 +289,14 @@ static int signal_init(Value module) {
   dict_set_cstr(d, "SIG_BLOCK", val_from_int(SIG_BLOCK));
   dict_set_cstr(d, "SIG_UNBLOCK", val_from_int(SIG_UNBLOCK));
   dict_set_cstr(d, "SIG_SETMASK", val_from_int(SIG_SETMASK));
+  CodeObject *co = compile_source(signal_python_part, sizeof signal_python_part - 1, "<frozen signal>", COMPILE_EXEC, 0);
+  if (!co) return -1;
+  dict_set_str(d, NAME(__builtins__), builtins_dict);
+  if (!eval_code(co, d, d)) return -1;
+  gc_add_root(&sig_dfl);
+  gc_add_root(&sig_ign);
+  sig_dfl = dict_get_cstr(d, "SIG_DFL");
+  sig_ign = dict_get_cstr(d, "SIG_IGN");
   return 0;
 }
 

@@ -1,0 +1,10 @@
+import signal
+print(signal.SIGINT, repr(signal.SIGINT), f"{signal.SIGINT}", "%d" % signal.SIGINT, signal.SIGINT.name, signal.SIGINT.value)
+print(repr(signal.Signals(15)), repr(signal.Signals["SIGTERM"]), signal.Signals, signal.SIG_DFL, repr(signal.SIG_IGN))
+print(repr(signal.getsignal(signal.SIGTERM)), signal.SIGINT == 2, hash(signal.SIGINT) == 2, repr(signal.SIGIOT), repr(signal.SIGPOLL), repr(signal.SIG_BLOCK))
+try: signal.Signals(99)
+except ValueError as e: print(e)
+print(list(signal.Signals)[:5], signal.SIGTERM in signal.Signals, isinstance(signal.SIGINT, int), signal.SIGINT + 1)
+old = signal.signal(signal.SIGUSR1, signal.SIG_IGN); print(repr(old), repr(signal.signal(signal.SIGUSR1, signal.SIG_DFL)))
+print(repr(signal.signal(signal.SIGUSR1, 0)))
+print(sorted(signal.valid_signals())[:3], {signal.SIGINT: "x"}[2])

@@ -146,8 +146,41 @@ def runtime_checkable(cls):
     return cls
 
 
-def get_type_hints(obj, globalns=None, localns=None):
-    return dict(getattr(obj, '__annotations__', {}))
+def _eval_hint(value, globalns, localns):
+    if value is None:
+        return type(None)
+    if isinstance(value, str):
+        return eval(value, globalns, localns)
+    return value
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    """Annotations with forward references (strings) evaluated and None
+    replaced by NoneType; for a class, those of its MRO, bases first."""
+    if isinstance(obj, type):
+        hints = {}
+        for base in reversed(obj.__mro__):
+            ann = base.__dict__.get('__annotations__', {})
+            if globalns is None:
+                import sys
+                mod = sys.modules.get(base.__module__)
+                base_globals = getattr(mod, '__dict__', {})
+            else:
+                base_globals = globalns
+            base_locals = dict(vars(base)) if localns is None else localns
+            for name, value in ann.items():
+                hints[name] = _eval_hint(value, base_globals, base_locals)
+        return hints
+    if globalns is None:
+        globalns = getattr(obj, '__globals__', {})
+        if localns is None:
+            localns = globalns
+    elif localns is None:
+        localns = globalns
+    hints = dict(getattr(obj, '__annotations__', None) or {})
+    for name, value in hints.items():
+        hints[name] = _eval_hint(value, globalns, localns)
+    return hints
 
 
 def NewType(name, tp):
@@ -158,11 +191,65 @@ def NewType(name, tp):
     return new_type
 
 
-def NamedTuple(typename, fields=None, **kwargs):
+_NT_PROHIBITED = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__',
+                            '_fields', '_field_defaults', '_make', '_replace', '_asdict',
+                            '_source'})
+_NT_SPECIAL = frozenset({'__module__', '__name__', '__annotations__', '__qualname__'})
+
+
+def _make_nmtuple(name, types, module, defaults=()):
     import collections
+    fields = [n for n, t in types]
+    nm_tpl = collections.namedtuple(name, fields, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = dict(types)
+    return nm_tpl
+
+
+class NamedTupleMeta(type):
+    def __new__(cls, typename, bases, ns):
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(),
+                               defaults=[ns[n] for n in default_names],
+                               module=ns['__module__'])
+        for key in ns:
+            if key in _NT_PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            elif key not in _NT_SPECIAL and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
     if fields is None:
         fields = kwargs.items()
-    return collections.namedtuple(typename, [name for name, _ in fields])
+    return _make_nmtuple(typename, fields, module=_caller_module())
+
+
+def _caller_module():
+    try:
+        import sys
+        return sys._getframe(2).f_globals.get('__name__', '__main__')
+    except Exception:
+        return '__main__'
+
+
+_NamedTuple = type.__new__(NamedTupleMeta, 'NamedTuple', (), {})
+
+
+def _namedtuple_mro_entries(bases):
+    return (_NamedTuple,)
+
+
+NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
 def TypedDict(typename, fields=None, **kwargs):

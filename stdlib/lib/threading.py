@@ -811,10 +811,26 @@ def main_thread():
     return _main_thread
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Registers func to run at exit before non-daemon threads are joined
+    (concurrent.futures uses it to finish queued work)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Called at interpreter exit: waits for every non-daemon thread."""
     if _main_thread._is_stopped:
         return
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     tlock = _main_thread._tstate_lock
     if tlock is not None and tlock.locked():
         tlock.release()

@@ -1176,32 +1176,32 @@ static Value m_removesuffix(Value self, Value *args, size_t nargs, TupleObject *
 /* ---- dunders mirroring the slots ------------------------------------------------------------- */
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__len__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__len__", nargs, kw, 0)) return VAL_NULL;
   return val_from_int(b_len_slot(self));
 }
 static Value m_getitem(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__getitem__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__getitem__", nargs, kw, 1)) return VAL_NULL;
   return b_getitem(self, args[0]);
 }
 static Value m_contains(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__contains__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__contains__", nargs, kw, 1)) return VAL_NULL;
   int r = b_contains(self, args[0]);
   return r < 0 ? VAL_NULL : val_bool(r);
 }
 static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__iter__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__iter__", nargs, kw, 0)) return VAL_NULL;
   return b_iter(self);
 }
 static Value m_repr(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__repr__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__repr__", nargs, kw, 0)) return VAL_NULL;
   return bytes_repr(self);
 }
 static Value m_eq(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__eq__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__eq__", nargs, kw, 1)) return VAL_NULL;
   return b_richcompare(self, args[0], CMP_EQ);
 }
 static Value m_hash(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__hash__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__hash__", nargs, kw, 0)) return VAL_NULL;
   return int_from_i64(b_hash(self));
 }
 static Value m_bytes(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -1476,17 +1476,17 @@ static Value ba_reverse(Value self, Value *args, size_t nargs, TupleObject *kw) 
 }
 
 static Value ba_setitem_m(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__setitem__", nargs, kw, 2, 2)) return VAL_NULL;
+  if (!args_wrapper("__setitem__", nargs, kw, 2)) return VAL_NULL;
   return ba_setitem(self, args[0], args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value ba_delitem_m(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__delitem__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__delitem__", nargs, kw, 1)) return VAL_NULL;
   return ba_setitem(self, args[0], VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value ba_iadd_m(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("__iadd__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__iadd__", nargs, kw, 1)) return VAL_NULL;
   return ba_iadd(self, args[0]);
 }
 

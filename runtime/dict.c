@@ -708,13 +708,13 @@ static Value m_fromkeys(Value cls, Value *args, size_t nargs, TupleObject *kwnam
 }
 
 static Value m_contains(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__contains__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_no_kw("dict.__contains__", kwnames) || !args_count("dict.__contains__", nargs, 1, 1)) return VAL_NULL;
   int r = dict_contains(self, args[0]);
   return r < 0 ? VAL_NULL : val_bool(r);
 }
 
 static Value m_getitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__getitem__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_no_kw("dict.__getitem__", kwnames) || !args_count("dict.__getitem__", nargs, 1, 1)) return VAL_NULL;
   return dict_getitem(self, args[0]);
 }
 
@@ -729,11 +729,12 @@ static Value m_delitem(Value self, Value *args, size_t nargs, TupleObject *kwnam
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("dict.__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__len__", nargs, kwnames, 0)) return VAL_NULL;
   return val_from_int(DICT_LEN(self));
 }
 
 static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_wrapper("__iter__", nargs, kwnames, 0)) return VAL_NULL;
   return dictiter_new(self, DICTITER_KEYS, false);
 }
 

@@ -930,7 +930,7 @@ static Value m_reversed(Value self, Value *args, size_t nargs, TupleObject *kwna
 }
 
 static Value m_getitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__getitem__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_no_kw("list.__getitem__", kwnames) || !args_count("list.__getitem__", nargs, 1, 1)) return VAL_NULL;
   return list_getitem(self, args[0]);
 }
 
@@ -945,17 +945,18 @@ static Value m_delitem(Value self, Value *args, size_t nargs, TupleObject *kwnam
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("list.__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__len__", nargs, kwnames, 0)) return VAL_NULL;
   return val_from_int(LIST_LEN(self));
 }
 
 static Value m_contains(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__contains__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__contains__", nargs, kwnames, 1)) return VAL_NULL;
   int k = list_contains(self, args[0]);
   return k < 0 ? VAL_NULL : val_bool(k);
 }
 
 static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_wrapper("__iter__", nargs, kwnames, 0)) return VAL_NULL;
   return listiter_new(self);
 }
 

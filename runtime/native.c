@@ -274,6 +274,18 @@ bool args_no_kw(const char *fname, TupleObject *kwnames) {
   return true;
 }
 
+bool args_wrapper(const char *name, size_t nargs, TupleObject *kwnames, size_t want) {
+  if (kwnames && kwnames->len) {
+    err_set(&Exc_TypeError, "wrapper %s() takes no keyword arguments", name);
+    return false;
+  }
+  if (nargs != want) {
+    err_set(&Exc_TypeError, "expected %zu argument%s, got %zu", want, want == 1 ? "" : "s", nargs);
+    return false;
+  }
+  return true;
+}
+
 /* CPython's _PyArg_CheckPositional wording. */
 bool args_count(const char *fname, size_t nargs, size_t min, size_t max) {
   if (nargs < min) {

@@ -64,6 +64,10 @@ bool args_bind(ArgSpec *spec, Value *args, size_t nargs, TupleObject *kwnames, V
 /* Small fast checks for natives that take few positional args. */
 bool args_no_kw(const char *fname, TupleObject *kwnames);
 bool args_count(const char *fname, size_t nargs, size_t min, size_t max);
+/* A dunder that CPython exposes as a slot wrapper (list.__len__,
+ * str.__eq__ ...): "expected 1 argument, got 0" and "wrapper __len__()
+ * takes no keyword arguments". */
+bool args_wrapper(const char *name, size_t nargs, TupleObject *kwnames, size_t want);
 
 /* A native function object (type builtin_function_or_method). */
 Value native_function_new(const NativeDef *def, Value self);

@@ -437,22 +437,26 @@ static Value m_reversed(Value self, Value *args, size_t nargs, TupleObject *kwna
 }
 
 static Value m_getitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__getitem__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__getitem__", nargs, kwnames, 1)) return VAL_NULL;
   return range_getitem(self, args[0]);
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_wrapper("__len__", nargs, kwnames, 0)) return VAL_NULL;
   ssize_t n = range_len(self);
   return n < 0 ? VAL_NULL : val_from_int(n);
 }
 
 static Value m_contains(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__contains__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__contains__", nargs, kwnames, 1)) return VAL_NULL;
   int k = range_contains(self, args[0]);
   return k < 0 ? VAL_NULL : val_bool(k);
 }
 
-static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) { return range_iter(self); }
+static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_wrapper("__iter__", nargs, kwnames, 0)) return VAL_NULL;
+  return range_iter(self);
+}
 
 static Value get_start(Value self) { return TUPLE_ITEMS(as_big(AS(RangeObject, self)))[B_START]; }
 static Value get_stop(Value self) { return TUPLE_ITEMS(as_big(AS(RangeObject, self)))[B_STOP]; }

@@ -859,17 +859,22 @@ static Value m_isdisjoint(Value self, Value *args, size_t nargs, TupleObject *kw
 }
 
 static Value m_contains(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__contains__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_no_kw(val_is_frozen(self) ? "frozenset.__contains__" : "set.__contains__", kwnames) ||
+      !args_count(val_is_frozen(self) ? "frozenset.__contains__" : "set.__contains__", nargs, 1, 1))
+    return VAL_NULL;
   int r = set_contains(self, args[0]);
   return r < 0 ? VAL_NULL : val_bool(r);
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count(val_is_frozen(self) ? "frozenset.__len__" : "set.__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__len__", nargs, kwnames, 0)) return VAL_NULL;
   return val_from_int(AS(SetObject, self)->len);
 }
 
-static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) { return setiter_new(self); }
+static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_wrapper("__iter__", nargs, kwnames, 0)) return VAL_NULL;
+  return setiter_new(self);
+}
 
 static Value m_init(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   return set_tp_init(self, args, nargs, kwnames) < 0 ? VAL_NULL : VAL_NONE;

@@ -1222,45 +1222,46 @@ static Value s_dunder_format(Value self, Value *args, size_t nargs, TupleObject 
 /* ---- dunders mirroring the slots (str.__add__, super().__eq__, ...) --------- */
 
 static Value s_len(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__len__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__len__", nargs, kw, 0)) return VAL_NULL;
   return val_from_int(SO(self)->nchars);
 }
 
 static Value s_getitem(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__getitem__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__getitem__", nargs, kw, 1)) return VAL_NULL;
   return str_getitem(self, args[0]);
 }
 
 static Value s_contains(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__contains__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__contains__", nargs, kw, 1)) return VAL_NULL;
   int r = str_contains(self, args[0]);
   return r < 0 ? VAL_NULL : val_bool(r);
 }
 
 static Value s_add(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__add__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__add__", nargs, kw, 1)) return VAL_NULL;
   if (!val_is_str(args[0])) return VAL_NOTIMPL;
   return str_concat(self, args[0]);
 }
 
 static Value s_mul(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__mul__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__mul__", nargs, kw, 1)) return VAL_NULL;
   if (!val_is_intlike(args[0]) && !val_type(args[0])->to_index) return VAL_NOTIMPL;
   return StrType.binop[BINOP_MUL](self, args[0]);
 }
 
 static Value s_mod(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__mod__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__mod__", nargs, kw, 1)) return VAL_NULL;
   return str_mod_format(self, args[0]);
 }
 
 static Value s_rmod(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__rmod__", nargs, kw, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__rmod__", nargs, kw, 1)) return VAL_NULL;
   return VAL_NOTIMPL;
 }
 
 static Value cmp_method(Value self, Value *args, size_t nargs, TupleObject *kw, CmpOp op) {
-  if (!str_check_args("=comparison", nargs, kw, 1, 1)) return VAL_NULL;
+  static const char *const names[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+  if (!args_wrapper((unsigned)op < 6 ? names[op] : "comparison", nargs, kw, 1)) return VAL_NULL;
   return StrType.richcompare(self, args[0], op);
 }
 #define CMP_METHOD(fn, op) \
@@ -1273,22 +1274,22 @@ CMP_METHOD(s_gt, CMP_GT)
 CMP_METHOD(s_ge, CMP_GE)
 
 static Value s_hash(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__hash__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__hash__", nargs, kw, 0)) return VAL_NULL;
   return int_from_i64(str_hash(self));
 }
 
 static Value s_iter(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__iter__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__iter__", nargs, kw, 0)) return VAL_NULL;
   return str_iter(self);
 }
 
 static Value s_str(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__str__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__str__", nargs, kw, 0)) return VAL_NULL;
   return StrType.str(self);
 }
 
 static Value s_repr(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__repr__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__repr__", nargs, kw, 0)) return VAL_NULL;
   return str_repr(self);
 }
 
@@ -1298,7 +1299,7 @@ static Value s_sizeof(Value self, Value *args, size_t nargs, TupleObject *kw) {
 }
 
 static Value s_getnewargs(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.__getnewargs__", nargs, kw, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__getnewargs__", nargs, kw, 0)) return VAL_NULL;
   return tuple_pack(1, str_new(str_cstr(self), (size_t)str_len_bytes(self)));
 }
 

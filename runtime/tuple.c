@@ -261,22 +261,23 @@ static Value m_index(Value self, Value *args, size_t nargs, TupleObject *kwnames
 }
 
 static Value m_getitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__getitem__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__getitem__", nargs, kwnames, 1)) return VAL_NULL;
   return tuple_getitem(self, args[0]);
 }
 
 static Value m_len(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("tuple.__len__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_wrapper("__len__", nargs, kwnames, 0)) return VAL_NULL;
   return val_from_int(TUPLE_LEN(self));
 }
 
 static Value m_contains(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_count("__contains__", nargs, 1, 1)) return VAL_NULL;
+  if (!args_wrapper("__contains__", nargs, kwnames, 1)) return VAL_NULL;
   int k = tuple_contains(self, args[0]);
   return k < 0 ? VAL_NULL : val_bool(k);
 }
 
 static Value m_iter(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_wrapper("__iter__", nargs, kwnames, 0)) return VAL_NULL;
   return tupleiter_new(self);
 }
 

@@ -1165,6 +1165,18 @@ static int add_slot_members(TypeObject *t, Value dict, Value slots) {
       continue;
     }
     if (iname == NAME(__weakref__)) continue;
+    /* Private names are mangled as in the class body (__x -> _Class__x). */
+    const char *nc = str_cstr(name);
+    size_t nl = str_len_bytes(name);
+    if (nl > 2 && nc[0] == '_' && nc[1] == '_' && !(nc[nl - 1] == '_' && nc[nl - 2] == '_') && !strchr(nc, '.')) {
+      const char *cls = type_name(t);
+      while (*cls == '_') cls++;
+      if (*cls) {
+        name = str_printf("_%s%s", cls, nc);
+        if (!name) return -1;
+        iname = str_intern(name);
+      }
+    }
     if (dict_get_str(dict, iname)) {
       err_set(&Exc_ValueError, "%R in __slots__ conflicts with class variable", name);
       return -1;

@@ -352,6 +352,50 @@ class Counter(dict):
                 result[elem] = newcount
         return result
 
+    def __pos__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
     def __repr__(self):
         if not self:
             return f'{type(self).__name__}()'
@@ -442,26 +486,36 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     arg_list = ', '.join(field_names)
 
     def __new__(_cls, *args, **kwargs):
+        # Checks in the order of a real signature's binding: too many
+        # positionals, then the keywords, then what is still missing.
         if len(args) > num_fields:
+            if field_defaults:
+                lo = num_fields - len(field_defaults) + 1
+                raise TypeError(f'{typename}.__new__() takes from {lo} to {num_fields + 1} positional '
+                                f'arguments but {len(args) + 1} were given')
             raise TypeError(f'{typename}.__new__() takes {num_fields + 1} positional arguments '
                             f'but {len(args) + 1} were given')
+        for name in kwargs:
+            if name not in field_names:
+                raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+            if field_names.index(name) < len(args):
+                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
         values = list(args)
         for name in field_names[len(args):]:
             if name in kwargs:
-                values.append(kwargs.pop(name))
+                values.append(kwargs[name])
             elif name in field_defaults:
                 values.append(field_defaults[name])
             else:
-                missing = [n for n in field_names[len(values):] if n not in kwargs and n not in field_defaults]
+                missing = [n for n in field_names[len(args):] if n not in kwargs and n not in field_defaults]
                 if len(missing) == 1:
                     raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{missing[0]}'")
-                names = ", ".join(f"'{m}'" for m in missing[:-1]) + f" and '{missing[-1]}'"
+                quoted = [f"'{m}'" for m in missing]
+                if len(quoted) == 2:
+                    names = f"{quoted[0]} and {quoted[1]}"
+                else:
+                    names = ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
                 raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional arguments: {names}")
-        if kwargs:
-            name = next(iter(kwargs))
-            if name in field_names:
-                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
-            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
         return tuple.__new__(_cls, values)
 
     def _make(cls, iterable):

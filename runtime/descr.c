@@ -732,10 +732,19 @@ static const NativeDef alias_methods[] = {
     {NULL},
 };
 
+/* types.GenericAlias(origin, args), as __class_getitem__ implementations
+ * written in Python build their aliases. */
+static Value alias_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (kwnames && kwnames->len) return err_set(&Exc_TypeError, "GenericAlias() takes no keyword arguments");
+  if (nargs != 2) return err_set(&Exc_TypeError, "GenericAlias expected 2 arguments, got %zu", nargs);
+  return generic_alias_new(args[0], args[1]);
+}
+
 TypeObject GenericAliasType = {
     STATIC_OBJECT_HEADER(&TypeType),
     .name = "types.GenericAlias",
     .instance_size = sizeof(AliasObject),
+    .tp_new = alias_tp_new,
     .trace = alias_trace,
     .repr = alias_repr,
     .call = alias_call,

@@ -558,3 +558,6 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     result = type(typename, (tuple,), ns)
     result.__module__ = module if module is not None else _caller_module()
     return result
+
+
+from . import abc  # noqa: E402  (collections.abc, as CPython makes it available)

@@ -1147,8 +1147,7 @@ dispatch:
         ts->frame = nf;
         f = nf;
         LOAD();
-        CHECK_BREAKER();
-        DISPATCH();
+        DISPATCH(); /* the callee's RESUME checks the eval-breaker */
       }
     }
     if (val_is_obj(callable) && callable->type == &FunctionType) {
@@ -1159,8 +1158,7 @@ dispatch:
       ts->frame = nf;
       f = nf;
       LOAD();
-      CHECK_BREAKER();
-      DISPATCH();
+      DISPATCH(); /* the callee's RESUME checks the eval-breaker */
     }
     Value r = obj_call(callable, args, nargs, kw);
     if (!r) goto error;

@@ -1653,6 +1653,7 @@ static int starts_atom(int t) {
          t == ELLIPSIS || t == '(' || t == '[' || t == '{';
 }
 static void last_newline(Parser *p, int *line, int *col);
+static void end_of_code(Parser *p, int *line, int *col);
 static int ends_atom(int t) {
   return t == NAME || t == NUMBER || t == STRING || t == KW_NONE || t == KW_TRUE || t == KW_FALSE ||
          t == ELLIPSIS || t == ')' || t == ']' || t == '}';
@@ -1785,13 +1786,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     if (strcmp(yysymbol_name(exp[i]), "'('") == 0) want_paren = 1;
   }
   if (want_except && want_finally) {
-    YYLTYPE l = *loc;
-    if (la == YYSYMBOL_YYEOF) {
-      last_newline(p, &l.first_line, &l.first_column);
-      l.last_line = l.first_line;
-      l.last_column = l.first_column;
-    }
-    err_at(p, &l, "expected 'except' or 'finally' block");
+    /* CPython points at the token after the block without a range (no
+     * caret); at the end of input that token sits after the last line
+     * of code. */
+    int line = loc->first_line, col = loc->first_column;
+    if (la == YYSYMBOL_YYEOF) end_of_code(p, &line, &col);
+    parser_error(p, PERR_SYNTAX, line, col, line, -1, "expected 'except' or 'finally' block");
     return 0;
   }
   if (want_paren && n == 1) {
@@ -1799,8 +1799,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     return 0;
   }
   if (want_colon && n == 1 && (p->last_tok == '}' || p->last_tok == ',')) {
-    /* {1: 2, 3}: the lone key is the previous token's expression. */
-    err_at(p, &p->prev_loc, "':' expected after dictionary key");
+    /* {1: 2, 3}: the lone key ends with the previous token; CPython marks
+     * the key's last character only. */
+    parser_error(p, PERR_SYNTAX, p->prev_loc.last_line, p->prev_loc.last_column - 1, p->prev_loc.last_line, -1,
+                 "':' expected after dictionary key");
     return 0;
   }
   /* Parameter lists are not expressions: no comma hint there. */
@@ -1841,6 +1843,26 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
 
 /* Position of the last newline of the source (CPython reports errors at
  * end of input there). */
+/* The end of the last line holding code (not blank, not only a comment). */
+static void end_of_code(Parser *p, int *line, int *col) {
+  const char *s = p->root_src, *e = p->root_end;
+  int l = 1;
+  const char *ls = s;
+  for (const char *q = s; q <= e; q++) {
+    if (q == e || *q == '\n') {
+      const char *t = ls, *end = q;
+      if (end > ls && end[-1] == '\r') end--;
+      while (t < end && (*t == ' ' || *t == '\t' || *t == '\f')) t++;
+      if (t < end && *t != '#') {
+        *line = l;
+        *col = (int)(end - ls);
+      }
+      l++;
+      ls = q + 1;
+    }
+  }
+}
+
 static void last_newline(Parser *p, int *line, int *col) {
   const char *s = p->root_src, *e = p->root_end;
   const char *nl = NULL;

@@ -738,6 +738,37 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
     const char *q = tok;
     while ((*q >= '0' && *q <= '9') || *q == '.') q++;
     if (*q == '_') return lex_error(p, PERR_SYNTAX, line, col_of(L, q), line, col_of(L, q), "invalid decimal literal");
+    /* Otherwise CPython reports at the last character of the valid number
+     * before the stray letter (an exponent sign without digits: at the
+     * sign), naming an imaginary literal when the number ended in j. */
+    q = tok;
+    while ((*q >= '0' && *q <= '9') || *q == '_') q++;
+    if (*q == '.') {
+      q++;
+      while ((*q >= '0' && *q <= '9') || *q == '_') q++;
+    }
+    if (*q == 'e' || *q == 'E') {
+      const char *e = q + 1;
+      if (*e == '+' || *e == '-') {
+        e++;
+        if (!(*e >= '0' && *e <= '9'))
+          return lex_error(p, PERR_SYNTAX, line, col_of(L, e - 1), line, col_of(L, e - 1), "invalid decimal literal");
+      }
+      if (*e >= '0' && *e <= '9') {
+        while ((*e >= '0' && *e <= '9') || *e == '_') e++;
+        q = e;
+      }
+    }
+    const char *kind = "decimal";
+    if (*q == 'j' || *q == 'J') {
+      q++;
+      kind = "imaginary";
+    }
+    if (q > tok) {
+      int c = col_of(L, q - 1);
+      return lex_error(p, PERR_SYNTAX, line, c, line, c,
+                       kind[0] == 'i' ? "invalid imaginary literal" : "invalid decimal literal");
+    }
     return lex_error(p, PERR_SYNTAX, line, col, line, col, "invalid decimal literal");
   }
 #undef TOKEN

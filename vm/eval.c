@@ -775,6 +775,8 @@ dispatch:
     if (val_is_obj(v) && v->type == &GeneratorType) {
       SAVE();
       gen_release(v);
+    } else {
+      DROPPED_NOW(v); /* e.g. a coroutine called as a statement and never awaited */
     }
     DISPATCH();
   }
@@ -1162,8 +1164,16 @@ dispatch:
     }
     Value r = obj_call(callable, args, nargs, kw);
     if (!r) goto error;
+    /* An argument that needs finalization (a coroutine never awaited, as in
+     * print(f())) loses its last reference here under CPython. */
+    bool dropped = false;
+    for (size_t i = 0, n = nargs + (kw ? (size_t)kw->len : 0); i < n && !dropped; i++) dropped = needs_del(args[i]);
     sp = base;
     PUSH(r);
+    if (dropped) {
+      SAVE();
+      if (collect_dropped() < 0) goto error;
+    }
     CHECK_BREAKER();
     DISPATCH();
   }

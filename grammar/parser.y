@@ -1654,6 +1654,7 @@ static int starts_atom(int t) {
 }
 static void last_newline(Parser *p, int *line, int *col);
 static void end_of_code(Parser *p, int *line, int *col);
+static const char *find_line(const Parser *p, int lineno, const char **end);
 static int ends_atom(int t) {
   return t == NAME || t == NUMBER || t == STRING || t == KW_NONE || t == KW_TRUE || t == KW_FALSE ||
          t == ELLIPSIS || t == ')' || t == ']' || t == '}';
@@ -1743,7 +1744,26 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
     return 0;
   }
   if (p->last_tok == ',' && L->cur_first_tok == KW_EXCEPT && L->depth == 0) {
-    err_at(p, &p->after_except_loc, "multiple exception types must be parenthesized");
+    /* CPython's range runs from the first type to the end of the header
+     * (the last token before its ':'). */
+    YYLTYPE l = p->after_except_loc;
+    const char *ls, *le;
+    if ((ls = find_line(p, l.first_line, &le)) && l.first_column < (int)(le - ls)) {
+      const char *q = ls + l.first_column, *colon = NULL;
+      int depth = 0;
+      for (; q < le && !colon; q++) {
+        if (*q == '(' || *q == '[' || *q == '{') depth++;
+        else if (*q == ')' || *q == ']' || *q == '}') depth--;
+        else if (*q == ':' && depth == 0) colon = q;
+        else if (*q == '#' || *q == '\'' || *q == '"') break;
+      }
+      if (colon) {
+        while (colon > ls && (colon[-1] == ' ' || colon[-1] == '\t')) colon--;
+        l.last_line = l.first_line;
+        l.last_column = (int)(colon - ls);
+      }
+    }
+    err_at(p, &l, "multiple exception types must be parenthesized");
     return 0;
   }
   if (p->last_tok == '*' && p->prev_tok == ':' && inner == '{') {
@@ -1757,6 +1777,23 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *p) {
   if (la == YYSYMBOL_KW_FOR && (inner == '[' || inner == '{')) {
     int pl = L->paren_line[L->depth - 1] + L->line_base;
     int pc = L->paren_col[L->depth - 1] + (L->paren_line[L->depth - 1] == 1 ? L->col_base : 0) + 1;
+    /* [*a for ...] / {**a for ...}: CPython names the unpacking, over the
+     * starred element (which ends with the token before 'for'). */
+    const char *ls = NULL, *le = NULL;
+    if (pl >= 1 && (ls = find_line(p, pl, &le)) && pc >= 0 && pc < (int)(le - ls)) {
+      const char *q = ls + pc;
+      while (q < le && (*q == ' ' || *q == '\t')) q++;
+      if (q < le && *q == '*') {
+        int dbl = q + 1 < le && q[1] == '*';
+        if (!dbl || inner == '{') {
+          /* the dict form marks just the '**' token */
+          parser_error(p, PERR_SYNTAX, pl, (int)(q - ls), dbl ? pl : p->prev_loc.last_line,
+                       dbl ? (int)(q - ls) + 2 : p->prev_loc.last_column, dbl ? "dict unpacking cannot be used in dict comprehension"
+                           : "iterable unpacking cannot be used in comprehension");
+          return 0;
+        }
+      }
+    }
     YYLTYPE l = {pl, pc, loc->last_line, loc->first_column};
     err_at(p, &l, "did you forget parentheses around the comprehension target?");
     return 0;

@@ -14,12 +14,13 @@ from .futures import *
 from .locks import *
 from .queues import *
 from .runners import *
+from .streams import *
 from .tasks import *
 from .threads import *
 from .timeouts import *
 
 from . import base_events, coroutines, events, exceptions, futures, locks
-from . import queues, runners, tasks, threads, timeouts
+from . import queues, runners, streams, tasks, threads, timeouts
 
 __all__ = (base_events.__all__ +
            coroutines.__all__ +
@@ -29,6 +30,7 @@ __all__ = (base_events.__all__ +
            locks.__all__ +
            queues.__all__ +
            runners.__all__ +
+           streams.__all__ +
            tasks.__all__ +
            threads.__all__ +
            timeouts.__all__)

@@ -299,6 +299,9 @@ static int slot_descr_set(Value descr, Value obj, Value v) {
 }
 
 static Value slot_iter(Value self) {
+  /* __iter__ = None declares the class not iterable (as CPython). */
+  if (type_lookup(val_type(self), NAME(__iter__)) == VAL_NONE)
+    return err_set(&Exc_TypeError, "'%T' object is not iterable", self);
   bool found;
   Value r = call0(self, NAME(__iter__), &found);
   if (!found) return err_set(&Exc_TypeError, "'%T' object is not iterable", self);

@@ -1072,6 +1072,59 @@ static bool p_alnum(unsigned char c) { return p_alpha(c) || p_digit(c); }
 static bool p_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static bool p_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
+static Value m_expandtabs(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("expandtabs(tabsize=8)");
+  Value a[1];
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  ssize_t tab = 8;
+  if (a[0] && !arg_ssize(a[0], &tab)) return VAL_NULL;
+  const char *d;
+  size_t n;
+  bytes_buffer(self, &d, &n);
+  StrBuilder sb;
+  sb_init(&sb);
+  ssize_t col = 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = d[i];
+    if (c == '\t') {
+      if (tab > 0) {
+        ssize_t k = tab - col % tab;
+        for (ssize_t j = 0; j < k; j++) sb_addc(&sb, ' ');
+        col += k;
+      }
+    } else {
+      sb_addc(&sb, c);
+      col = (c == '\n' || c == '\r') ? 0 : col + 1;
+    }
+  }
+  Value r = make_like(self, sb.data, sb.len);
+  sb_free(&sb);
+  return r;
+}
+
+/* bytes.istitle: uppercase bytes only after uncased ones, lowercase only
+ * after cased ones, and at least one cased byte. */
+static Value m_istitle(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!str_check_args("istitle", nargs, kw, 0, 0)) return VAL_NULL;
+  const char *d;
+  size_t n;
+  bytes_buffer(self, &d, &n);
+  bool cased = false, prev_cased = false;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)d[i];
+    if (c >= 'A' && c <= 'Z') {
+      if (prev_cased) return VAL_FALSE;
+      prev_cased = cased = true;
+    } else if (c >= 'a' && c <= 'z') {
+      if (!prev_cased) return VAL_FALSE;
+      prev_cased = cased = true;
+    } else {
+      prev_cased = false;
+    }
+  }
+  return val_bool(cased);
+}
+
 static Value all_bytes(Value self, bool (*pred)(unsigned char), bool need_cased, bool (*bad)(unsigned char)) {
   const char *d;
   size_t n;
@@ -1227,6 +1280,8 @@ static Value m_bytes(Value self, Value *args, size_t nargs, TupleObject *kw) {
   {"split", m_split, NATIVE_METHOD},                           \
   {"rsplit", m_rsplit, NATIVE_METHOD},                         \
   {"zfill", m_zfill, NATIVE_METHOD},                           \
+  {"expandtabs", m_expandtabs, NATIVE_METHOD},                 \
+  {"istitle", m_istitle, NATIVE_METHOD},                       \
   {"translate", m_translate, NATIVE_METHOD},                   \
   {"maketrans", m_maketrans, NATIVE_STATICMETHOD},             \
   {"splitlines", m_splitlines, NATIVE_METHOD},                 \

@@ -1,11 +1,28 @@
 """itertools: iterator building blocks (generator-based implementations)."""
 
 
-def count(start=0, step=1):
-    n = start
-    while True:
-        yield n
-        n += step
+class count:
+    """count(start=0, step=1): start, start + step, ... (a class, for its repr)."""
+
+    def __init__(self, start=0, step=1):
+        for v in (start, step):
+            if not isinstance(v, (int, float, complex)) and not hasattr(type(v), '__add__'):
+                raise TypeError('a number is required')
+        self._n = start
+        self._step = step
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        n = self._n
+        self._n = n + self._step
+        return n
+
+    def __repr__(self):
+        if type(self._step) is int and self._step == 1:
+            return f'{type(self).__name__}({self._n!r})'
+        return f'{type(self).__name__}({self._n!r}, {self._step!r})'
 
 
 def cycle(iterable):
@@ -18,13 +35,41 @@ def cycle(iterable):
             yield element
 
 
-def repeat(object, times=None):
-    if times is None:
-        while True:
-            yield object
-    else:
-        for _ in range(times):
-            yield object
+class repeat:
+    """repeat(object[, times]): object again and again (a class, for its repr)."""
+
+    def __init__(self, object, times=None):
+        self._obj = object
+        if times is not None:
+            times = _index(times)
+            if times < 0:
+                times = 0
+        self._left = times
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._left is None:
+            return self._obj
+        if self._left <= 0:
+            raise StopIteration
+        self._left -= 1
+        return self._obj
+
+    def __length_hint__(self):
+        if self._left is None:
+            raise TypeError('len() of unsized object')
+        return self._left
+
+    def __repr__(self):
+        if self._left is None:
+            return f'repeat({self._obj!r})'
+        return f'repeat({self._obj!r}, {self._left})'
+
+
+def _index(v):
+    return type(v).__index__(v)
 
 
 def accumulate(iterable, func=None, *, initial=None):

@@ -57,10 +57,12 @@ class BaseProcess:
             os._exit(code)
         self._popen_pid = pid
         _children.add(self)
+        _start_exit_watcher()
 
     def _bootstrap(self):
         global _current_process
         _children.clear()
+        _watcher[0] = None
         _current_process = self
         self._popen_pid = os.getpid()
         try:
@@ -237,6 +239,43 @@ def _cleanup():
     for p in list(_children):
         if p._poll(False) is not None:
             _children.discard(p)
+
+
+_watcher = [None]
+
+
+def _exit_children():
+    # As CPython's exit handler: daemonic children are terminated, the
+    # others are waited for.
+    for p in list(_children):
+        if p._daemonic:
+            p.terminate()
+    for p in list(_children):
+        p.join()
+
+
+def _start_exit_watcher():
+    """Without an atexit module: a thread that notices the end of the main
+    thread (threading._shutdown waits for it, being non-daemon) and then
+    finishes the children as the exit handler would."""
+    if _watcher[0] is not None and _watcher[0].is_alive():
+        return
+    import threading
+    import time
+    main = threading.main_thread()
+    if threading.current_thread() is not main:
+        return
+
+    def watch():
+        while not getattr(main, '_is_stopped', True):
+            if not _children:
+                return
+            time.sleep(0.02)
+        _exit_children()
+
+    t = threading.Thread(target=watch, name='multiprocessing-exit-watcher')
+    _watcher[0] = t
+    t.start()
 
 
 def active_children():

@@ -39,6 +39,8 @@ def handle(c):
             info = {'method': method, 'path': path, 'body': body.decode(),
                     'ctype': headers.get('content-type'), 'x': headers.get('x-test')}
             reply(c, '200 OK', json.dumps(info).encode(), 'application/json')
+        elif path == '/badjson':
+            reply(c, '200 OK', b'{bad}', 'application/json')
         elif path == '/chunked':
             c.sendall(b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n'
                       b'5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n')
@@ -123,6 +125,12 @@ try:
     requests.get(f'http://127.0.0.1:{dead_port}/')
 except requests.exceptions.ConnectionError as e:
     print('ConnectionError', 'Connection refused' in str(e))
+
+try:
+    requests.get(BASE + '/badjson').json()
+except requests.exceptions.JSONDecodeError as e:
+    print('JSONDecodeError', e, isinstance(e, ValueError), isinstance(e, requests.RequestException))
+print(requests.get(BASE).elapsed.total_seconds() < 5)
 
 try:
     requests.get('127.0.0.1/x')

@@ -9,6 +9,10 @@ the server is retried once on a fresh one.
 
 import socket
 import time
+try:
+    from datetime import timedelta as _timedelta
+except ImportError:
+    _timedelta = None
 
 from .exceptions import (ConnectionError, ConnectTimeout, ReadTimeout,
                          InvalidSchema, SSLError, ChunkedEncodingError)
@@ -36,6 +40,10 @@ class _Elapsed:
 
     def __repr__(self):
         return f'datetime.timedelta(microseconds={int(self._s * 1e6)})'
+
+
+if _timedelta is None:
+    _timedelta = lambda seconds: _Elapsed(seconds)
 
 
 class _BadResponse(Exception):
@@ -203,7 +211,7 @@ class HTTPAdapter:
                 raise _Stale()
             raise ConnectionError(f"('Connection aborted.', {e.__class__.__name__}({e.errno}, {e.strerror!r}))",
                                   request=request)
-        resp.elapsed = _Elapsed(time.perf_counter() - start)
+        resp.elapsed = _timedelta(seconds=time.perf_counter() - start)
         resp.url = request.url
         resp.request = request
         return resp

@@ -10,7 +10,7 @@ class RequestException(IOError):
         self.request = kwargs.pop('request', None)
         if response is not None and not self.request and hasattr(response, 'request'):
             self.request = self.response.request
-        super().__init__(*args, **kwargs)
+        IOError.__init__(self, *args)
 
 
 class InvalidJSONError(RequestException):

@@ -75,7 +75,14 @@ static Value g_frame(Value self) { return VAL_NONE; }
 static Value g_name(Value self) { return AS(TracebackObject, self)->name; }
 static Value g_filename(Value self) { return AS(TracebackObject, self)->filename; }
 
+/* (end_lineno, colno, end_colno) of the entry, for traceback.extract_tb. */
+static Value g_positions(Value self) {
+  TracebackObject *t = AS(TracebackObject, self);
+  return tuple_pack(3, val_from_int(t->end_line), val_from_int(t->col), val_from_int(t->end_col));
+}
+
 static const GetSetDef tb_getsets[] = {
+    {"_positions", g_positions, NULL},
     {"tb_next", g_next, s_next},
     {"tb_lineno", g_lineno, NULL},
     {"tb_frame", g_frame, NULL},
@@ -920,7 +927,30 @@ static Value tbm_getline(Value self, Value *args, size_t nargs, TupleObject *kw)
   return r;
 }
 
+/* format_entry(filename, lineno, name, end_lineno, colno, end_colno): one
+ * "  File ..." entry with its source line and carets, as the report prints. */
+static Value tbm_format_entry(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("format_entry", kw) || !args_count("format_entry", nargs, 6, 6)) return VAL_NULL;
+  for (int i = 3; i < 6; i++)
+    if (!val_is_int(args[i]) || !val_is_int(args[1]))
+      return err_set(&Exc_TypeError, "format_entry() positions must be ints");
+  if (!val_is_str(args[0]) || !val_is_str(args[2]))
+    return err_set(&Exc_TypeError, "format_entry() filename and name must be str");
+  TracebackObject *t = (TracebackObject *)gc_alloc(&TracebackType, sizeof(TracebackObject));
+  t->filename = args[0];
+  t->name = args[2];
+  t->line = (int)val_int(args[1]);
+  t->end_line = (int)val_int(args[3]);
+  t->col = (int)val_int(args[4]);
+  t->end_col = (int)val_int(args[5]);
+  StrBuilder sb;
+  sb_init(&sb);
+  format_entry(&sb, t);
+  return sb_finish(&sb);
+}
+
 static const NativeDef traceback_functions[] = {
+    {"format_entry", tbm_format_entry, 0, NULL},
     {"format_exception", tbm_format_exception, 0, NULL},
     {"format_exception_only", tbm_format_exception_only, 0, NULL},
     {"format_tb", tbm_format_tb, 0, NULL},

@@ -167,6 +167,13 @@ class StackSummary(list):
     def format(self):
         result = []
         for fs in self:
+            if (fs.colno is not None and fs.end_colno is not None and fs.end_lineno is not None
+                    and isinstance(fs.lineno, int)):
+                # Positions known (extract_tb): the report's own layout,
+                # carets included.
+                result.append(_traceback.format_entry(fs.filename, fs.lineno, fs.name,
+                                                      fs.end_lineno, fs.colno, fs.end_colno))
+                continue
             row = '  File "{}", line {}, in {}\n'.format(fs.filename, fs.lineno, fs.name)
             if fs.line:
                 row += '    {}\n'.format(fs.line.strip())
@@ -183,7 +190,9 @@ def walk_tb(tb):
 def extract_tb(tb, limit=None):
     frames = StackSummary()
     while tb is not None:
-        frames.append(FrameSummary(tb.tb_filename, tb.tb_lineno, tb.tb_name))
+        end_lineno, colno, end_colno = tb._positions
+        frames.append(FrameSummary(tb.tb_filename, tb.tb_lineno, tb.tb_name,
+                                   end_lineno=end_lineno, colno=colno, end_colno=end_colno))
         tb = tb.tb_next
     if limit is not None:
         frames = StackSummary(frames[:limit] if limit >= 0 else frames[limit:])

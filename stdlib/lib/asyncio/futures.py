@@ -41,11 +41,63 @@ def _format_callbacks(cb):
     return f'cb=[{cb}]'
 
 
-def _short_repr(obj):
+def _short_repr(obj, level=6):
+    """reprlib.repr's abbreviation (as CPython's Future repr uses it)."""
+    t = type(obj)
+    if t is list or t is tuple or t is set or t is frozenset:
+        if not obj:
+            return repr(obj)
+        if level <= 0:
+            return {list: '[...]', tuple: '(...)', set: '{...}', frozenset: 'frozenset({...})'}[t]
+        items = sorted(obj) if t is set or t is frozenset and _sortable(obj) else list(obj)
+        parts = [_short_repr(x, level - 1) for x in items[:6]]
+        if len(obj) > 6:
+            parts.append('...')
+        body = ', '.join(parts)
+        if t is list:
+            return '[' + body + ']'
+        if t is tuple:
+            return '(' + body + (',)' if len(obj) == 1 else ')')
+        if t is set:
+            return '{' + body + '}'
+        return 'frozenset({' + body + '})'
+    if t is dict:
+        if not obj:
+            return '{}'
+        if level <= 0:
+            return '{...}'
+        keys = list(obj)
+        if _sortable(keys):
+            keys = sorted(keys)
+        parts = [f'{_short_repr(k, level - 1)}: {_short_repr(obj[k], level - 1)}' for k in keys[:4]]
+        if len(obj) > 4:
+            parts.append('...')
+        return '{' + ', '.join(parts) + '}'
+    if t is str:
+        r = repr(obj[:30])
+        if len(r) > 30:
+            i = max(0, (30 - 3) // 2)
+            j = max(0, 30 - 3 - i)
+            r = repr(obj[:i] + obj[len(obj) - j:])
+            r = r[:i] + '...' + r[len(r) - j:]
+        return r
+    if t is int:
+        r = repr(obj)
+        if len(r) > 40:
+            r = r[:18] + '...' + r[len(r) - 19:]
+        return r
     r = repr(obj)
     if len(r) > 30:
-        r = r[:13] + '...' + r[-14:]
+        r = r[:13] + '...' + r[len(r) - 14:]
     return r
+
+
+def _sortable(items):
+    try:
+        sorted(items)
+        return True
+    except Exception:
+        return False
 
 
 def _future_repr_info(future):

@@ -9,6 +9,38 @@ class AbstractContextManager:
     def __exit__(self, exc_type, exc_value, traceback):
         return None
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractContextManager:
+            return _has_methods(C, '__enter__', '__exit__')
+        return NotImplemented
+
+
+class AbstractAsyncContextManager:
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            return _has_methods(C, '__aenter__', '__aexit__')
+        return NotImplemented
+
+
+def _has_methods(C, *names):
+    for name in names:
+        for B in C.__mro__:
+            if name in B.__dict__:
+                if B.__dict__[name] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
 
 class ContextDecorator:
     def __call__(self, func):
@@ -174,24 +206,51 @@ class redirect_stderr(_RedirectStream):
     _stream = "stderr"
 
 
-class ExitStack(AbstractContextManager):
+class _BaseExitStack:
     def __init__(self):
         self._exit_callbacks = []
 
+    def pop_all(self):
+        """Moves the callbacks to a new stack (which then owns them)."""
+        new_stack = type(self)()
+        new_stack._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = []
+        return new_stack
+
+    def push(self, exit):
+        """Registers an exit callback, or an object's __exit__ method."""
+        _cb_type = type(exit)
+        try:
+            exit_method = _cb_type.__exit__
+        except AttributeError:
+            self._exit_callbacks.append((True, exit))
+        else:
+            self._exit_callbacks.append((True, lambda *exc: exit_method(exit, *exc)))
+        return exit
+
     def enter_context(self, cm):
-        result = type(cm).__enter__(cm)
-        self._exit_callbacks.append(lambda *exc: type(cm).__exit__(cm, *exc))
+        cls = type(cm)
+        try:
+            _enter = cls.__enter__
+            _exit = cls.__exit__
+        except AttributeError:
+            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                            f"not support the context manager protocol") from None
+        result = _enter(cm)
+        self._exit_callbacks.append((True, lambda *exc: _exit(cm, *exc)))
         return result
 
     def callback(self, callback, /, *args, **kwds):
         def _exit_wrapper(exc_type, exc, tb):
             callback(*args, **kwds)
-        self._exit_callbacks.append(_exit_wrapper)
+        _exit_wrapper.__wrapped__ = callback
+        self._exit_callbacks.append((True, _exit_wrapper))
         return callback
 
-    def push(self, exit):
-        self._exit_callbacks.append(exit)
-        return exit
+
+class ExitStack(_BaseExitStack, AbstractContextManager):
+    def __enter__(self):
+        return self
 
     def close(self):
         self.__exit__(None, None, None)
@@ -201,7 +260,7 @@ class ExitStack(AbstractContextManager):
         suppressed = False
         pending_raise = False
         while self._exit_callbacks:
-            cb = self._exit_callbacks.pop()
+            is_sync, cb = self._exit_callbacks.pop()
             try:
                 if cb(*exc_details):
                     suppressed = True
@@ -213,3 +272,79 @@ class ExitStack(AbstractContextManager):
         if pending_raise:
             raise exc_details[1]
         return received_exc and suppressed
+
+
+class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
+    async def enter_async_context(self, cm):
+        cls = type(cm)
+        try:
+            _enter = cls.__aenter__
+            _exit = cls.__aexit__
+        except AttributeError:
+            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                            f"not support the asynchronous context manager protocol") from None
+        result = await _enter(cm)
+        self._exit_callbacks.append((False, lambda *exc: _exit(cm, *exc)))
+        return result
+
+    def push_async_exit(self, exit):
+        _cb_type = type(exit)
+        try:
+            exit_method = _cb_type.__aexit__
+        except AttributeError:
+            self._exit_callbacks.append((False, exit))
+        else:
+            self._exit_callbacks.append((False, lambda *exc: exit_method(exit, *exc)))
+        return exit
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        async def _exit_wrapper(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._exit_callbacks.append((False, _exit_wrapper))
+        return callback
+
+    async def aclose(self):
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        suppressed = False
+        pending_raise = False
+        while self._exit_callbacks:
+            is_sync, cb = self._exit_callbacks.pop()
+            try:
+                if is_sync:
+                    cb_suppress = cb(*exc_details)
+                else:
+                    cb_suppress = await cb(*exc_details)
+                if cb_suppress:
+                    suppressed = True
+                    pending_raise = False
+                    exc_details = (None, None, None)
+            except BaseException as new_exc:
+                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
+                pending_raise = True
+        if pending_raise:
+            raise exc_details[1]
+        return received_exc and suppressed
+
+
+class chdir(AbstractContextManager):
+    """Non thread-safe context manager to change the current working directory."""
+
+    def __init__(self, path):
+        self.path = path
+        self._old_cwd = []
+
+    def __enter__(self):
+        import os
+        self._old_cwd.append(os.getcwd())
+        os.chdir(self.path)
+
+    def __exit__(self, *excinfo):
+        import os
+        os.chdir(self._old_cwd.pop())

@@ -1,0 +1,13 @@
+import io, bisect, heapq
+s = io.StringIO('abc\ndef\n')
+print(s.read(2), s.tell(), s.seek(0, 2), s.read(), s.seek(1), s.readline(), s.getvalue().upper(), s.closed)
+s.truncate(3); print(repr(s.getvalue())); s.close(); print(s.closed)
+try: s.read()
+except ValueError as e: print(e)
+b = io.BytesIO(); b.write(b'hello'); b.seek(0); print(b.read1(2) if hasattr(b, 'read1') else b.read(2), b.readable(), b.seekable(), len(b.getvalue()))
+print(isinstance(io.StringIO(), io.TextIOBase), isinstance(io.BytesIO(), io.BufferedIOBase), io.SEEK_END)
+w = io.StringIO(); w.writelines(['a', 'b']); print(w.getvalue(), list(io.StringIO('x\ny')), io.StringIO('q').readlines())
+print(bisect.bisect_left([1, 2, 3], 2, key=None), bisect.bisect([(1, 'a'), (3, 'b')], 2, key=lambda t: t[0]))
+a = [(1, 'a')]; bisect.insort(a, (0, 'z'), key=lambda t: t[0]); print(a)
+print(heapq.nlargest(2, ['a', 'bbb', 'cc'], key=len), heapq.nsmallest(2, [5, 1, 3]), list(heapq.merge([3, 1], [2], key=lambda x: -x)))
+h = []; heapq.heappush(h, (2, 'b')); heapq.heappush(h, (1, 'a')); print(heapq.heapreplace(h, (3, 'c')), h, heapq._heapify_max if False else '')

@@ -7,7 +7,11 @@
  */
 #include "runtime/gilpy.h"
 
+#include "runtime/dict.h"
+#include "runtime/error.h"
 #include "runtime/gc.h"
+#include "runtime/module.h"
+#include "runtime/ops.h"
 #include "runtime/names.h"
 #include "runtime/thread.h"
 
@@ -36,8 +40,17 @@ void runtime_init(int argc, char **argv) {
   gc_set_enabled(true);
 }
 
+/* atexit callbacks, when the script imported atexit (stdlib/lib/atexit.py). */
+static void run_atexit_callbacks(void) {
+  Value mod = sys_modules ? dict_get_cstr(sys_modules, "atexit") : VAL_NULL;
+  Value run = mod ? obj_getattr_cstr(mod, "_run_exitfuncs") : VAL_NULL;
+  if (run && !obj_call0(run)) err_print_current();
+  err_clear();
+}
+
 int runtime_finalize(int status) {
   threads_shutdown();      /* join non-daemon threads first: they may still use anything */
+  run_atexit_callbacks();
   gc_finalize_remaining(); /* what module teardown would finalize in CPython */
   fileio_flush_std();
   return status;

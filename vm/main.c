@@ -7,6 +7,7 @@
  *   gilpy --version
  *   gilpy                interactive prompt
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,9 @@ static int repl(void) {
 }
 
 int main(int argc, char **argv) {
+  /* As CPython: a write to a closed pipe raises BrokenPipeError instead of
+   * killing the process. */
+  signal(SIGPIPE, SIG_IGN);
   if (argc > 1 && (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V"))) {
     printf("gilpy %s (Python %s)\n", GILPY_VERSION, GILPY_PYTHON_VERSION);
     return 0;

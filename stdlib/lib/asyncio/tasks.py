@@ -194,6 +194,9 @@ class Task(futures._PyFuture):
             else:
                 futures._PyFuture.set_result(self, exc.value)
         except exceptions.CancelledError as exc:
+            tb = exc.__traceback__
+            if tb is not None and tb.tb_next is not None:
+                exc.__traceback__ = tb.tb_next
             self._cancelled_exc = exc
             super().cancel()
         except (KeyboardInterrupt, SystemExit) as exc:

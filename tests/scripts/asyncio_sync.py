@@ -38,7 +38,7 @@ async def main():
         async with sem:
             active.append(i)
             print('in', i, len(active))
-            await asyncio.sleep(0.01 * (i + 1))
+            await asyncio.sleep(0.05 * (i + 1))
             active.remove(i)
 
     await asyncio.gather(*(limited(i) for i in range(5)))

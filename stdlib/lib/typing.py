@@ -17,6 +17,27 @@ class _Special:
     def __getitem__(self, params):
         if not isinstance(params, tuple):
             params = (params,)
+        if self._name in ('Union', 'Optional'):
+            # As CPython: None means NoneType, nested unions flatten,
+            # duplicates go, one member is itself, X | None is Optional.
+            flat = []
+            for p in params:
+                p = type(None) if p is None else p
+                if isinstance(p, _Special) and p._name in ('Union', 'Optional') and p.__args__:
+                    members = p.__args__
+                else:
+                    members = (p,)
+                for m in members:
+                    if m not in flat:
+                        flat.append(m)
+            if self._name == 'Optional':
+                if len(params) != 1:
+                    raise TypeError(f"{self._name} requires a single type.")
+                if type(None) not in flat:
+                    flat.append(type(None))
+            if len(flat) == 1:
+                return flat[0]
+            return _Special('Union', tuple(flat), self)
         return _Special(self._name, params, self)
 
     def __call__(self, *args, **kwargs):
@@ -31,6 +52,9 @@ class _Special:
     def __repr__(self):
         if not self.__args__:
             return f"typing.{self._name}"
+        if self._name == 'Union' and len(self.__args__) == 2 and type(None) in self.__args__:
+            other = [a for a in self.__args__ if a is not type(None)][0]
+            return f"typing.Optional[{_type_repr(other)}]"
         return f"typing.{self._name}[{', '.join(_type_repr(a) for a in self.__args__)}]"
 
     def __eq__(self, other):
@@ -252,5 +276,73 @@ def _namedtuple_mro_entries(bases):
 NamedTuple.__mro_entries__ = _namedtuple_mro_entries
 
 
-def TypedDict(typename, fields=None, **kwargs):
-    return dict
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        tp_dict = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        annotations = {}
+        for base in bases:
+            annotations.update(base.__dict__.get('__annotations__', {}))
+        own = ns.get('__annotations__', {})
+        annotations.update(own)
+        required = set()
+        optional = set()
+        for base in bases:
+            required.update(base.__dict__.get('__required_keys__', ()))
+            optional.update(base.__dict__.get('__optional_keys__', ()))
+        (required if total else optional).update(own)
+        tp_dict.__annotations__ = annotations
+        tp_dict.__required_keys__ = frozenset(required)
+        tp_dict.__optional_keys__ = frozenset(optional)
+        tp_dict.__total__ = total
+        return tp_dict
+
+    def __call__(cls, *args, **kwargs):
+        # Instances are plain dicts.
+        return dict(*args, **kwargs)
+
+    def __subclasscheck__(cls, other):
+        raise TypeError('TypedDict does not support instance and class checks')
+
+    __instancecheck__ = __subclasscheck__
+
+
+def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
+    if fields is None:
+        fields = kwargs
+    ns = {'__annotations__': dict(fields), '__module__': _caller_module()}
+    return _TypedDictMeta(typename, (), ns, total=total)
+
+
+_TypedDict = type.__new__(_TypedDictMeta, 'TypedDict', (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
+
+
+_ORIGINS = {'List': list, 'Dict': dict, 'Tuple': tuple, 'Set': set, 'FrozenSet': frozenset,
+            'Type': type}
+
+
+def get_origin(tp):
+    """The unsubscripted form of tp: list for list[int], Union for Optional[X]."""
+    if isinstance(tp, _Special):
+        if not tp.__args__:
+            return None
+        if tp._name in ('Union', 'Optional'):
+            return Union
+        if tp._name in _ORIGINS:
+            return _ORIGINS[tp._name]
+        if tp._name == 'Annotated':
+            return Annotated
+        base = tp.__origin__
+        return base if base is not None else None
+    if type(tp) is type(list[int]):
+        return tp.__origin__
+    if type(tp) is type(int | str):
+        return type(int | str)
+    return None
+
+
+def get_args(tp):
+    """The arguments of a subscripted type, as a tuple."""
+    if isinstance(tp, _Special) or type(tp) is type(list[int]) or type(tp) is type(int | str):
+        return tuple(getattr(tp, '__args__', ()))
+    return ()

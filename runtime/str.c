@@ -1310,6 +1310,10 @@ static Hash str_hash_slot(Value s) { return str_hash(s); }
 static Value str_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
   static ArgSpec spec = ARGSPEC("str(object='', encoding='utf-8', errors='strict')");
   Value a[3];
+  /* CPython parses str() with the old getargs wording for too many. */
+  if (nargs + (kwnames ? (size_t)kwnames->len : 0) > 3)
+    return err_set(&Exc_TypeError, "str() takes at most 3 arguments (%zu given)",
+                   nargs + (kwnames ? (size_t)kwnames->len : 0));
   if (!args_bind(&spec, args, nargs, kwnames, a)) return VAL_NULL;
   Value r;
   if (!a[0]) {

@@ -183,7 +183,11 @@ static Value exc_value_of_stop(Value exc) {
 }
 
 static Value name_error(StrObject *name) {
-  return err_set(&Exc_NameError, "name '%U' is not defined", (Value)name);
+  err_set(&Exc_NameError, "name '%U' is not defined", (Value)name);
+  /* .name lets the traceback printer suggest a close name, as 3.11 does. */
+  Value exc = err_peek();
+  if (exc && obj_setattr(exc, NAME(name), (Value)name) < 0) err_set_value(exc);
+  return VAL_NULL;
 }
 
 static Value unbound_local(CodeObject *co, uint32_t i) {

@@ -1,0 +1,12 @@
+# ThreadPoolExecutor.map over 10 000 small jobs.
+from concurrent.futures import ThreadPoolExecutor
+
+
+def job(i):
+    return sum(range(i % 400)) + i
+
+
+with ThreadPoolExecutor(max_workers=8) as ex:
+    results = list(ex.map(job, range(10_000)))
+print("results:", len(results))
+print("checksum:", sum(results))

@@ -4,7 +4,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 def job(i):
     s = 0
-    for k in range(3000):
+    for k in range(8000):
         s += (i * k) % 7
     return s
 

@@ -3,7 +3,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 
 def job(i):
-    return sum(range(i % 400)) + i
+    s = i
+    for k in range(400):
+        s += (i ^ k) & 7
+    return s
 
 
 with ThreadPoolExecutor(max_workers=8) as ex:

@@ -68,6 +68,8 @@ static struct {
   size_t threshold;
   size_t collections, freed_objects;
   bool enabled, collecting;
+  bool prompt_requested; /* this collection was asked for by gc_request_collection */
+  size_t prompt_budget;  /* bytes to allocate before the next prompt collection */
   Object **pending_del;  /* unreachable objects awaiting type->del */
   size_t npending, pending_cap;
   Block *empty_blocks;   /* spare blocks kept for reuse */
@@ -420,8 +422,36 @@ static void pending_trace(void) {
   for (size_t i = 0; i < heap.npending; i++) gc_mark(heap.pending_del[i]);
 }
 
+/* Prompt collections (asked for when a reference to an object that needs
+ * `del` is dropped) imitate reference counting's timing, but each costs a
+ * full mark.  Code that keeps dropping references to objects that are still
+ * reachable (asyncio passes coroutines around before their tasks start them)
+ * would collect at every drop: so a prompt collection that finalized nothing
+ * makes the next one wait for an allocation budget that doubles each time
+ * (up to the normal threshold), and one that finalized something resets it. */
+#define PROMPT_BUDGET_MIN ((size_t)256 * 1024)
+
 void gc_request_collection(void) {
-  if (heap.enabled) eval_breaker_set(EB_GC);
+  if (!heap.enabled || gc_fast.allocated < heap.prompt_budget) return;
+  heap.prompt_requested = true;
+  eval_breaker_set(EB_GC);
+}
+
+void gc_request_collection_now(void) {
+  if (!heap.enabled) return;
+  heap.prompt_requested = true;
+  eval_breaker_set(EB_GC);
+}
+
+static void prompt_backoff(bool finalized_something) {
+  if (!heap.prompt_requested) return;
+  heap.prompt_requested = false;
+  if (finalized_something) {
+    heap.prompt_budget = 0;
+  } else {
+    size_t next = heap.prompt_budget ? heap.prompt_budget * 2 : PROMPT_BUDGET_MIN;
+    heap.prompt_budget = next < heap.threshold ? next : heap.threshold;
+  }
 }
 
 void gc_finalize_remaining(void) {
@@ -583,6 +613,7 @@ __attribute__((noinline)) static void collect(const void *stack_lo) {
   mark_roots(stack_lo);
   drain_mark_stack();
   resurrect_finalizable();
+  prompt_backoff(heap.npending > 0);
   heap.live = sweep();
   gc_fast.allocated = 0;
   heap.collections++;

@@ -94,6 +94,8 @@ void gc_collect(void);
  * dropped, so that finalization happens about when CPython's reference
  * counting would do it. */
 void gc_request_collection(void);
+/* The same without the back-off (an explicit `del` of such an object). */
+void gc_request_collection_now(void);
 /* At exit: runs `del` for every object still flagged GC_NEEDS_DEL,
  * reachable or not (as module teardown does in CPython). */
 void gc_finalize_remaining(void);

@@ -585,9 +585,12 @@ static __attribute__((noinline)) void clear_dead_stack(void) {
 
 static int loop_safepoint(ThreadState *ts);
 
-static __attribute__((noinline)) int collect_dropped(void) {
+/* explicit: a `del` statement, which always collects; other drops (a call's
+ * discarded argument or result) go through the collector's back-off. */
+static __attribute__((noinline)) int collect_dropped(bool explicit) {
   clear_dead_stack();
-  gc_request_collection();
+  if (explicit) gc_request_collection_now();
+  else gc_request_collection();
   return loop_safepoint(ts_current);
 }
 
@@ -630,14 +633,15 @@ static __attribute__((noinline)) int collect_dropped(void) {
 #define PEEK(n) (sp[-(ptrdiff_t)(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define NAMEARG ((StrObject *)names[oparg])
-#define DROPPED_NOW(v)                                                      \
+#define DROPPED(v, explicit)                                                \
   do {                                                                      \
     if (needs_del(v)) {                                                     \
       v = VAL_NULL;                                                         \
       SAVE();                                                               \
-      if (collect_dropped() < 0) goto error;                                \
+      if (collect_dropped(explicit) < 0) goto error;                        \
     }                                                                       \
   } while (0)
+#define DROPPED_NOW(v) DROPPED(v, true)
 #define CHECK_BREAKER()                                                     \
   do {                                                                      \
     if (atomic_load_explicit(&eval_breaker, memory_order_relaxed)) {        \
@@ -780,7 +784,7 @@ dispatch:
       SAVE();
       gen_release(v);
     } else {
-      DROPPED_NOW(v); /* e.g. a coroutine called as a statement and never awaited */
+      DROPPED(v, false); /* e.g. a coroutine called as a statement and never awaited */
     }
     DISPATCH();
   }
@@ -1176,7 +1180,7 @@ dispatch:
     PUSH(r);
     if (dropped) {
       SAVE();
-      if (collect_dropped() < 0) goto error;
+      if (collect_dropped(false) < 0) goto error;
     }
     CHECK_BREAKER();
     DISPATCH();

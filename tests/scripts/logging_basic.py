@@ -33,7 +33,7 @@ print(logging.Formatter().formatTime(r)[-4:])
 la = logging.LoggerAdapter(log, {"k": 1}); la.error("adapted")
 log.log(50, "lvl %(x)s", {"x": 3})
 import os
-fn = "/tmp/_gilpy_logging_test.log"
+fn = "_gilpy_logging_test.log"
 fh = logging.FileHandler(fn, mode="w")
 fh.setFormatter(logging.Formatter("%(levelname)s:%(name)s:%(message)s"))
 fl = logging.getLogger("file")

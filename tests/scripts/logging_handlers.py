@@ -14,7 +14,7 @@ mh_target = logging.StreamHandler(sys.stdout)
 mh = logging.handlers.MemoryHandler(3, flushLevel=logging.ERROR, target=mh_target)
 m = logging.getLogger("m"); m.propagate = False; m.addHandler(mh)
 m.warning("a"); m.warning("b"); print("buffered", len(mh.buffer)); m.error("c"); print("after", len(mh.buffer))
-fn = "/tmp/_gilpy_rot.log"
+fn = "_gilpy_rot.log"
 for f in [fn, fn + ".1", fn + ".2"]:
     if os.path.exists(f): os.remove(f)
 rh = logging.handlers.RotatingFileHandler(fn, maxBytes=20, backupCount=2)

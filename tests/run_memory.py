@@ -34,16 +34,6 @@ WORKLOADS = {
         "    l = [s, s, i]\n"
         "    total += len(l[0])\n"
         "print(total)\n", None),
-    "100 000 pending asyncio tasks each awaiting a sleep": (
-        "import asyncio\n"
-        "async def main():\n"
-        "    tasks = [asyncio.create_task(asyncio.sleep(1)) for _ in range(100_000)]\n"
-        "    await asyncio.sleep(0.1)\n"
-        "    print(sum(not t.done() for t in tasks))\n"
-        "    for t in tasks:\n"
-        "        t.cancel()\n"
-        "    await asyncio.gather(*tasks, return_exceptions=True)\n"
-        "asyncio.run(main())\n", "100000\n"),
 }
 
 

@@ -19,9 +19,13 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def timed(cmd):
+def timed(cmd, timeout):
+    """(seconds, CompletedProcess) — the process is None when it timed out."""
     t = time.perf_counter()
-    p = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=600)
+    try:
+        p = subprocess.run(cmd, capture_output=True, stdin=subprocess.DEVNULL, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return time.perf_counter() - t, None
     return time.perf_counter() - t, p
 
 
@@ -31,6 +35,7 @@ def main():
     ap.add_argument("pattern", nargs="?", default="")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--python", default="python3")
+    ap.add_argument("--timeout", type=float, default=300, help="seconds per run")
     args = ap.parse_args()
     gilpy = os.path.abspath(args.gilpy)
     names = sorted(f for f in os.listdir(HERE)
@@ -42,11 +47,15 @@ def main():
         tg, tp = [], []
         status = ""
         for _ in range(args.runs):
-            dp, pp = timed([args.python, path])
-            dg, pg = timed([gilpy, path])
+            dp, pp = timed([args.python, path], args.timeout)
+            dg, pg = timed([gilpy, path], args.timeout)
             tp.append(dp)
             tg.append(dg)
-            if pg.returncode != 0 or pg.stdout != pp.stdout:
+            if pg is None:
+                status = f"  (gilpy timed out after {args.timeout:.0f} s)"
+            elif pp is None:
+                status = f"  (python3 timed out after {args.timeout:.0f} s)"
+            elif pg.returncode != 0 or pg.stdout != pp.stdout:
                 status = "  (gilpy output differs)" if pg.returncode == 0 else f"  (gilpy failed: {pg.returncode})"
         mp, mg = statistics.median(tp), statistics.median(tg)
         if status:

@@ -185,6 +185,9 @@ static SymScope *enter_scope(SymTable *st, BlockKind kind, const char *name, con
     parent->children = grow(parent->children, &parent->capchildren, parent->nchildren + 1, sizeof(SymScope *));
     parent->children[parent->nchildren++] = s;
     s->private_name = parent->private_name;
+    /* A lambda or comprehension inside a comprehension's iterable is still
+     * part of that iterable for the walrus rule (as CPython). */
+    s->comp_iter_expr = parent->comp_iter_expr;
     s->is_nested = parent->kind == BLOCK_FUNCTION || parent->is_nested;
   }
   if (kind == BLOCK_CLASS) s->private_name = name;
@@ -453,6 +456,10 @@ static int visit_stmt(SymTable *st, const Stmt *s) {
 static int visit_namedexpr_target(SymTable *st, const Expr *e) {
   const Expr *t = e->v.NamedExpr.target;
   const char *name = t->v.Name.id;
+  /* The iterable is evaluated before the comprehension's own scope exists
+   * (or, for inner `for`s, once per outer item), so PEP 572 forbids it. */
+  if (st->cur->comp_iter_expr > 0)
+    return ERR_EXPR(e, "assignment expression cannot be used in a comprehension iterable expression", NULL);
   if (st->cur->comp == COMP_NONE) return add_def(st, name, DEF_LOCAL);
   for (SymScope *s = st->cur; s; s = s->parent) {
     if (s->comp != COMP_NONE) {
@@ -484,22 +491,32 @@ static const char *comp_name(CompKind k) {
   }
 }
 
-/* Marks the names bound by a comprehension's `for` target (walrus check). */
-static void mark_comp_iter(SymTable *st, const Expr *t) {
+/* Marks the names bound by a comprehension's `for` target (walrus check);
+ * a name a walrus in this comprehension already bound (seen here as
+ * global/nonlocal) cannot become an iteration variable. */
+static int mark_comp_iter(SymTable *st, const Expr *t) {
   if (t->kind == Name_kind) {
     Symbol *sym = symscope_lookup(st->cur, symtable_mangle(st, st->cur->private_name, t->v.Name.id));
-    if (sym) sym->flags |= DEF_COMP_ITER;
+    if (!sym) return 0;
+    if (sym->flags & (DEF_GLOBAL | DEF_NONLOCAL))
+      return ERR_EXPR(t, "comprehension inner loop cannot rebind assignment expression target '%s'", t->v.Name.id);
+    sym->flags |= DEF_COMP_ITER;
   } else if (t->kind == Tuple_kind || t->kind == List_kind) {
-    for (int i = 0; i < t->v.Tuple.elts.count; i++) mark_comp_iter(st, t->v.Tuple.elts.items[i]);
+    for (int i = 0; i < t->v.Tuple.elts.count; i++)
+      if (mark_comp_iter(st, t->v.Tuple.elts.items[i]) < 0) return -1;
   } else if (t->kind == Starred_kind) {
-    mark_comp_iter(st, t->v.Starred.value);
+    return mark_comp_iter(st, t->v.Starred.value);
   }
+  return 0;
 }
 
 static int visit_comprehension(SymTable *st, const Expr *e, CompKind kind, ComprehensionSeq gens, const Expr *elt,
                                const Expr *value) {
   /* The outermost iterable is evaluated in the enclosing scope. */
-  if (visit_expr(st, gens.items[0]->iter) < 0) return -1;
+  st->cur->comp_iter_expr++;
+  int rc = visit_expr(st, gens.items[0]->iter);
+  st->cur->comp_iter_expr--;
+  if (rc < 0) return -1;
   SymScope *cs = enter_scope(st, BLOCK_FUNCTION, comp_name(kind), e, e->lineno, e->col_offset);
   cs->comp = kind;
   if (kind == COMP_GEN) cs->is_generator = true;
@@ -508,9 +525,14 @@ static int visit_comprehension(SymTable *st, const Expr *e, CompKind kind, Compr
   for (int i = 0; i < gens.count; i++) {
     const Comprehension *g = gens.items[i];
     if (g->is_async) is_async = true;
-    if (i > 0 && visit_expr(st, g->iter) < 0) return -1;
     if (visit_expr(st, g->target) < 0) return -1;
-    mark_comp_iter(st, g->target);
+    if (mark_comp_iter(st, g->target) < 0) return -1;
+    if (i > 0) {
+      cs->comp_iter_expr++;
+      rc = visit_expr(st, g->iter);
+      cs->comp_iter_expr--;
+      if (rc < 0) return -1;
+    }
     if (visit_exprs(st, g->ifs) < 0) return -1;
   }
   if (elt && visit_expr(st, elt) < 0) return -1;
@@ -529,8 +551,9 @@ static int visit_expr(SymTable *st, const Expr *e) {
   switch (e->kind) {
   case BoolOp_kind: return visit_exprs(st, e->v.BoolOp.values);
   case NamedExpr_kind:
-    if (visit_expr(st, e->v.NamedExpr.value) < 0) return -1;
-    return visit_namedexpr_target(st, e);
+    /* Target first, as CPython: its scope errors win over the value's. */
+    if (visit_namedexpr_target(st, e) < 0) return -1;
+    return visit_expr(st, e->v.NamedExpr.value);
   case BinOp_kind:
     if (visit_expr(st, e->v.BinOp.left) < 0) return -1;
     return visit_expr(st, e->v.BinOp.right);

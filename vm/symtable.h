@@ -58,6 +58,7 @@ struct SymScope {
   const char *private_name;  /* enclosing class name for mangling, or NULL */
   int lineno, col_offset;
   CompKind comp;             /* comprehensions are BLOCK_FUNCTION with comp != COMP_NONE */
+  int comp_iter_expr;        /* > 0 while visiting a comprehension's iterable in this scope */
   bool is_lambda;
   bool is_nested;            /* inside a function */
   bool is_generator;         /* contains yield (or is a generator expression) */

@@ -16,6 +16,7 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "vm/compile_internal.h"
 
@@ -114,26 +115,76 @@ static bool has_starred(const ExprSeq *elts) {
  * stack of the frame stays small (CPython does the same). */
 #define BIG_LITERAL 16
 
-static bool all_constant(const ExprSeq *elts) {
+/* Fills items[] with the folded values of elts when every element is a
+ * constant (as CPython's AST optimizer sees it: literals, negated numbers,
+ * tuples of constants); false otherwise. */
+static bool all_constant(Compiler *c, const ExprSeq *elts, Value *items) {
   for (int i = 0; i < elts->count; i++) {
-    ConstKind k;
-    if (elts->items[i]->kind != Constant_kind) return false;
-    k = elts->items[i]->v.Constant.kind;
-    if (k == CONST_COMPLEX) return false;
+    const Expr *x = elts->items[i];
+    if (x->kind != Constant_kind && x->kind != Tuple_kind &&
+        !(x->kind == UnaryOp_kind && x->v.UnaryOp.op == USub_op))
+      return false;
+    items[i] = const_fold(c, x);
+    if (!items[i]) return false;
   }
   return true;
 }
 
+/* A str made only of ASCII letters, digits and '_': the strings a code
+ * object interns. */
+static bool name_chars_str(Value v) {
+  if (val_type(v) != &StrType) return false;
+  const StrObject *s = AS(StrObject, v);
+  for (ssize_t i = 0; i < s->len; i++) {
+    unsigned char ch = (unsigned char)s->data[i];
+    if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_'))
+      return false;
+  }
+  return true;
+}
+
+/* The frozenset constant CPython 3.11 ends up with for a constant set
+ * display: built from the elements in source order, rebuilt from its own
+ * iteration order when the compiler merges constants, and rebuilt once
+ * more when it holds a name-like str (the code object re-creates
+ * frozensets whose strings it interns; measured against CPython 3.11,
+ * any such element leads to the rebuild).  Iteration order depends on every step. */
+static Value frozenset_const(Value tuple) {
+  Value fs = frozenset_new(tuple);
+  if (!fs) return VAL_NULL;
+  Value order = tuple_from_iterable(fs);
+  if (!order) return VAL_NULL;
+  fs = frozenset_new(order);
+  if (!fs) return VAL_NULL;
+  order = tuple_from_iterable(fs);
+  if (!order) return VAL_NULL;
+  for (ssize_t i = 0; i < TUPLE_LEN(order); i++)
+    if (name_chars_str(TUPLE_ITEMS(order)[i])) return frozenset_new(order);
+  return fs;
+}
+
 static void comp_sequence(Compiler *c, const ExprSeq *elts, Opcode build) {
-  if (elts->count > 2 && build != OP_BUILD_TUPLE && all_constant(elts)) {
-    /* [1, 2, 3] -> BUILD_LIST 0; LOAD_CONST (1, 2, 3); LIST_EXTEND 1 */
-    Value items[elts->count];
-    for (int i = 0; i < elts->count; i++) items[i] = comp_constant_value(c, &elts->items[i]->v.Constant);
+  /* No collection happens while compiling, so a malloc'd array may hold
+   * the folded values. */
+  Value *items = elts->count > 2 && build != OP_BUILD_TUPLE ? malloc(sizeof(Value) * (size_t)elts->count) : NULL;
+  if (items && all_constant(c, elts, items)) {
+    /* [1, 2, 3] -> BUILD_LIST 0; LOAD_CONST (1, 2, 3); LIST_EXTEND 1
+     * {1, 2, 3} -> BUILD_SET 0; LOAD_CONST frozenset({1, 2, 3}); SET_UPDATE 1 */
+    Value folded = tuple_from_array(items, elts->count);
+    free(items);
+    /* The set's order then comes from SET_UPDATE merging the frozenset
+     * into the empty set the way set.update() does (set_update). */
+    if (build == OP_BUILD_SET) {
+      Value fs = frozenset_const(folded);
+      if (fs) folded = fs;
+      else err_clear();  /* unhashable constant: SET_UPDATE raises at run time */
+    }
     emit(c, build, 0);
-    emit_const(c, tuple_from_array(items, elts->count));
+    emit_const(c, folded);
     emit(c, build == OP_BUILD_SET ? OP_SET_UPDATE : OP_LIST_EXTEND, 1);
     return;
   }
+  free(items);
   if (elts->count > BIG_LITERAL && !has_starred(elts)) {
     bool is_set = build == OP_BUILD_SET;
     emit(c, is_set ? OP_BUILD_SET : OP_BUILD_LIST, 0);
@@ -170,6 +221,27 @@ static void comp_sequence(Compiler *c, const ExprSeq *elts, Opcode build) {
     }
   }
   if (build == OP_BUILD_TUPLE) emit0(c, OP_LIST_TO_TUPLE);
+}
+
+/* The iterable of a `for` or of a comprehension: a set display of
+ * constants is iterated as CPython 3.11's optimizer leaves it, a frozenset
+ * constant, whose iteration order differs from a set built at run time. */
+void comp_iter_expr(Compiler *c, const Expr *iter) {
+  if (iter->kind == Set_kind && !has_starred(&iter->v.Set.elts)) {
+    const ExprSeq *elts = &iter->v.Set.elts;
+    Value *items = malloc(sizeof(Value) * (size_t)(elts->count > 0 ? elts->count : 1));
+    Value fs = VAL_NULL;
+    if (items && all_constant(c, elts, items)) {
+      fs = frozenset_const(tuple_from_array(items, elts->count));
+      if (!fs) err_clear();
+    }
+    free(items);
+    if (fs) {
+      emit_const(c, fs);
+      return;
+    }
+  }
+  comp_expr(c, iter);
 }
 
 static void comp_dict(Compiler *c, const Expr *e) {
@@ -763,7 +835,7 @@ static void comp_comprehension_gen(Compiler *c, const Expr *e, CompKind kind, co
   if (gi == 0) {
     emit(c, OP_LOAD_FAST, 0); /* .0: the iterator made by the caller */
   } else {
-    comp_expr(c, g->iter);
+    comp_iter_expr(c, g->iter);
     COMP_LOC_EXPR(c, g->iter);
     emit0(c, g->is_async ? OP_GET_AITER : OP_GET_ITER);
   }
@@ -844,7 +916,7 @@ static void comp_comprehension(Compiler *c, const Expr *e, CompKind kind, const 
   COMP_LOC_EXPR(c, e);
   emit0(c, OP_PUSH_NULL);
   comp_make_closure(c, co, 0);
-  comp_expr(c, first->iter);
+  comp_iter_expr(c, first->iter);
   COMP_LOC_EXPR(c, e);
   emit0(c, first->is_async ? OP_GET_AITER : OP_GET_ITER);
   emit(c, OP_CALL, 1);

@@ -140,6 +140,8 @@ void comp_store_target(Compiler *c, const Expr *t); /* value on top of the stack
 void comp_delete_target(Compiler *c, const Expr *t);
 void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const KeywordSeq *kws);
 Value comp_constant_value(Compiler *c, const AstConst *k);
+/* Compiles the iterable of a for loop / comprehension (constant set -> frozenset). */
+void comp_iter_expr(Compiler *c, const Expr *iter);
 void comp_function_def(Compiler *c, const Stmt *s);
 void comp_class_def(Compiler *c, const Stmt *s);
 void comp_str_const(Compiler *c, const char *s);

@@ -255,7 +255,7 @@ static void comp_while(Compiler *c, const Stmt *s) {
 
 static void comp_for(Compiler *c, const Stmt *s) {
   int start = new_label(c), cleanup = new_label(c), end = new_label(c);
-  comp_expr(c, s->v.For.iter);
+  comp_iter_expr(c, s->v.For.iter);
   COMP_LOC_STMT(c, s);
   emit0(c, OP_GET_ITER);
   bind_label(c, start);

@@ -1537,13 +1537,9 @@ dispatch:
   }
   TARGET(SET_UPDATE) {
     SAVE();
-    Value s = PEEK(oparg + 1);
-    Value it = obj_iter(TOP());
-    if (!it) goto error;
-    Value v;
-    while ((v = obj_next(it)))
-      if (set_add(s, v) < 0) goto error;
-    if (err_occurred()) goto error;
+    /* set_update copies a set's table the way CPython does, which decides
+     * the iteration order of set literals built from a frozenset constant. */
+    if (set_update(PEEK(oparg + 1), TOP()) < 0) goto error;
     sp--;
     DISPATCH();
   }

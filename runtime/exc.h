@@ -75,4 +75,7 @@ void exc_foreach_type(void (*fn)(TypeObject *t, void *ctx), void *ctx);
 /* The traceback object type ("traceback"): tb_next, tb_lineno. */
 extern TypeObject TracebackType;
 void exc_types_init(void);
+/* Line `lineno` of a source file or embedded module, malloc'd, without its
+ * newline; NULL when unavailable (runtime/traceback.c). */
+char *traceback_source_line(const char *filename, int lineno);
 #endif

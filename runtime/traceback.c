@@ -125,9 +125,10 @@ void exc_add_traceback(Value exc, Value name, Value filename, int line, int col,
 
 /* ---- source lines ------------------------------------------------------ */
 
-/* Reads line `lineno` (1-based) of a file into a malloc'd string without
- * its newline; NULL when unavailable. */
-static char *read_source_line(const char *filename, int lineno) {
+/* Reads line `lineno` (1-based) of a file (or of an embedded stdlib
+ * module, "<stdlib>/x.py") into a malloc'd string without its newline;
+ * NULL when unavailable. */
+char *traceback_source_line(const char *filename, int lineno) {
   if (lineno <= 0) return NULL;
   FILE *fp;
   if (strncmp(filename, "<stdlib>/", 9) == 0) {
@@ -387,7 +388,7 @@ static void add_carets(StrBuilder *sb, const char *line, int strip, int col, int
 
 static void format_entry(StrBuilder *sb, TracebackObject *t) {
   sb_addf(sb, "  File \"%s\", line %d, in %s\n", str_cstr(t->filename), t->line, str_cstr(t->name));
-  char *line = read_source_line(str_cstr(t->filename), t->line);
+  char *line = traceback_source_line(str_cstr(t->filename), t->line);
   if (!line) return;
   int strip = 0;
   while (line[strip] == ' ' || line[strip] == '\t' || line[strip] == '\f') strip++;
@@ -916,7 +917,7 @@ static Value tbm_format_tb(Value self, Value *args, size_t nargs, TupleObject *k
 static Value tbm_getline(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_count("getline", nargs, 2, 2)) return VAL_NULL;
   if (!val_is_str(args[0]) || !val_is_int(args[1])) return str_from_cstr("");
-  char *line = read_source_line(str_cstr(args[0]), (int)val_int(args[1]));
+  char *line = traceback_source_line(str_cstr(args[0]), (int)val_int(args[1]));
   if (!line) return str_from_cstr("");
   char *p = line;
   while (is_ws(*p)) p++;

@@ -55,31 +55,6 @@ static void write_stderr(Value text) {
   }
 }
 
-static char *source_line(const char *filename, int lineno) {
-  FILE *fp;
-  if (strncmp(filename, "<stdlib>/", 9) == 0) {
-    size_t len;
-    const char *src = import_embedded_source(filename + 9, &len);
-    fp = src ? fmemopen((void *)src, len, "r") : NULL;
-  } else if (filename[0] == '<') {
-    return NULL;
-  } else {
-    fp = fopen(filename, "r");
-  }
-  if (!fp) return NULL;
-  char *buf = NULL;
-  size_t cap = 0;
-  ssize_t n = -1;
-  for (int cur = 0; cur < lineno && (n = getline(&buf, &cap, fp)) >= 0; cur++) {
-  }
-  fclose(fp);
-  if (n < 0) {
-    free(buf);
-    return NULL;
-  }
-  return buf;
-}
-
 void gen_coroutine_never_awaited(Object *coro) {
   Value saved = err_fetch();
   Value qual = obj_getattr_opt((Value)coro, NAME(__qualname__));
@@ -92,12 +67,12 @@ void gen_coroutine_never_awaited(Object *coro) {
     int line = frame_line(f);
     text = str_printf("%s:%d: RuntimeWarning: coroutine '%s' was never awaited\n", file, line, name);
     write_stderr(text);
-    char *src = source_line(file, line);
+    char *src = traceback_source_line(file, line);
     if (src) {
       char *s = src;
       while (*s == ' ' || *s == '\t') s++;
       size_t n = strlen(s);
-      while (n && (s[n - 1] == '\n' || s[n - 1] == '\r' || s[n - 1] == ' ')) s[--n] = 0;
+      while (n && s[n - 1] == ' ') s[--n] = 0;
       write_stderr(str_printf("  %s\n", s));
       free(src);
     }

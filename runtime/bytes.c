@@ -194,40 +194,6 @@ static int collect_bytes(StrBuilder *sb, Value src) {
   return err_occurred() ? -1 : 0;
 }
 
-static bool arg_ssize(Value v, ssize_t *out) {
-  if (val_is_int(v)) {
-    *out = val_int(v);
-    return true;
-  }
-  if (!val_is_intlike(v) && !val_type(v)->to_index) {
-    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
-    return false;
-  }
-  ssize_t x = obj_as_ssize(v);
-  if (x == -1 && err_occurred()) return false;
-  *out = x;
-  return true;
-}
-
-static ssize_t find_fwd(const char *h, size_t hl, const char *n, size_t nl) {
-  if (nl == 0) return 0;
-  if (nl > hl) return -1;
-  const char *p = nl == 1 ? memchr(h, n[0], hl) : memmem(h, hl, n, nl);
-  return p ? p - h : -1;
-}
-
-static ssize_t find_back(const char *h, size_t hl, const char *n, size_t nl) {
-  if (nl == 0) return (ssize_t)hl;
-  if (nl > hl) return -1;
-  if (nl == 1) {
-    const char *p = memrchr(h, n[0], hl);
-    return p ? p - h : -1;
-  }
-  for (size_t i = hl - nl + 1; i-- > 0;)
-    if (h[i] == n[0] && memcmp(h + i, n, nl) == 0) return (ssize_t)i;
-  return -1;
-}
-
 /* A "sub" argument: bytes-like, or an int (a single byte) when allow_int. */
 static bool sub_arg(Value v, bool allow_int, char *one, const char **d, size_t *n) {
   if (allow_int && val_is_intlike(v)) {
@@ -307,7 +273,7 @@ static Value b_getitem(Value self, Value key) {
   bytes_buffer(self, &d, &n);
   if (val_is_intlike(key) || (!val_is_slice(key) && val_type(key)->to_index)) {
     ssize_t i;
-    if (!arg_ssize(key, &i)) return VAL_NULL;
+    if (!args_index(key, &i)) return VAL_NULL;
     if (i < 0) i += (ssize_t)n;
     if (i < 0 || i >= (ssize_t)n)
       return err_set(&Exc_IndexError, is_bytearray(self) ? "bytearray index out of range" : "index out of range");
@@ -344,7 +310,7 @@ static int b_contains(Value self, Value item) {
     return -1;
   }
   bytes_buffer(self, &d, &n);
-  return find_fwd(d, n, s, sn) >= 0;
+  return mem_find(d, n, s, sn) >= 0;
 }
 
 static Value b_add(Value a, Value b) {
@@ -374,7 +340,7 @@ static Value b_add(Value a, Value b) {
 
 static Value b_repeat(Value self, Value count) {
   ssize_t n;
-  if (!arg_ssize(count, &n)) return VAL_NULL;
+  if (!args_index(count, &n)) return VAL_NULL;
   const char *d;
   size_t len;
   bytes_buffer(self, &d, &len);
@@ -499,7 +465,7 @@ static int fill_from_args(const char *tname, Value *a, StrBuilder *sb) {
   }
   if (val_is_intlike(src) || (val_type(src)->to_index && !val_is_bytes(src) && !is_bytearray(src))) {
     ssize_t n;
-    if (!arg_ssize(src, &n)) return -1;
+    if (!args_index(src, &n)) return -1;
     if (n < 0) {
       err_set(&Exc_ValueError, "negative count");
       return -1;
@@ -590,7 +556,7 @@ static Value m_hex(Value self, Value *args, size_t nargs, TupleObject *kw) {
     if (AS(StrObject, a[0])->len != 1 || (val_is_str(a[0]) && AS(StrObject, a[0])->nchars != 1))
       if (!(val_is_bytes(a[0]) && sepl == 1)) return err_set(&Exc_ValueError, "sep must be length 1.");
   }
-  if (a[1] && !arg_ssize(a[1], &per)) return VAL_NULL;
+  if (a[1] && !args_index(a[1], &per)) return VAL_NULL;
   const char *d;
   size_t n;
   bytes_buffer(self, &d, &n);
@@ -655,7 +621,7 @@ static ssize_t find_common(const char *name, Value self, Value *args, size_t nar
   int rr = range_args(args, nargs, n, &b, &e);
   if (rr <= 0) return rr < 0 ? -2 : -1;
   bytes_buffer(self, &d, &n);
-  ssize_t r = back ? find_back(d + b, e - b, s, sn) : find_fwd(d + b, e - b, s, sn);
+  ssize_t r = back ? mem_rfind(d + b, e - b, s, sn) : mem_find(d + b, e - b, s, sn);
   return r < 0 ? -1 : (ssize_t)b + r;
 }
 
@@ -692,7 +658,7 @@ static Value m_count(Value self, Value *args, size_t nargs, TupleObject *kw) {
   ssize_t cnt = 0;
   size_t pos = b;
   for (;;) {
-    ssize_t r = find_fwd(d + pos, e - pos, s, sn);
+    ssize_t r = mem_find(d + pos, e - pos, s, sn);
     if (r < 0) break;
     cnt++;
     pos += (size_t)r + sn;
@@ -744,7 +710,7 @@ static Value m_replace(Value self, Value *args, size_t nargs, TupleObject *kw) {
   size_t ol, nl, len;
   if (!bytes_buffer(args[0], &o, &ol) || !bytes_buffer(args[1], &nw, &nl)) return VAL_NULL;
   ssize_t count = -1;
-  if (nargs > 2 && !arg_ssize(args[2], &count)) return VAL_NULL;
+  if (nargs > 2 && !args_index(args[2], &count)) return VAL_NULL;
   if (count < 0) count = SMALLINT_MAX;
   bytes_buffer(self, &d, &len);
   StrBuilder sb;
@@ -760,7 +726,7 @@ static Value m_replace(Value self, Value *args, size_t nargs, TupleObject *kw) {
     }
   } else {
     while (done < count) {
-      ssize_t r = find_fwd(d + i, len - i, o, ol);
+      ssize_t r = mem_find(d + i, len - i, o, ol);
       if (r < 0) break;
       sb_add(&sb, d + i, (size_t)r);
       sb_add(&sb, nw, nl);
@@ -811,7 +777,7 @@ static Value m_split(Value self, Value *args, size_t nargs, TupleObject *kw) {
   Value a[2];
   if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
   ssize_t maxsplit = -1;
-  if (a[1] && !arg_ssize(a[1], &maxsplit)) return VAL_NULL;
+  if (a[1] && !args_index(a[1], &maxsplit)) return VAL_NULL;
   if (maxsplit < 0) maxsplit = SMALLINT_MAX;
   const char *sep = NULL, *d;
   size_t sl = 0, n;
@@ -837,7 +803,7 @@ static Value m_split(Value self, Value *args, size_t nargs, TupleObject *kw) {
     return list;
   }
   while (maxsplit-- > 0) {
-    ssize_t r = find_fwd(d + i, n - i, sep, sl);
+    ssize_t r = mem_find(d + i, n - i, sep, sl);
     if (r < 0) break;
     list_append(list, make_like(self, d + i, (size_t)r));
     i += (size_t)r + sl;
@@ -851,7 +817,7 @@ static Value m_rsplit(Value self, Value *args, size_t nargs, TupleObject *kw) {
   Value a[2];
   if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
   ssize_t maxsplit = -1;
-  if (a[1] && !arg_ssize(a[1], &maxsplit)) return VAL_NULL;
+  if (a[1] && !args_index(a[1], &maxsplit)) return VAL_NULL;
   if (maxsplit < 0) maxsplit = SMALLINT_MAX;
   const char *sep = NULL, *d;
   size_t sl = 0, n;
@@ -877,7 +843,7 @@ static Value m_rsplit(Value self, Value *args, size_t nargs, TupleObject *kw) {
     }
   } else {
     while (maxsplit-- > 0) {
-      ssize_t r = find_back(d, e, sep, sl);
+      ssize_t r = mem_rfind(d, e, sep, sl);
       if (r < 0) break;
       list_append(list, make_like(self, d + r + sl, e - (size_t)r - sl));
       e = (size_t)r;
@@ -896,7 +862,7 @@ static Value m_rsplit(Value self, Value *args, size_t nargs, TupleObject *kw) {
 static Value m_zfill(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!str_check_args("zfill", nargs, kw, 1, 1)) return VAL_NULL;
   ssize_t width;
-  if (!arg_ssize(args[0], &width)) return VAL_NULL;
+  if (!args_index(args[0], &width)) return VAL_NULL;
   const char *d;
   size_t n;
   bytes_buffer(self, &d, &n);
@@ -982,7 +948,7 @@ static Value partition(const char *name, Value self, Value *args, size_t nargs, 
   if (!bytes_buffer(args[0], &s, &sn)) return VAL_NULL;
   if (sn == 0) return err_set(&Exc_ValueError, "empty separator");
   bytes_buffer(self, &d, &n);
-  ssize_t r = back ? find_back(d, n, s, sn) : find_fwd(d, n, s, sn);
+  ssize_t r = back ? mem_rfind(d, n, s, sn) : mem_find(d, n, s, sn);
   if (r < 0) {
     Value whole = make_like(self, d, n), e1 = make_like(self, "", 0), e2 = make_like(self, "", 0);
     return back ? tuple_pack(3, e1, e2, whole) : tuple_pack(3, whole, e1, e2);
@@ -1077,7 +1043,7 @@ static Value m_expandtabs(Value self, Value *args, size_t nargs, TupleObject *kw
   Value a[1];
   if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
   ssize_t tab = 8;
-  if (a[0] && !arg_ssize(a[0], &tab)) return VAL_NULL;
+  if (a[0] && !args_index(a[0], &tab)) return VAL_NULL;
   const char *d;
   size_t n;
   bytes_buffer(self, &d, &n);
@@ -1168,7 +1134,7 @@ static Value m_isascii(Value self, Value *args, size_t nargs, TupleObject *kw) {
 static Value justify(const char *name, Value self, Value *args, size_t nargs, TupleObject *kw, char how) {
   if (!str_check_args(name, nargs, kw, 1, 2)) return VAL_NULL;
   ssize_t width;
-  if (!arg_ssize(args[0], &width)) return VAL_NULL;
+  if (!args_index(args[0], &width)) return VAL_NULL;
   char fill = ' ';
   if (nargs > 1) {
     const char *f;
@@ -1343,7 +1309,7 @@ static int ba_setitem(Value self, Value key, Value v) {
   ByteArrayObject *a = BA(self);
   if (val_is_intlike(key) || (!val_is_slice(key) && val_type(key)->to_index)) {
     ssize_t i;
-    if (!arg_ssize(key, &i)) return -1;
+    if (!args_index(key, &i)) return -1;
     if (i < 0) i += a->len;
     if (i < 0 || i >= a->len) {
       err_set(&Exc_IndexError, "bytearray index out of range");
@@ -1431,7 +1397,7 @@ static Value ba_imul(Value self, Value count) {
   ssize_t n;
   if (!val_is_intlike(count) && !val_type(count)->to_index)
     return err_set(&Exc_TypeError, "can't multiply sequence by non-int of type '%T'", count);
-  if (!arg_ssize(count, &n)) return VAL_NULL;
+  if (!args_index(count, &n)) return VAL_NULL;
   Value r = b_repeat(self, count);
   if (!r) return VAL_NULL;
   ByteArrayObject *a = BA(self);
@@ -1471,7 +1437,7 @@ static Value ba_pop(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!str_check_args("=pop", nargs, kw, 0, 1)) return VAL_NULL;
   ByteArrayObject *a = BA(self);
   ssize_t i = -1;
-  if (nargs && !arg_ssize(args[0], &i)) return VAL_NULL;
+  if (nargs && !args_index(args[0], &i)) return VAL_NULL;
   if (a->len == 0) return err_set(&Exc_IndexError, "pop from empty bytearray");
   if (i < 0) i += a->len;
   if (i < 0 || i >= a->len) return err_set(&Exc_IndexError, "pop index out of range");
@@ -1485,7 +1451,7 @@ static Value ba_insert(Value self, Value *args, size_t nargs, TupleObject *kw) {
   ByteArrayObject *a = BA(self);
   ssize_t i;
   int b;
-  if (!arg_ssize(args[0], &i) || !byte_value(args[1], &b)) return VAL_NULL;
+  if (!args_index(args[0], &i) || !byte_value(args[1], &b)) return VAL_NULL;
   if (i < 0) {
     i += a->len;
     if (i < 0) i = 0;

@@ -14,8 +14,10 @@
 #include "runtime/error.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
+#include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
+#include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
 
@@ -316,4 +318,19 @@ Value native_function_new(const NativeDef *def, Value self) {
   f->def = def;
   f->self = self;
   return (Value)f;
+}
+
+bool args_index(Value v, ssize_t *out) {
+  if (val_is_int(v)) {
+    *out = val_int(v);
+    return true;
+  }
+  if (!val_is_intlike(v) && !val_type(v)->to_index) {
+    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+  }
+  ssize_t x = obj_as_ssize(v);
+  if (x == -1 && err_occurred()) return false;
+  *out = x;
+  return true;
 }

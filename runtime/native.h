@@ -69,6 +69,10 @@ bool args_count(const char *fname, size_t nargs, size_t min, size_t max);
  * takes no keyword arguments". */
 bool args_wrapper(const char *name, size_t nargs, TupleObject *kwnames, size_t want);
 
+/* Converts an index argument (int or __index__) to ssize_t; false with
+ * TypeError "'X' object cannot be interpreted as an integer" otherwise. */
+bool args_index(Value v, ssize_t *out);
+
 /* A native function object (type builtin_function_or_method). */
 Value native_function_new(const NativeDef *def, Value self);
 

@@ -14,7 +14,7 @@
  * (code point index, byte offset) pair looked up, so that sequential
  * indexing does not rescan from the start.
  */
-#define _GNU_SOURCE /* memmem */
+#define _GNU_SOURCE /* memmem, memrchr */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1192,16 +1192,23 @@ Value str_getitem(Value s, Value key) {
   return err_set(&Exc_TypeError, "string indices must be integers, not '%T'", key);
 }
 
-/* Finds needle in haystack (bytes); returns the byte offset or -1. */
-static ssize_t find_bytes(const char *h, size_t hl, const char *n, size_t nl) {
+ssize_t mem_find(const char *h, size_t hl, const char *n, size_t nl) {
   if (nl == 0) return 0;
   if (nl > hl) return -1;
+  const char *p = nl == 1 ? memchr(h, n[0], hl) : memmem(h, hl, n, nl);
+  return p ? p - h : -1;
+}
+
+ssize_t mem_rfind(const char *h, size_t hl, const char *n, size_t nl) {
+  if (nl == 0) return (ssize_t)hl;
+  if (nl > hl) return -1;
   if (nl == 1) {
-    const char *p = memchr(h, n[0], hl);
+    const char *p = memrchr(h, n[0], hl);
     return p ? p - h : -1;
   }
-  const char *p = memmem(h, hl, n, nl);
-  return p ? p - h : -1;
+  for (size_t i = hl - nl + 1; i-- > 0;)
+    if (h[i] == n[0] && memcmp(h + i, n, nl) == 0) return (ssize_t)i;
+  return -1;
 }
 
 int str_contains(Value s, Value sub) {
@@ -1209,7 +1216,7 @@ int str_contains(Value s, Value sub) {
     err_set(&Exc_TypeError, "'in <string>' requires string as left operand, not %T", sub);
     return -1;
   }
-  return find_bytes(str_cstr(s), (size_t)str_len_bytes(s), str_cstr(sub), (size_t)str_len_bytes(sub)) >= 0;
+  return mem_find(str_cstr(s), (size_t)str_len_bytes(s), str_cstr(sub), (size_t)str_len_bytes(sub)) >= 0;
 }
 
 /* ---- type slots ---------------------------------------------------------- */

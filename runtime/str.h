@@ -64,6 +64,11 @@ int sb_add_str(StrBuilder *sb, Value v);            /* appends str(v); -1 on err
 Value sb_finish(StrBuilder *sb);                    /* makes the str, frees the buffer */
 void sb_free(StrBuilder *sb);
 
+/* Byte search shared by str and bytes: the offset of needle n in haystack h
+ * (first or last occurrence), or -1.  An empty needle matches at 0 / hl. */
+ssize_t mem_find(const char *h, size_t hl, const char *n, size_t nl);
+ssize_t mem_rfind(const char *h, size_t hl, const char *n, size_t nl);
+
 /* UTF-8 helpers. */
 size_t utf8_encode(uint32_t cp, char out[4]);
 uint32_t utf8_decode(const char *s, size_t *advance);  /* s is valid UTF-8 */

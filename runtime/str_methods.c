@@ -34,21 +34,6 @@ static ssize_t count_cp(const char *p, size_t n) {
 }
 
 /* An integer argument via __index__ ("'str' object cannot be interpreted as an integer"). */
-static bool arg_ssize(Value v, ssize_t *out) {
-  if (val_is_int(v)) {
-    *out = val_int(v);
-    return true;
-  }
-  if (!val_is_intlike(v) && !val_type(v)->to_index) {
-    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
-    return false;
-  }
-  ssize_t x = obj_as_ssize(v);
-  if (x == -1 && err_occurred()) return false;
-  *out = x;
-  return true;
-}
-
 /* A start/end argument: None or an index. */
 static bool arg_slice_index(Value v, ssize_t *out) {
   if (!v || v == VAL_NONE) return true;
@@ -98,25 +83,6 @@ static bool byte_range(Value s, Value vstart, Value vend, size_t *b, size_t *e, 
   return true;
 }
 
-static ssize_t find_fwd(const char *h, size_t hl, const char *n, size_t nl) {
-  if (nl == 0) return 0;
-  if (nl > hl) return -1;
-  const char *p = nl == 1 ? memchr(h, n[0], hl) : memmem(h, hl, n, nl);
-  return p ? p - h : -1;
-}
-
-static ssize_t find_back(const char *h, size_t hl, const char *n, size_t nl) {
-  if (nl == 0) return (ssize_t)hl;
-  if (nl > hl) return -1;
-  if (nl == 1) {
-    const char *p = memrchr(h, n[0], hl);
-    return p ? p - h : -1;
-  }
-  for (size_t i = hl - nl + 1; i-- > 0;)
-    if (h[i] == n[0] && memcmp(h + i, n, nl) == 0) return (ssize_t)i;
-  return -1;
-}
-
 static bool need_str(Value v) {
   if (val_is_str(v)) return true;
   err_set(&Exc_TypeError, "must be str, not %T", v);
@@ -135,8 +101,8 @@ static ssize_t find_common(const char *name, Value self, Value *args, size_t nar
   if (!byte_range(self, nargs > 1 ? args[1] : VAL_NULL, nargs > 2 ? args[2] : VAL_NULL, &b, &e, &cs, &err))
     return err ? -2 : -1;
   const char *d = str_cstr(self);
-  ssize_t r = back ? find_back(d + b, e - b, str_cstr(args[0]), (size_t)str_len_bytes(args[0]))
-                   : find_fwd(d + b, e - b, str_cstr(args[0]), (size_t)str_len_bytes(args[0]));
+  ssize_t r = back ? mem_rfind(d + b, e - b, str_cstr(args[0]), (size_t)str_len_bytes(args[0]))
+                   : mem_find(d + b, e - b, str_cstr(args[0]), (size_t)str_len_bytes(args[0]));
   if (r < 0) return -1;
   if (IS_ASCII(self)) return (ssize_t)b + r;
   return cs + count_cp(d + b, (size_t)r);
@@ -180,7 +146,7 @@ static Value s_count(Value self, Value *args, size_t nargs, TupleObject *kw) {
   ssize_t cnt = 0;
   size_t pos = 0;
   for (;;) {
-    ssize_t r = find_fwd(h + pos, hl - pos, n, nl);
+    ssize_t r = mem_find(h + pos, hl - pos, n, nl);
     if (r < 0) break;
     cnt++;
     pos += (size_t)r + nl;
@@ -269,7 +235,7 @@ static bool split_args(const char *name, Value *args, size_t nargs, TupleObject 
     err_set(&Exc_TypeError, "must be str or None, not %T", *sep);
     return false;
   }
-  if (a[1] && !arg_ssize(a[1], maxsplit)) return false;
+  if (a[1] && !args_index(a[1], maxsplit)) return false;
   if (*maxsplit < 0) *maxsplit = SMALLINT_MAX;
   if (*sep && str_len_bytes(*sep) == 0) {
     err_set(&Exc_ValueError, "empty separator");
@@ -305,7 +271,7 @@ static Value s_split(Value self, Value *args, size_t nargs, TupleObject *kw) {
   const char *sp = str_cstr(sep);
   size_t sl = (size_t)str_len_bytes(sep);
   while (maxsplit-- > 0) {
-    ssize_t r = find_fwd(d + i, len - i, sp, sl);
+    ssize_t r = mem_find(d + i, len - i, sp, sl);
     if (r < 0) break;
     add_piece(list, self, i, i + (size_t)r);
     i += (size_t)r + sl;
@@ -351,7 +317,7 @@ static Value s_rsplit(Value self, Value *args, size_t nargs, TupleObject *kw) {
   const char *sp = str_cstr(sep);
   size_t sl = (size_t)str_len_bytes(sep);
   while (maxsplit-- > 0) {
-    ssize_t r = find_back(d, e, sp, sl);
+    ssize_t r = mem_rfind(d, e, sp, sl);
     if (r < 0) break;
     add_piece(list, self, (size_t)r + sl, e);
     e = (size_t)r;
@@ -405,7 +371,7 @@ static Value partition(const char *name, Value self, Value *args, size_t nargs, 
   if (str_len_bytes(sep) == 0) return err_set(&Exc_ValueError, "empty separator");
   const char *d = str_cstr(self);
   size_t len = (size_t)str_len_bytes(self), sl = (size_t)str_len_bytes(sep);
-  ssize_t r = back ? find_back(d, len, str_cstr(sep), sl) : find_fwd(d, len, str_cstr(sep), sl);
+  ssize_t r = back ? mem_rfind(d, len, str_cstr(sep), sl) : mem_find(d, len, str_cstr(sep), sl);
   if (r < 0) {
     Value whole = val_type(self) == &StrType ? self : str_new(d, len);
     return back ? tuple_pack(3, empty(), empty(), whole) : tuple_pack(3, whole, empty(), empty());
@@ -458,7 +424,7 @@ static Value do_strip(const char *name, Value self, Value *args, size_t nargs, T
     for (size_t i = 0; i < cl; i++) set[(unsigned char)cs[i]] = true;
 #define IN_SET(c, p, n)                                                                          \
   (cs == NULL ? str_cp_isspace(c)                                                             \
-              : ascii_set ? ((c) < 128 && set[c]) : (find_fwd(cs, cl, (p), (n)) >= 0))
+              : ascii_set ? ((c) < 128 && set[c]) : (mem_find(cs, cl, (p), (n)) >= 0))
   if (which & 1) {
     while (b < e) {
       size_t adv;
@@ -516,7 +482,7 @@ static Value s_replace(Value self, Value *args, size_t nargs, TupleObject *kw) {
     if (!val_is_str(args[k]))
       return err_set(&Exc_TypeError, "replace() argument %d must be str, not %T", k + 1, args[k]);
   ssize_t count = -1;
-  if (nargs > 2 && !arg_ssize(args[2], &count)) return VAL_NULL;
+  if (nargs > 2 && !args_index(args[2], &count)) return VAL_NULL;
   if (count < 0) count = SMALLINT_MAX;
   const char *d = str_cstr(self), *o = str_cstr(args[0]), *n = str_cstr(args[1]);
   size_t len = (size_t)str_len_bytes(self), ol = (size_t)str_len_bytes(args[0]), nl = (size_t)str_len_bytes(args[1]);
@@ -539,7 +505,7 @@ static Value s_replace(Value self, Value *args, size_t nargs, TupleObject *kw) {
     return sb_finish(&sb);
   }
   while (done < count) {
-    ssize_t r = find_fwd(d + i, len - i, o, ol);
+    ssize_t r = mem_find(d + i, len - i, o, ol);
     if (r < 0) break;
     sb_add(&sb, d + i, (size_t)r);
     sb_add(&sb, n, nl);
@@ -798,34 +764,30 @@ static Value s_isprintable(Value self, Value *args, size_t nargs, TupleObject *k
   return all_chars(self, str_cp_isprintable);
 }
 
-static Value s_isupper(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!str_check_args("str.isupper", nargs, kw, 0, 0)) return VAL_NULL;
+/* isupper/islower: true when some character is cased the wanted way and
+ * none the other way. */
+static Value cased_only(Value self, bool (*want)(uint32_t), bool (*reject)(uint32_t)) {
   const char *d = str_cstr(self);
   size_t len = (size_t)str_len_bytes(self), i = 0;
   bool cased = false;
   while (i < len) {
     size_t adv;
     uint32_t c = cp_at(d, i, &adv);
-    if (str_cp_islower(c)) return VAL_FALSE;
-    if (str_cp_isupper(c)) cased = true;
+    if (reject(c)) return VAL_FALSE;
+    if (want(c)) cased = true;
     i += adv;
   }
   return val_bool(cased);
 }
 
+static Value s_isupper(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!str_check_args("str.isupper", nargs, kw, 0, 0)) return VAL_NULL;
+  return cased_only(self, str_cp_isupper, str_cp_islower);
+}
+
 static Value s_islower(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!str_check_args("str.islower", nargs, kw, 0, 0)) return VAL_NULL;
-  const char *d = str_cstr(self);
-  size_t len = (size_t)str_len_bytes(self), i = 0;
-  bool cased = false;
-  while (i < len) {
-    size_t adv;
-    uint32_t c = cp_at(d, i, &adv);
-    if (str_cp_isupper(c)) return VAL_FALSE;
-    if (str_cp_islower(c)) cased = true;
-    i += adv;
-  }
-  return val_bool(cased);
+  return cased_only(self, str_cp_islower, str_cp_isupper);
 }
 
 static Value s_istitle(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -901,7 +863,7 @@ static Value pad(Value self, ssize_t left, ssize_t right, const char *fc, size_t
 static Value justify(const char *name, Value self, Value *args, size_t nargs, TupleObject *kw, char how) {
   if (!str_check_args(name, nargs, kw, 1, 2)) return VAL_NULL;
   ssize_t width;
-  if (!arg_ssize(args[0], &width)) return VAL_NULL;
+  if (!args_index(args[0], &width)) return VAL_NULL;
   const char *fc;
   size_t fl;
   if (!fill_arg(nargs > 1 ? args[1] : VAL_NULL, &fc, &fl)) return VAL_NULL;
@@ -926,7 +888,7 @@ static Value s_rjust(Value self, Value *args, size_t nargs, TupleObject *kw) {
 static Value s_zfill(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!str_check_args("str.zfill", nargs, kw, 1, 1)) return VAL_NULL;
   ssize_t width;
-  if (!arg_ssize(args[0], &width)) return VAL_NULL;
+  if (!args_index(args[0], &width)) return VAL_NULL;
   ssize_t fill = width - SO(self)->nchars;
   if (fill <= 0) return val_type(self) == &StrType ? self : str_new(str_cstr(self), (size_t)str_len_bytes(self));
   Value r = pad(self, fill, 0, "0", 1);
@@ -943,7 +905,7 @@ static Value s_expandtabs(Value self, Value *args, size_t nargs, TupleObject *kw
   Value a[1];
   if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
   ssize_t tab = 8;
-  if (a[0] && !arg_ssize(a[0], &tab)) return VAL_NULL;
+  if (a[0] && !args_index(a[0], &tab)) return VAL_NULL;
   const char *d = str_cstr(self);
   size_t len = (size_t)str_len_bytes(self), i = 0;
   if (!memchr(d, '\t', len)) return val_type(self) == &StrType ? self : str_new(d, len);

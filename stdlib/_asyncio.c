@@ -21,6 +21,7 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
+#include "stdlib/_asyncio.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
@@ -236,7 +237,8 @@ static int asyncio_init(Value module) {
   dict_set_cstr(d, "EPOLLOUT", val_from_int(EPOLLOUT));
   dict_set_cstr(d, "EPOLLERR", val_from_int(EPOLLERR));
   dict_set_cstr(d, "EPOLLHUP", val_from_int(EPOLLHUP));
-  return 0;
+  if (asyncio_loop_init(module) < 0) return -1;
+  return asyncio_future_init(module);
 }
 
 const NativeModuleDef _asyncio_module_def = {"_asyncio", asyncio_functions, asyncio_init};

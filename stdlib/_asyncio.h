@@ -1,0 +1,18 @@
+/* _asyncio.h — the parts of the _asyncio module that live in their own files.
+ *
+ * stdlib/_asyncio.c owns the module and the operating-system side (epoll,
+ * eventfd); it calls each part's init with the module so that the part adds
+ * its types and functions to the module's namespace.
+ */
+#ifndef GILPY_STDLIB_ASYNCIO_H
+#define GILPY_STDLIB_ASYNCIO_H
+
+#include "runtime/object.h"
+
+/* stdlib/_asyncio_future.c: the Future and Task types. */
+int asyncio_future_init(Value module);
+
+/* stdlib/_asyncio_loop.c: Handle, TimerHandle, the ready queue and timer heap. */
+int asyncio_loop_init(Value module);
+
+#endif

@@ -2,6 +2,10 @@
 
 __all__ = ('Runner', 'run')
 
+import functools
+import signal
+import threading
+
 from . import coroutines
 from . import events
 from . import exceptions
@@ -50,7 +54,41 @@ class Runner:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
         task = self._loop.create_task(coro, context=context)
-        return self._loop.run_until_complete(task)
+
+        # Ctrl-C cancels the main task (its finally blocks run) and then
+        # surfaces as KeyboardInterrupt; a second one interrupts at once.
+        if (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+            sigint_handler = functools.partial(self._on_sigint, main_task=task)
+            try:
+                signal.signal(signal.SIGINT, sigint_handler)
+            except ValueError:
+                sigint_handler = None
+        else:
+            sigint_handler = None
+
+        self._interrupt_count = 0
+        try:
+            return self._loop.run_until_complete(task)
+        except exceptions.CancelledError:
+            if self._interrupt_count > 0:
+                uncancel = getattr(task, "uncancel", None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()
+            raise
+        finally:
+            if (sigint_handler is not None
+                    and signal.getsignal(signal.SIGINT) is sigint_handler):
+                signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _on_sigint(self, signum, frame, main_task):
+        self._interrupt_count += 1
+        if self._interrupt_count == 1 and not main_task.done():
+            main_task.cancel()
+            # Wakes the loop if it is blocked in epoll with a long timeout.
+            self._loop.call_soon_threadsafe(lambda: None)
+            return
+        raise KeyboardInterrupt()
 
     def _lazy_init(self):
         if self._state == 'CLOSED':

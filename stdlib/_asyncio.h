@@ -15,4 +15,10 @@ int asyncio_future_init(Value module);
 /* stdlib/_asyncio_loop.c: Handle, TimerHandle, the ready queue and timer heap. */
 int asyncio_loop_init(Value module);
 
+/* Schedules callback(arg) on `loop` as loop.call_soon(callback, arg,
+ * context=context) does (arg VAL_NULL: called with no argument; context
+ * VAL_NULL or None: the current one).  Returns the Handle, or VAL_NULL with
+ * an exception set (a closed loop raises RuntimeError). */
+Value asyncio_call_soon(Value loop, Value callback, Value arg, Value context);
+
 #endif

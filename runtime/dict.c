@@ -73,8 +73,7 @@ static void dict_trace(Object *o) {
 static void free_tables(DictObject *d) {
   if (d->index) {
     gc_account(-(ssize_t)((d->mask + 1) * sizeof(int32_t) + d->cap * sizeof(DictEntry)));
-    free(d->index);
-    free(d->entries);
+    free(d->entries); /* one block with the index */
   }
   d->index = NULL;
   d->entries = NULL;
@@ -85,15 +84,17 @@ static void free_tables(DictObject *d) {
 static void dict_finalize(Object *o) { free_tables((DictObject *)o); }
 
 /* Rebuilds the table with `size` index slots (a power of two) holding the
- * live entries compacted in order. */
+ * live entries compacted in order.  Entries and index share one malloc'd
+ * block (entries first: their alignment is the stricter), so a small dict,
+ * such as an instance's, costs one allocation. */
 static void resize(DictObject *d, ssize_t size) {
   ssize_t cap = usable_of(size);
-  int32_t *index = malloc((size_t)size * sizeof(int32_t));
-  DictEntry *entries = malloc((size_t)cap * sizeof(DictEntry));
-  if (!index || !entries) {
+  DictEntry *entries = malloc((size_t)cap * sizeof(DictEntry) + (size_t)size * sizeof(int32_t));
+  if (!entries) {
     err_no_memory();
     abort();
   }
+  int32_t *index = (int32_t *)(entries + cap);
   memset(index, 0xff, (size_t)size * sizeof(int32_t)); /* all IX_EMPTY */
   size_t mask = (size_t)size - 1;
   ssize_t n = 0;
@@ -109,7 +110,6 @@ static void resize(DictObject *d, ssize_t size) {
     index[j] = (int32_t)n++;
   }
   ssize_t oldbytes = d->index ? (ssize_t)((d->mask + 1) * sizeof(int32_t) + d->cap * sizeof(DictEntry)) : 0;
-  free(d->index);
   free(d->entries);
   gc_account((ssize_t)(size * sizeof(int32_t) + cap * sizeof(DictEntry)) - oldbytes);
   d->index = index;

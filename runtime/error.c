@@ -157,7 +157,7 @@ Value err_format(const char *fmt, ...) {
  * cycle the new link would close (as CPython's _PyErr_SetObject). */
 static void set_context(Value exc) {
   ThreadState *ts = ts_current;
-  Value handled = ts ? ts->handled_exc : VAL_NULL;
+  Value handled = ts ? thread_handled_exc(ts) : VAL_NULL;
   if (!handled || handled == exc || handled == VAL_NONE || !val_is_exception(handled)) return;
   ExceptionObject *e = AS(ExceptionObject, exc);
   if (e->context) return;

@@ -112,6 +112,7 @@ void ts_trace_all(void) {
     frame_trace_chain(ts->frame);
     mark(ts->cur_exc);
     mark(ts->handled_exc);
+    for (ExcOuter *o = ts->exc_outer; o; o = o->outer) mark(o->exc);
     mark(ts->thread_obj);
     mark(ts->data);
     mark(ts->boot);

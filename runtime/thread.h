@@ -13,11 +13,21 @@
 
 struct Frame;
 
+/* A running generator's caller's handled exception, saved while the
+ * generator runs with its own (CPython's _PyErr_StackItem chain).  The
+ * nodes live in gen_resume's C frame, innermost first. */
+typedef struct ExcOuter {
+  Value exc;
+  struct ExcOuter *outer;
+} ExcOuter;
+
 typedef struct ThreadState {
   struct ThreadState *prev, *next; /* registry (guarded by the GIL) */
   struct Frame *frame;       /* innermost running frame, VAL_NULL-free chain via Frame.back */
   Value cur_exc;             /* exception being raised, or VAL_NULL */
-  Value handled_exc;         /* exception being handled (sys.exc_info()), or VAL_NULL */
+  Value handled_exc;         /* exception handled by the innermost running generator (or
+                                the thread, outside generators), or VAL_NULL */
+  ExcOuter *exc_outer;       /* the callers' handled exceptions; see thread_handled_exc */
   int recursion_depth;       /* Python-level call depth */
   int c_depth;               /* native re-entries into eval (guards the C stack) */
 
@@ -78,4 +88,13 @@ enum {
 extern _Atomic uint32_t eval_breaker;
 static inline void eval_breaker_set(uint32_t bits) { atomic_fetch_or(&eval_breaker, bits); }
 static inline void eval_breaker_clear(uint32_t bits) { atomic_fetch_and(&eval_breaker, ~bits); }
+/* The exception being handled as sys.exc_info() sees it: the innermost
+ * running generator's own, else its caller's, and so on outwards. */
+static inline Value thread_handled_exc(const ThreadState *ts) {
+  if (ts->handled_exc && ts->handled_exc != VAL_NONE) return ts->handled_exc;
+  for (const ExcOuter *o = ts->exc_outer; o; o = o->outer)
+    if (o->exc && o->exc != VAL_NONE) return o->exc;
+  return VAL_NULL;
+}
+
 #endif

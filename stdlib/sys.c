@@ -205,14 +205,14 @@ static Value s_intern(Value self, Value *args, size_t nargs, TupleObject *kw) {
 }
 
 static Value s_exc_info(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  Value e = ts_current->handled_exc;
+  Value e = thread_handled_exc(ts_current);
   if (!e || e == VAL_NONE) return tuple_pack(3, VAL_NONE, VAL_NONE, VAL_NONE);
   Value tb = AS(ExceptionObject, e)->traceback;
   return tuple_pack(3, (Value)val_type(e), e, tb ? tb : VAL_NONE);
 }
 
 static Value s_exception(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  Value e = ts_current->handled_exc;
+  Value e = thread_handled_exc(ts_current);
   return e ? e : VAL_NONE;
 }
 

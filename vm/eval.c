@@ -1823,7 +1823,7 @@ dispatch:
   TARGET(RAISE_VARARGS) {
     SAVE();
     if (oparg == 0) {
-      Value exc = ts->handled_exc;
+      Value exc = thread_handled_exc(ts);
       if (!exc || exc == VAL_NONE) {
         err_set(&Exc_RuntimeError, "No active exception to reraise");
         goto error;
@@ -1848,7 +1848,7 @@ dispatch:
       AS(ExceptionObject, exc)->cause = cause;
       AS(ExceptionObject, exc)->suppress_context = true;
     }
-    chain_context(exc, ts->handled_exc);
+    chain_context(exc, thread_handled_exc(ts));
     err_set_value(exc);
     goto error;
   }

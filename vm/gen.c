@@ -211,22 +211,28 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
     err_set(&Exc_RecursionError, "maximum recursion depth exceeded");
     return GEN_RAISED;
   }
-  Value saved_exc = ts->handled_exc;
-  if (g->exc_state) ts->handled_exc = g->exc_state;
+  /* The generator runs with its own handled exception; its caller's is
+   * kept on the chain, seen by sys.exc_info() and bare raise only while
+   * the generator handles none itself. */
+  ExcOuter caller = {ts->handled_exc, ts->exc_outer};
+  ts->exc_outer = &caller;
+  ts->handled_exc = g->exc_state;
   ts->recursion_depth++;
   g->state = GS_RUNNING;
   bool yielded;
   Value r = eval_run_frame(g->frame, push, throwing, &yielded);
   ts->recursion_depth--;
   if (yielded) {
-    g->exc_state = ts->handled_exc != saved_exc ? ts->handled_exc : VAL_NULL;
-    ts->handled_exc = saved_exc;
+    g->exc_state = ts->handled_exc;
+    ts->handled_exc = caller.exc;
+    ts->exc_outer = caller.outer;
     g->state = GS_SUSPENDED;
     g->base.gc_flags |= GC_NEEDS_DEL; /* closing it now would run code: see gen_del */
     *out = r;
     return GEN_YIELDED;
   }
-  ts->handled_exc = saved_exc;
+  ts->handled_exc = caller.exc;
+  ts->exc_outer = caller.outer;
   mark_closed(g);
   if (r) {
     *out = r;

@@ -15,6 +15,7 @@
   X(time)              \
   X(os)                \
   X(_random)           \
+  X(_collections)      \
   X(_traceback)        \
   X(_io)               \
   X(_asyncio)          \

@@ -49,6 +49,8 @@ KNOWN_FAILURES = {
     "asyncio/cancellation": "a bare raise after an await in `except CancelledError` "
                             "finds no active exception (vm/gen.c loses a coroutine's "
                             "handled exception when it is the caller's one too)",
+    "executors/process_pool_workers": "ProcessPoolExecutor forks a new child per call "
+                                      "instead of reusing max_workers processes",
 }
 
 

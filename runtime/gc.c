@@ -7,7 +7,8 @@
  * LargeHeader in front.
  *
  * A collection (only in the GIL holder, only at a safe point) marks from
- * the roots, then sweeps in two passes: first every unreachable object's
+ * the roots, clears the weak references to unmarked objects (weakref.c),
+ * then sweeps in two passes: first every unreachable object's
  * finalizer runs while all memory is still intact (a finalizer may read
  * its own type, which can be garbage too), then the slots are freed.
  *
@@ -23,6 +24,7 @@
 #include <string.h>
 
 #include "runtime/thread.h"
+#include "runtime/weakref.h"
 
 #define BLOCK_SIZE ((uintptr_t)64 * 1024)
 #define SLOT_GRAIN GC_SLOT_GRAIN /* objects need 8-byte alignment only (tagged Values) */
@@ -375,6 +377,7 @@ static void mark_roots(const void *stack_lo) {
   }
   ts_trace_all();
   pending_trace();
+  weakref_gc_trace();
   scan_stacks(stack_lo);
 }
 
@@ -612,6 +615,9 @@ __attribute__((noinline)) static void collect(const void *stack_lo) {
   qsort(heap.large, heap.nlarge, sizeof(Object *), cmp_ptr);
   mark_roots(stack_lo);
   drain_mark_stack();
+  /* Weak references to everything unreachable are cleared before any
+   * __del__ can see them, resurrected objects included (CPython's order). */
+  weakref_gc_clear();
   resurrect_finalizable();
   prompt_backoff(heap.npending > 0);
   heap.live = sweep();
@@ -627,6 +633,7 @@ __attribute__((noinline)) void gc_collect(void) {
   jmp_buf regs;
   setjmp(regs);
   collect(&regs);
+  weakref_run_callbacks(); /* before the dels, as CPython's collector */
   run_pending_dels();
 }
 

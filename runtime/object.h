@@ -57,6 +57,7 @@ enum {
   GC_MARKED = 1u << 0, /* reached in the current mark phase */
   GC_STATIC = 1u << 1, /* statically allocated: never swept, traced as a root */
   GC_NEEDS_DEL = 1u << 2, /* run type->del when found unreachable (set by the object) */
+  GC_WEAKREFED = 1u << 3, /* has weak references: an entry in weakref.c's table */
   OBJ_INTERNED = 1u << 8, /* str: the canonical interned copy */
 };
 

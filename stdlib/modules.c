@@ -23,7 +23,9 @@
   X(hashlib)           \
   X(signal)            \
   X(_socket)           \
-  X(select)
+  X(select)            \
+  X(gc)                \
+  X(_weakref)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

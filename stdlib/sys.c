@@ -35,6 +35,7 @@
 #include "runtime/thread.h"
 #include "runtime/type.h"
 #include "vm/frame.h"
+#include "vm/func.h"
 #include "vm/gil.h"
 
 Value sys_modules;
@@ -170,6 +171,37 @@ static Value s_setswitchinterval(Value self, Value *args, size_t nargs, TupleObj
   if (d == -1.0 && err_occurred()) return VAL_NULL;
   if (!(d > 0.0)) return err_set(&Exc_ValueError, "switch interval must be strictly positive");
   gil_set_interval_us((long)(d * 1e6));
+  return VAL_NONE;
+}
+
+/* ---- async generator hooks (per thread, stored by vm/gen.c) ------------- */
+
+static const GetSetDef asyncgen_hooks_fields[] = {SS_FIELD(0, "firstiter"), SS_FIELD(1, "finalizer"), {NULL, NULL, NULL}};
+static STRUCTSEQ_TYPE(AsyncGenHooksType, "asyncgen_hooks", asyncgen_hooks_fields);
+
+static Value s_get_asyncgen_hooks(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("get_asyncgen_hooks", kw) || !args_count("get_asyncgen_hooks", nargs, 0, 0)) return VAL_NULL;
+  Value first = gen_asyncgen_hook(ASYNCGEN_HOOK_FIRSTITER), fin = gen_asyncgen_hook(ASYNCGEN_HOOK_FINALIZER);
+  Value items[2] = {first ? first : VAL_NONE, fin ? fin : VAL_NONE};
+  return structseq_new(&AsyncGenHooksType, items, 2, 2);
+}
+
+/* Unset arguments leave their hook alone, None clears it; the finalizer is
+ * set before firstiter is checked, as CPython does. */
+static Value s_set_asyncgen_hooks(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  static ArgSpec spec = ARGSPEC("set_asyncgen_hooks(firstiter=None, finalizer=None)");
+  Value a[2];
+  if (nargs > 2) return err_set(&Exc_TypeError, "function takes at most 2 arguments (%zu given)", nargs);
+  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  static const char *const names[2] = {"firstiter", "finalizer"};
+  static const int which[2] = {ASYNCGEN_HOOK_FIRSTITER, ASYNCGEN_HOOK_FINALIZER};
+  for (int i = 1; i >= 0; i--) {
+    Value h = a[i];
+    if (!h) continue;
+    if (h != VAL_NONE && !obj_callable(h))
+      return err_set(&Exc_TypeError, "callable %s expected, got %s", names[i], val_type(h)->name);
+    if (gen_set_asyncgen_hook(which[i], h == VAL_NONE ? VAL_NULL : h) < 0) return VAL_NULL;
+  }
   return VAL_NONE;
 }
 
@@ -378,6 +410,8 @@ static const NativeDef sys_functions[] = {
     {"_getframe", s_getframe, 0, NULL},
     {"exit", s_exit, 0, NULL},
     {"getrecursionlimit", s_getrecursionlimit, 0, NULL},
+    {"get_asyncgen_hooks", s_get_asyncgen_hooks, 0, NULL},
+    {"set_asyncgen_hooks", s_set_asyncgen_hooks, 0, NULL},
     {"getswitchinterval", s_getswitchinterval, 0, NULL},
     {"setswitchinterval", s_setswitchinterval, 0, NULL},
     {"setrecursionlimit", s_setrecursionlimit, 0, NULL},
@@ -413,6 +447,7 @@ Value sys_module_create(void) {
   type_ready(&FloatInfoType);
   type_ready(&StructTimeType);
   type_ready(&FrameSnapType);
+  type_ready(&AsyncGenHooksType);
   sys_modules = dict_new();
   Value m = module_new("sys");
   Value d = module_dict(m);

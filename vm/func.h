@@ -45,6 +45,11 @@ bool val_is_generator(Value v);   /* generator or coroutine object */
  * code), and at exit for coroutines still alive; the asyncio work fills it
  * in.  Currently does nothing. */
 void gen_coroutine_never_awaited(Object *coro);
+/* The calling thread's async generator hooks (sys.set_asyncgen_hooks):
+ * VAL_NULL when unset (no error).  Setting VAL_NULL clears; -1 on error. */
+enum { ASYNCGEN_HOOK_FIRSTITER, ASYNCGEN_HOOK_FINALIZER };
+Value gen_asyncgen_hook(int which);
+int gen_set_asyncgen_hook(int which, Value hook);
 /* vm_init: readies the function, cell, generator and coroutine types and
  * creates the main thread's state. */
 void vm_init(void);

@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
@@ -51,6 +52,9 @@ typedef struct {
   uint8_t kind;
   bool ag_running;   /* async gen: an asend/athrow is in progress */
   bool loop_owned;   /* only a for loop's stack slot refers to it (gen_mark_loop_owned) */
+  bool hooks_inited; /* async gen: the thread's hooks were consulted (first asend/athrow) */
+  bool finalized;    /* async gen: its finalizer hook was called (once, as CPython) */
+  Value finalizer;   /* async gen: the finalizer hook in force when it was first iterated */
 } GenObject;
 
 typedef struct {
@@ -121,6 +125,7 @@ static void gen_trace(Object *o) {
   mark(g->qualname);
   gc_mark_obj(g->code);
   mark(g->exc_state);
+  mark(g->finalizer);
   if (g->state != GS_CLOSED) frame_trace(g->frame);
 }
 
@@ -138,27 +143,40 @@ static void mark_closed(GenObject *g) {
  * unreachable, or at exit for those still alive.  A suspended generator or
  * coroutine is closed (its finally blocks run, as under CPython's
  * reference counting); a coroutine never started reports it through the
- * hook.  Async generators need their event loop to be closed (asyncio's
- * finalizer hook): left alone here.  Errors are reported as CPython's
- * "Exception ignored in" and dropped. */
+ * hook.  An async generator first iterated while a finalizer hook was set
+ * (sys.set_asyncgen_hooks) is handed to that hook instead, once: its event
+ * loop closes it (CPython's _PyGen_Finalize).  Errors are reported as
+ * CPython's "Exception ignored in" and dropped. */
+static void report_unraisable(Value where) {
+  Value exc = err_fetch();
+  Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
+  Value line = str_printf("Exception ignored in: %R\n", where);
+  if (err && line) obj_call_method(err, NAME(write), &line, 1);
+  err_clear();
+  if (exc) err_print(exc);
+  err_clear();
+}
+
 static void gen_del(Object *o) {
   GenObject *g = (GenObject *)o;
   if (g->kind == KIND_CORO && g->state == GS_CREATED) {
     gen_coroutine_never_awaited(o);
     return;
   }
-  if (g->state != GS_SUSPENDED || g->kind == KIND_ASYNCGEN) return;
   ThreadState *ts = ts_current;
-  Value saved = err_fetch();
-  if (!gen_close((Value)g)) {
-    Value exc = err_fetch();
-    Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
-    Value line = str_printf("Exception ignored in: %R\n", (Value)g);
-    if (err && line) obj_call_method(err, NAME(write), &line, 1);
-    err_clear();
-    if (exc) err_print(exc);
-    err_clear();
+  if (g->kind == KIND_ASYNCGEN && g->finalizer && g->state != GS_CLOSED) {
+    if (g->finalized) return;
+    g->finalized = true;
+    Value fin = g->finalizer;
+    g->finalizer = VAL_NULL;
+    Value saved = err_fetch();
+    if (!obj_call1(fin, (Value)g)) report_unraisable((Value)g);
+    ts->cur_exc = saved;
+    return;
   }
+  if (g->state != GS_SUSPENDED || g->finalized) return;
+  Value saved = err_fetch();
+  if (!gen_close((Value)g)) report_unraisable((Value)g);
   ts->cur_exc = saved;
 }
 
@@ -633,26 +651,60 @@ static Value new_awaitable(TypeObject *t, Value agen, Value sendval, uint8_t mod
   return (Value)a;
 }
 
+/* The async generator hooks of the calling thread (sys.set_asyncgen_hooks),
+ * kept in its thread state's per-thread dict. */
+static const char *const hook_keys[2] = {"asyncgen_firstiter", "asyncgen_finalizer"};
+
+Value gen_asyncgen_hook(int which) {
+  ThreadState *ts = ts_current;
+  return ts->data ? dict_get_cstr(ts->data, hook_keys[which]) : VAL_NULL;
+}
+
+int gen_set_asyncgen_hook(int which, Value hook) {
+  ThreadState *ts = ts_current;
+  if (!hook) {
+    if (ts->data && dict_get_cstr(ts->data, hook_keys[which])) return dict_del(ts->data, str_from_cstr(hook_keys[which]));
+    return 0;
+  }
+  if (!ts->data && !(ts->data = dict_new())) return -1;
+  return dict_set_cstr(ts->data, hook_keys[which], hook);
+}
+
+/* On the first __anext__/asend/athrow/aclose: remembers the finalizer hook
+ * and calls firstiter(agen) (CPython's async_gen_init_hooks). */
+static bool agen_init_hooks(Value self) {
+  GenObject *g = AS(GenObject, self);
+  if (g->hooks_inited) return true;
+  g->hooks_inited = true;
+  Value fin = gen_asyncgen_hook(ASYNCGEN_HOOK_FINALIZER);
+  if (fin) {
+    g->finalizer = fin;
+    g->base.gc_flags |= GC_NEEDS_DEL; /* the hook must see it even before it runs */
+  }
+  Value first = gen_asyncgen_hook(ASYNCGEN_HOOK_FIRSTITER);
+  return !first || obj_call1(first, self) != VAL_NULL;
+}
+
 static Value agen_aiter(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("__aiter__", kw) || !args_count("__aiter__", nargs, 0, 0)) return VAL_NULL;
   return self;
 }
 static Value agen_anext(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("__anext__", kw) || !args_count("__anext__", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("__anext__", kw) || !args_count("__anext__", nargs, 0, 0) || !agen_init_hooks(self)) return VAL_NULL;
   return new_awaitable(&AsyncGenASendType, self, VAL_NONE, 0);
 }
 static Value agen_asend(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("asend", kw) || !args_count("asend", nargs, 1, 1)) return VAL_NULL;
+  if (!args_no_kw("asend", kw) || !args_count("asend", nargs, 1, 1) || !agen_init_hooks(self)) return VAL_NULL;
   return new_awaitable(&AsyncGenASendType, self, args[0], 0);
 }
 static Value agen_athrow(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("athrow", kw) || !args_count("athrow", nargs, 1, 3)) return VAL_NULL;
+  if (!args_no_kw("athrow", kw) || !args_count("athrow", nargs, 1, 3) || !agen_init_hooks(self)) return VAL_NULL;
   Value exc = make_thrown(args, nargs);
   if (!exc) return VAL_NULL;
   return new_awaitable(&AsyncGenAThrowType, self, exc, 0);
 }
 static Value agen_aclose(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("aclose", kw) || !args_count("aclose", nargs, 0, 0)) return VAL_NULL;
+  if (!args_no_kw("aclose", kw) || !args_count("aclose", nargs, 0, 0) || !agen_init_hooks(self)) return VAL_NULL;
   return new_awaitable(&AsyncGenAThrowType, self, VAL_NULL, 1);
 }
 
@@ -682,6 +734,7 @@ TypeObject AsyncGeneratorType = {
     .name = "async_generator",
     .instance_size = sizeof(GenObject),
     .trace = gen_trace,
+    .del = gen_del,
     .repr = gen_repr,
     .methods = agen_methods,
     .getsets = agen_getsets,

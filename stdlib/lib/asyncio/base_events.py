@@ -1,21 +1,20 @@
 """asyncio.base_events — the event loop.
 
-One iteration (_run_once) works as CPython's: wait in epoll (the native
-_asyncio module drops the GIL there) until the earliest timer is due or an
-fd is ready, move due timers to the ready FIFO, then run exactly the
+The scheduling core is C (_asyncio.EventLoopCore, stdlib/_asyncio_loop.c):
+call_soon, call_later, call_at, call_soon_threadsafe, time and _run_once,
+the ready FIFO and the timer heap.  One iteration (_run_once) works as
+CPython's: wait in epoll (GIL dropped) until the earliest timer is due or
+an fd is ready, move due timers to the ready FIFO, then run exactly the
 callbacks that were ready when the iteration began; callbacks they schedule
-run in the next iteration.  Timers live in a heap ordered by deadline;
-cancelled timers are dropped lazily (or by a rebuild when they dominate).
-call_soon_threadsafe appends under the GIL and writes an eventfd that the
-loop watches, so a loop blocked in epoll wakes at once.
+run in the next iteration.  call_soon_threadsafe writes an eventfd that the
+loop watches, so a loop blocked in epoll wakes at once.  This class adds
+the rest of the loop's API, debug mode and error reporting.
 """
 
 __all__ = ('BaseEventLoop',)
 
-import collections
-import heapq
+import os
 import sys
-import time
 
 import _asyncio
 
@@ -25,9 +24,22 @@ from . import exceptions
 from . import futures
 from . import tasks
 
-_MIN_SCHEDULED_TIMER_HANDLES = 100
-_MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
-_monotonic = time.monotonic
+
+def _is_debug_mode():
+    # As CPython's coroutines._is_debug_mode: -X dev or PYTHONASYNCIODEBUG.
+    flags = sys.flags
+    return bool(flags.dev_mode or
+                (not flags.ignore_environment and
+                 os.environ.get('PYTHONASYNCIODEBUG')))
+
+
+def _format_handle(handle):
+    cb = handle._callback
+    if isinstance(getattr(cb, '__self__', None), tasks.Task):
+        # format the task
+        return repr(cb.__self__)
+    else:
+        return str(handle)
 
 
 def _run_until_complete_cb(fut):
@@ -38,22 +50,17 @@ def _run_until_complete_cb(fut):
     futures._get_loop(fut).stop()
 
 
-class BaseEventLoop(events.AbstractEventLoop):
+class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
+
+    # In debug mode, a callback running longer than this is logged.
+    slow_callback_duration = 0.1
 
     def __init__(self):
-        self._timer_cancelled_count = 0
-        self._closed = False
-        self._stopping = False
-        # The ready FIFO: callbacks appended here run in the next iteration,
-        # which swaps in a fresh list (the same order as CPython's deque,
-        # where an iteration runs only what was ready when it began).
-        self._ready = []
-        self._scheduled = []
         self._default_executor = None
         self._exception_handler = None
         self._thread_id = None
-        self._clock_resolution = 1e-09
-        self._debug = False
+        self._current_handle = None
+        self.set_debug(_is_debug_mode())
         self._task_factory = None
         self._asyncgens = set()
         self._asyncgens_shutdown_called = False
@@ -61,8 +68,6 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._epfd = _asyncio.epoll_create()
         self._wakefd = _asyncio.eventfd()
         _asyncio.epoll_ctl(self._epfd, 1, self._wakefd, _asyncio.EPOLLIN)
-        self._readers = {}
-        self._writers = {}
 
     def __repr__(self):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
@@ -152,8 +157,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         if self._closed:
             return
         self._closed = True
-        self._ready.clear()
-        self._scheduled.clear()
+        self._clear_callbacks()
         self._executor_shutdown_called = True
         executor = self._default_executor
         if executor is not None:
@@ -168,9 +172,6 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     def is_running(self):
         return self._thread_id is not None
-
-    def time(self):
-        return _monotonic()
 
     def get_debug(self):
         return self._debug
@@ -201,47 +202,39 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._default_executor = None
         await self.run_in_executor(None, executor.shutdown, True)
 
-    # ---- scheduling --------------------------------------------------------
-    def call_soon(self, callback, *args, context=None):
-        if self._closed:
-            raise RuntimeError('Event loop is closed')
-        handle = events.Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
+    # ---- debug mode --------------------------------------------------------
+    def _check_thread(self):
+        if self._thread_id is None:
+            return
+        import _thread
+        if _thread.get_ident() != self._thread_id:
+            raise RuntimeError(
+                "Non-thread-safe operation invoked on an event loop other "
+                "than the current one")
 
-    def _call_soon(self, callback, args, context):
-        handle = events.Handle(callback, args, self, context)
-        self._ready.append(handle)
-        return handle
+    def _check_callback(self, callback, method):
+        if (coroutines.iscoroutine(callback) or
+                coroutines.iscoroutinefunction(callback)):
+            raise TypeError(
+                f"coroutines cannot be used with {method}()")
+        if not callable(callback):
+            raise TypeError(
+                f'a callable object was expected by {method}(), '
+                f'got {callback!r}')
 
-    def call_later(self, delay, callback, *args, context=None):
-        if delay is None:
-            raise TypeError('delay must not be None')
-        return self.call_at(_monotonic() + delay, callback, *args, context=context)
-
-    def call_at(self, when, callback, *args, context=None):
-        if when is None:
-            raise TypeError('when cannot be None')
-        self._check_closed()
-        timer = events.TimerHandle(when, callback, args, self, context)
-        heapq.heappush(self._scheduled, timer)
-        timer._scheduled = True
-        return timer
-
-    def call_soon_threadsafe(self, callback, *args, context=None):
-        self._check_closed()
-        handle = events.Handle(callback, args, self, context)
-        self._ready.append(handle)
-        _asyncio.eventfd_write(self._wakefd)
-        return handle
-
-    def _write_to_self(self):
-        if self._wakefd >= 0:
-            _asyncio.eventfd_write(self._wakefd)
-
-    def _timer_handle_cancelled(self, handle):
-        if handle._scheduled:
-            self._timer_cancelled_count += 1
+    def _run_handle_debug(self, handle):
+        # _run_once runs each handle through here in debug mode.
+        try:
+            self._current_handle = handle
+            t0 = self.time()
+            handle._run()
+            dt = self.time() - t0
+            if dt >= self.slow_callback_duration:
+                import logging
+                logging.getLogger('asyncio').warning(
+                    'Executing %s took %.3f seconds', _format_handle(handle), dt)
+        finally:
+            self._current_handle = None
 
     # ---- I/O readiness -----------------------------------------------------
     def _update_fd(self, fd):
@@ -331,11 +324,29 @@ class BaseEventLoop(events.AbstractEventLoop):
         if not message:
             message = 'Unhandled exception in event loop'
         exception = context.get('exception')
+        if ('source_traceback' not in context and
+                self._current_handle is not None and
+                self._current_handle._source_traceback):
+            context['handle_traceback'] = \
+                self._current_handle._source_traceback
         log_lines = [message]
         for key in sorted(context):
             if key in {'message', 'exception'}:
                 continue
-            log_lines.append(f'{key}: {context[key]!r}')
+            value = context[key]
+            if key == 'source_traceback':
+                import traceback
+                tb = ''.join(traceback.format_list(value))
+                value = 'Object created at (most recent call last):\n'
+                value += tb.rstrip()
+            elif key == 'handle_traceback':
+                import traceback
+                tb = ''.join(traceback.format_list(value))
+                value = 'Handle created at (most recent call last):\n'
+                value += tb.rstrip()
+            else:
+                value = repr(value)
+            log_lines.append(f'{key}: {value}')
         _log_error('\n'.join(log_lines), exception)
 
     def call_exception_handler(self, context):
@@ -362,85 +373,6 @@ class BaseEventLoop(events.AbstractEventLoop):
                     raise
                 except BaseException:
                     pass
-
-    # ---- one iteration ---------------------------------------------------------
-    def _run_once(self):
-        sched = self._scheduled
-        sched_count = len(sched)
-        if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
-                self._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
-            new_scheduled = []
-            for handle in sched:
-                if handle._cancelled:
-                    handle._scheduled = False
-                else:
-                    new_scheduled.append(handle)
-            heapq.heapify(new_scheduled)
-            self._scheduled = sched = new_scheduled
-            self._timer_cancelled_count = 0
-        else:
-            while sched and sched[0]._cancelled:
-                self._timer_cancelled_count -= 1
-                handle = heapq.heappop(sched)
-                handle._scheduled = False
-
-        ready = self._ready
-        timeout = None
-        if ready or self._stopping:
-            timeout = 0
-        elif sched:
-            timeout = sched[0]._when - _monotonic()
-            if timeout < 0:
-                timeout = 0
-            elif timeout > 86400:
-                timeout = 86400
-
-        if timeout != 0 or self._readers or self._writers:
-            self._process_events(_asyncio.epoll_wait(self._epfd, timeout))
-
-        if sched:
-            end_time = _monotonic() + self._clock_resolution
-            while sched:
-                handle = sched[0]
-                if handle._when >= end_time:
-                    break
-                handle = heapq.heappop(sched)
-                handle._scheduled = False
-                ready.append(handle)
-
-        if not ready:
-            return
-        self._ready = []
-        i = 0
-        n = len(ready)
-        try:
-            while i < n:
-                handle = ready[i]
-                i += 1
-                if handle._cancelled:
-                    continue
-                handle._run()
-        finally:
-            if i < n:
-                # An exception escaped (KeyboardInterrupt/SystemExit): keep
-                # the callbacks not yet run at the head of the queue.
-                self._ready[:0] = ready[i:]
-        handle = None
-
-    def _process_events(self, event_list):
-        for fd, mask in event_list:
-            if fd == self._wakefd:
-                _asyncio.eventfd_read(fd)
-                continue
-            if mask & (_asyncio.EPOLLIN | _asyncio.EPOLLERR | _asyncio.EPOLLHUP):
-                h = self._readers.get(fd)
-                if h is not None:
-                    self._ready.append(h)
-            if mask & (_asyncio.EPOLLOUT | _asyncio.EPOLLERR | _asyncio.EPOLLHUP):
-                h = self._writers.get(fd)
-                if h is not None:
-                    self._ready.append(h)
-
 
 def _log_error(text, exception):
     """Writes an error as CPython's asyncio logger does with no logging

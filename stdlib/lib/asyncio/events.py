@@ -11,119 +11,36 @@ __all__ = ('AbstractEventLoopPolicy', 'AbstractEventLoop', 'Handle', 'TimerHandl
            '_get_running_loop', '_set_running_loop')
 
 import os as _os
+import sys as _sys
+
+import _asyncio
 
 from . import format_helpers
 
 
-class Handle:
-    """Object returned by callback registration methods."""
-
-    __slots__ = ('_callback', '_args', '_cancelled', '_loop', '_repr', '_context', '__weakref__')
-
-    def __init__(self, callback, args, loop, context=None):
-        self._loop = loop
-        self._callback = callback
-        self._args = args
-        self._cancelled = False
-        self._repr = None
-        self._context = context
-
-    def _repr_info(self):
-        info = [self.__class__.__name__]
-        if self._cancelled:
-            info.append('cancelled')
-        if self._callback is not None:
-            info.append(format_helpers._format_callback_source(self._callback, self._args))
-        return info
-
-    def __repr__(self):
-        if self._repr is not None:
-            return self._repr
-        info = self._repr_info()
-        return '<{}>'.format(' '.join(info))
-
-    def get_context(self):
-        return self._context
-
-    def cancel(self):
-        if not self._cancelled:
-            self._cancelled = True
-            self._callback = None
-            self._args = None
-
-    def cancelled(self):
-        return self._cancelled
-
-    def _run(self):
-        try:
-            self._callback(*self._args)
-        except (SystemExit, KeyboardInterrupt):
-            raise
-        except BaseException as exc:
-            cb = format_helpers._format_callback_source(self._callback, self._args)
-            msg = f'Exception in callback {cb}'
-            context = {
-                'message': msg,
-                'exception': exc,
-                'handle': self,
-            }
-            self._loop.call_exception_handler(context)
+# Handle and TimerHandle are C types (stdlib/_asyncio_loop.c) with
+# CPython's attributes, methods and reprs: the loop makes one per callback
+# and keeps TimerHandles in its C timer heap.
+Handle = _asyncio.Handle
+TimerHandle = _asyncio.TimerHandle
 
 
-class TimerHandle(Handle):
-    """Object returned by timed callback registration methods."""
+def _creation_stack():
+    """Where a handle is being made, for debug mode: the innermost 10 frames
+    of the Python code that called the loop's C method, outermost first
+    (CPython's format_helpers.extract_stack, source lines not read)."""
+    import traceback
+    f = _sys._getframe(1)
+    stack = traceback.StackSummary()
+    while f is not None and len(stack) < 10:
+        stack.append(traceback.FrameSummary(f.f_code.co_filename, f.f_lineno,
+                                            f.f_code.co_name, lookup_line=False))
+        f = f.f_back
+    stack.reverse()
+    return stack
 
-    __slots__ = ['_scheduled', '_when']
 
-    def __init__(self, when, callback, args, loop, context=None):
-        super().__init__(callback, args, loop, context)
-        self._when = when
-        self._scheduled = False
-
-    def _repr_info(self):
-        info = super()._repr_info()
-        pos = 2 if self._cancelled else 1
-        info.insert(pos, f'when={self._when}')
-        return info
-
-    def __hash__(self):
-        return hash(self._when)
-
-    def __lt__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when < other._when
-        return NotImplemented
-
-    def __le__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when < other._when or self.__eq__(other)
-        return NotImplemented
-
-    def __gt__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when > other._when
-        return NotImplemented
-
-    def __ge__(self, other):
-        if isinstance(other, TimerHandle):
-            return self._when > other._when or self.__eq__(other)
-        return NotImplemented
-
-    def __eq__(self, other):
-        if isinstance(other, TimerHandle):
-            return (self._when == other._when and
-                    self._callback == other._callback and
-                    self._args == other._args and
-                    self._cancelled == other._cancelled)
-        return NotImplemented
-
-    def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_handle_cancelled(self)
-        super().cancel()
-
-    def when(self):
-        return self._when
+_asyncio._set_loop_helpers(format_helpers._format_callback_source, _creation_stack)
 
 
 class AbstractEventLoop:

@@ -4,7 +4,7 @@ Pool exchanging objects in the encoding of multiprocessing._codec."""
 import os
 
 from .process import current_process, active_children, parent_process
-from .process import BaseProcess
+from .process import BaseProcess, ForkProcess
 from .connection import Pipe
 from .queues import Queue, SimpleQueue, JoinableQueue
 from .pool import Pool, TimeoutError
@@ -51,7 +51,7 @@ def freeze_support():
 
 
 class _Context:
-    Process = Process
+    Process = ForkProcess
     Queue = Queue
     Pipe = staticmethod(Pipe)
     Pool = Pool

@@ -2,30 +2,30 @@
 
 A tagged text encoding (UTF-8 on the wire), framed by an 8-hex-digit
 length.  Tags: N T F (None, True, False), i<int>; f<float repr>;
-s<nchars>:<text>, b<nbytes>:<hex>, l/t/S/Z<count>: items (list, tuple,
-set, frozenset), d<count>: key value..., E exception (module, qualname,
-args), R class or function by (module, qualname), G callable by number in
-the registry (for lambdas and closures: the worker, forked after the
-registration, inherits the registry), O instance (module, qualname,
-__dict__).  Anything else raises TypeError (as pickling would).
+c<real><imag> complex, r(start, stop, step) range,
+s<nchars>:<text>, b<nbytes>:<hex> bytes,
+a<nbytes>:<hex> bytearray, l/t/S/Z<count>: items (list, tuple, set,
+frozenset), d<count>: key value..., E exception (module, qualname, args,
+__dict__), R class or function by (module, qualname), M bound method
+(self, name), P functools.partial (func, args, keywords), Q tuple subclass
+such as a namedtuple (module, qualname, items), O instance (module,
+qualname, __dict__).
+
+Functions and classes travel by name, as pickle sends them, so the other
+process must be able to find them: a lambda or a local function raises
+PicklingError or AttributeError with pickle's message.  Anything else
+raises TypeError (as pickling would).
 """
 
 import os
 import sys
 
-_registry = {}
-_registry_ids = {}
+
+class PicklingError(Exception):
+    """An object that cannot be sent (pickle's error of the same name)."""
 
 
-def register(fn):
-    """Numbers a callable that cannot be found by name."""
-    key = id(fn)
-    n = _registry_ids.get(key)
-    if n is None:
-        n = len(_registry) + 1
-        _registry[n] = fn
-        _registry_ids[key] = n
-    return n
+PicklingError.__module__ = '_pickle'
 
 
 def _lookup(module, qualname):
@@ -40,61 +40,93 @@ def _lookup(module, qualname):
     return obj
 
 
+def _enc_global(v, out):
+    """A function or class, sent as (module, qualname) as pickle does."""
+    qn = getattr(v, '__qualname__', None)
+    module = getattr(v, '__module__', None) or '__main__'
+    if qn is None:
+        raise TypeError(f"cannot pickle {type(v).__name__!r} object")
+    if '<locals>' in qn:
+        raise AttributeError(f"Can't pickle local object {qn!r}")
+    try:
+        found = _lookup(module, qn)
+    except Exception:
+        raise PicklingError(f"Can't pickle {v!r}: attribute lookup {qn} on {module} failed") from None
+    if found is not v:
+        raise PicklingError(f"Can't pickle {v!r}: it's not the same object as {module}.{qn}")
+    out.append('R')
+    _enc(module, out)
+    _enc(qn, out)
+
+
 def _enc(v, out):
+    t = type(v)
     if v is None:
         out.append('N')
     elif v is True:
         out.append('T')
     elif v is False:
         out.append('F')
-    elif type(v) is int:
+    elif t is int:
         out.append('i%d;' % v)
-    elif type(v) is float:
-        out.append('f%r;' % v)
-    elif type(v) is str:
+    elif t is str:
         out.append('s%d:' % len(v))
         out.append(v)
-    elif type(v) is bytes or type(v) is bytearray:
-        out.append('b%d:' % len(v))
-        out.append(bytes(v).hex())
-    elif type(v) is list or type(v) is tuple or type(v) is set or type(v) is frozenset:
-        tag = {list: 'l', tuple: 't', set: 'S', frozenset: 'Z'}[type(v)]
+    elif t is float:
+        out.append('f%r;' % v)
+    elif t is list or t is tuple or t is set or t is frozenset:
+        tag = 'l' if t is list else 't' if t is tuple else 'S' if t is set else 'Z'
         out.append('%s%d:' % (tag, len(v)))
         for x in v:
             _enc(x, out)
-    elif type(v) is dict:
+    elif t is dict:
         out.append('d%d:' % len(v))
         for k, x in v.items():
             _enc(k, out)
             _enc(x, out)
+    elif t is bytes or t is bytearray:
+        out.append('%s%d:' % ('b' if t is bytes else 'a', len(v)))
+        out.append(bytes(v).hex())
+    elif t is range:
+        out.append('r')
+        _enc((v.start, v.stop, v.step), out)
+    elif t is complex:
+        out.append('c')
+        _enc(v.real, out)
+        _enc(v.imag, out)
     elif isinstance(v, BaseException):
-        cls = type(v)
         out.append('E')
-        _enc(cls.__module__, out)
-        _enc(cls.__qualname__, out)
+        _enc(t.__module__, out)
+        _enc(t.__qualname__, out)
         _enc(tuple(v.args), out)
-    elif callable(v) and hasattr(v, '__qualname__') and hasattr(v, '__module__'):
-        qn = v.__qualname__
-        found = None
-        if '<' not in qn and v.__module__ is not None:
-            try:
-                found = _lookup(v.__module__, qn)
-            except Exception:
-                found = None
-        if found is v:
-            out.append('R')
-            _enc(v.__module__, out)
-            _enc(qn, out)
+        _enc(dict(getattr(v, '__dict__', None) or {}), out)
+    elif isinstance(v, type):
+        _enc_global(v, out)
+    elif t.__name__ == 'partial' and t.__module__ == 'functools':
+        out.append('P')
+        _enc(v.func, out)
+        _enc(tuple(v.args), out)
+        _enc(dict(v.keywords), out)
+    elif callable(v) and hasattr(v, '__qualname__'):
+        owner = getattr(v, '__self__', None)
+        if owner is not None and type(owner).__name__ != 'module':
+            out.append('M')
+            _enc(owner, out)
+            _enc(v.__name__, out)
         else:
-            out.append('G%d;' % register(v))
-    elif hasattr(v, '__dict__') and hasattr(type(v), '__qualname__'):
-        cls = type(v)
+            _enc_global(v, out)
+    elif isinstance(v, tuple) and hasattr(t, '_make'):
+        out.append('Q')
+        _enc(t.__module__, out)
+        _enc(t.__qualname__, out)
+        _enc(tuple(v), out)
+    elif hasattr(v, '__dict__') and hasattr(t, '__qualname__'):
         out.append('O')
-        _enc(cls.__module__, out)
-        _enc(cls.__qualname__, out)
+        _enc(t.__module__, out)
+        _enc(t.__qualname__, out)
         _enc(dict(v.__dict__), out)
     else:
-        raise TypeError(f"cannot pickle {type(v).__name__!r} object")
+        raise TypeError(f"cannot pickle {t.__name__!r} object")
 
 
 def dumps(v):
@@ -127,10 +159,18 @@ def _dec(s, i):
         t, i = _num(s, i, ':')
         n = int(t)
         return s[i:i + n], i + n
-    if tag == 'b':
+    if tag == 'b' or tag == 'a':
         t, i = _num(s, i, ':')
         n = int(t) * 2
-        return bytes.fromhex(s[i:i + n]), i + n
+        data = bytes.fromhex(s[i:i + n])
+        return (data if tag == 'b' else bytearray(data)), i + n
+    if tag == 'r':
+        args, i = _dec(s, i)
+        return range(*args), i
+    if tag == 'c':
+        re, i = _dec(s, i)
+        im, i = _dec(s, i)
+        return complex(re, im), i
     if tag in 'ltSZd':
         t, i = _num(s, i, ':')
         n = int(t)
@@ -156,19 +196,34 @@ def _dec(s, i):
         mod, i = _dec(s, i)
         qn, i = _dec(s, i)
         args, i = _dec(s, i)
+        state, i = _dec(s, i)
         try:
             cls = _lookup(mod, qn)
             exc = cls(*args)
         except Exception:
             exc = Exception(*args)
+        if state:
+            exc.__dict__.update(state)
         return exc, i
     if tag == 'R':
         mod, i = _dec(s, i)
         qn, i = _dec(s, i)
         return _lookup(mod, qn), i
-    if tag == 'G':
-        t, i = _num(s, i, ';')
-        return _registry[int(t)], i
+    if tag == 'M':
+        owner, i = _dec(s, i)
+        name, i = _dec(s, i)
+        return getattr(owner, name), i
+    if tag == 'P':
+        func, i = _dec(s, i)
+        args, i = _dec(s, i)
+        keywords, i = _dec(s, i)
+        import functools
+        return functools.partial(func, *args, **keywords), i
+    if tag == 'Q':
+        mod, i = _dec(s, i)
+        qn, i = _dec(s, i)
+        items, i = _dec(s, i)
+        return _lookup(mod, qn)._make(items), i
     if tag == 'O':
         mod, i = _dec(s, i)
         qn, i = _dec(s, i)

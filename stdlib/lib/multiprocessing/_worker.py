@@ -19,7 +19,7 @@ _open_fds = set()
 
 
 class Worker:
-    def __init__(self, name, initializer=None, initargs=()):
+    def __init__(self, name, identity, initializer=None, initargs=()):
         tr, tw = os.pipe()
         rr, rw = os.pipe()
         process._flush_std()
@@ -35,7 +35,7 @@ class Worker:
             _open_fds.clear()
             code = 0
             try:
-                _run_worker(name, tr, rw, initializer, initargs)
+                _run_worker(name, identity, tr, rw, initializer, initargs)
             except BaseException:
                 code = 1
             process._flush_std()
@@ -86,13 +86,15 @@ class Worker:
         self.join(False)
 
 
-def _run_worker(name, tr, rw, initializer, initargs):
+def _run_worker(name, identity, tr, rw, initializer, initargs):
     proc = process.current_process()
-    child = process.BaseProcess.__new__(process.BaseProcess)
+    child = process.ForkProcess.__new__(process.ForkProcess)
     child.__dict__.update(proc.__dict__)
     child._name = name
     child._parent_pid = proc.pid
-    child._identity = ()
+    child._popen_pid = os.getpid()
+    child._identity = identity
+    process._parent_process = process._ParentProcess(proc.name, proc.pid)
     process._current_process = child
     process._children.clear()
     if initializer is not None:

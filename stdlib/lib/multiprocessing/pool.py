@@ -9,16 +9,13 @@ Callbacks run in the parent at collection time.
 import os
 import select
 
-from . import _worker
+from . import _worker, process
 
 RUN, CLOSE, TERMINATE = 0, 1, 2
 
 
 class TimeoutError(Exception):
     pass
-
-
-_pool_counter = [0]
 
 
 class ApplyResult:
@@ -91,15 +88,19 @@ class Pool:
             raise ValueError("Number of processes must be at least 1")
         if initializer is not None and not callable(initializer):
             raise TypeError('initializer must be a callable')
-        _pool_counter[0] += 1
-        n = _pool_counter[0]
         self._processes = processes
         self._state = RUN
         self._pending = []        # (task_id, fn, args, kwargs)
         self._sinks = {}          # task_id -> callable(ok, value)
         self._next_id = 0
-        self._workers = [_worker.Worker(f'SpawnPoolWorker-{n}:{i + 1}'.replace('Spawn', 'Fork'),
-                                        initializer, initargs) for i in range(processes)]
+        self._workers = [self._new_worker(initializer, initargs) for _ in range(processes)]
+
+    @staticmethod
+    def _new_worker(initializer, initargs):
+        # Numbered with the processes, as CPython's ForkPoolWorker-N.
+        process._counter[0] += 1
+        n = process._counter[0]
+        return _worker.Worker(f'ForkPoolWorker-{n}', (n,), initializer, initargs)
 
     def __repr__(self):
         state = ['RUN', 'CLOSE', 'TERMINATE'][self._state]

@@ -30,7 +30,7 @@ class BaseProcess:
         self._target = target
         self._args = tuple(args)
         self._kwargs = dict(kwargs)
-        self._name = name or 'Process-' + ':'.join(str(i) for i in self._identity)
+        self._name = name or type(self).__name__ + '-' + ':'.join(str(i) for i in self._identity)
         self._daemonic = bool(daemon) if daemon is not None else _current_process.daemon
         self._parent_pid = os.getpid()
         self._popen_pid = None
@@ -57,12 +57,12 @@ class BaseProcess:
             os._exit(code)
         self._popen_pid = pid
         _children.add(self)
-        _start_exit_watcher()
+        _register_exit_handler()
 
     def _bootstrap(self):
-        global _current_process
+        global _current_process, _parent_process
+        _parent_process = _ParentProcess(_current_process.name, self._parent_pid)
         _children.clear()
-        _watcher[0] = None
         _current_process = self
         self._popen_pid = os.getpid()
         try:
@@ -190,7 +190,7 @@ class BaseProcess:
             exitcode = self._poll(False)
             status = 'started' if exitcode is None else 'stopped'
         info = [type(self).__name__, 'name=%r' % self._name]
-        if self._popen_pid is not None:
+        if self._popen_pid is not None and self is not _current_process:
             info.append('pid=%s' % self._popen_pid)
         info.append('parent=%s' % self._parent_pid)
         info.append(status)
@@ -223,6 +223,44 @@ class _MainProcess(BaseProcess):
         return "<_MainProcess name='MainProcess' parent=None started>"
 
 
+class ForkProcess(BaseProcess):
+    """What the fork context starts (its name gives 'ForkProcess-N')."""
+
+
+class _ParentProcess(BaseProcess):
+    """The parent as seen from a child: only its name and pid are known."""
+
+    def __init__(self, name, pid):
+        self._identity = ()
+        self._name = name
+        self._parent_pid = None
+        self._popen_pid = None
+        self._pid = pid
+        self._exitcode = None
+        self._daemonic = False
+        self._closed = False
+        self._target = None
+        self._args = ()
+        self._kwargs = {}
+        self._config = {}
+
+    @property
+    def pid(self):
+        return self._pid
+
+    ident = pid
+
+    def is_alive(self):
+        try:
+            os.kill(self._pid, 0)
+        except ProcessLookupError:
+            return False
+        return os.getppid() == self._pid
+
+    def __repr__(self):
+        return '<_ParentProcess name=%r parent=None unknown>' % self._name
+
+
 _current_process = _MainProcess()
 _parent_process = None
 
@@ -241,7 +279,7 @@ def _cleanup():
             _children.discard(p)
 
 
-_watcher = [None]
+_exit_handler_registered = [False]
 
 
 def _exit_children():
@@ -254,28 +292,13 @@ def _exit_children():
         p.join()
 
 
-def _start_exit_watcher():
-    """Without an atexit module: a thread that notices the end of the main
-    thread (threading._shutdown waits for it, being non-daemon) and then
-    finishes the children as the exit handler would."""
-    if _watcher[0] is not None and _watcher[0].is_alive():
-        return
-    import threading
-    import time
-    main = threading.main_thread()
-    if threading.current_thread() is not main:
-        return
-
-    def watch():
-        while not getattr(main, '_is_stopped', True):
-            if not _children:
-                return
-            time.sleep(0.02)
-        _exit_children()
-
-    t = threading.Thread(target=watch, name='multiprocessing-exit-watcher')
-    _watcher[0] = t
-    t.start()
+def _register_exit_handler():
+    """Runs _exit_children at interpreter exit (after the threads are
+    joined, as multiprocessing.util's handler in CPython)."""
+    if not _exit_handler_registered[0]:
+        _exit_handler_registered[0] = True
+        import atexit
+        atexit.register(_exit_children)
 
 
 def active_children():

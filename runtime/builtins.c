@@ -773,12 +773,16 @@ static Value bi_aiter(Value self, Value *args, size_t nargs, TupleObject *kwname
   return r;
 }
 
+/* runtime/anext.c: the awaitable of anext(it, default). */
+Value anext_awaitable_new(Value wrapped, Value default_value);
+
 static Value bi_anext(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
-  if (!args_no_kw("anext", kwnames) || !args_count("anext", nargs, 1, 1)) return VAL_NULL;
+  if (!args_no_kw("anext", kwnames) || !args_count("anext", nargs, 1, 2)) return VAL_NULL;
   bool found = false;
   Value r = type_call_special(args[0], NAME(__anext__), NULL, 0, NULL, &found);
   if (!found && !err_occurred()) return err_set(&Exc_TypeError, "'%T' object is not an async iterator", args[0]);
-  return r;
+  if (!r || nargs == 1) return r;
+  return anext_awaitable_new(r, args[1]);
 }
 
 static const NativeDef builtin_functions[] = {

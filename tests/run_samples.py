@@ -46,11 +46,6 @@ from normalize import normalize, render  # noqa: E402
 # TOPIC/NAME -> why gilpy does not match CPython yet.
 KNOWN_FAILURES = {
     "asyncio/async_gen_with": "builtin anext() does not take a default yet",
-    "asyncio/cancellation": "a bare raise after an await in `except CancelledError` "
-                            "finds no active exception (vm/gen.c loses a coroutine's "
-                            "handled exception when it is the caller's one too)",
-    "executors/process_pool_workers": "ProcessPoolExecutor forks a new child per call "
-                                      "instead of reusing max_workers processes",
 }
 
 

@@ -2,14 +2,34 @@
 
 Each message is one framed write (atomic on the pipe for frames below
 PIPE_BUF, so several producers do not interleave small messages).  get()
-with a timeout waits with select before reading.
+with a timeout waits with select before reading.  A message is read in two
+reads (frame length, then payload), so readers in several processes take
+turns through a lock shared across fork; so do writers, for frames too long
+to be written atomically.
 """
 
 import os
 import select
+import time
 
 from . import _codec
 from queue import Empty, Full
+
+
+class _TokenLock:
+    """A lock shared by forked processes: a pipe holding one byte, the token.
+    Reading the byte takes the lock (one reader gets it, the others block),
+    writing it back releases it."""
+
+    def __init__(self):
+        self._r, self._w = os.pipe()
+        os.write(self._w, b'.')
+
+    def __enter__(self):
+        os.read(self._r, 1)
+
+    def __exit__(self, *exc):
+        os.write(self._w, b'.')
 
 
 class Queue:
@@ -17,11 +37,15 @@ class Queue:
         self._maxsize = maxsize
         self._reader, self._writer = os.pipe()
         self._closed = False
+        self._rlock = _TokenLock()
+        self._wlock = _TokenLock()
 
     def put(self, obj, block=True, timeout=None):
         if self._closed:
             raise ValueError(f"Queue {self!r} is closed")
-        _codec.send(self._writer, obj)
+        payload = _codec.dumps(obj)
+        with self._wlock:
+            _codec.send_bytes(self._writer, payload)
 
     def put_nowait(self, obj):
         return self.put(obj, False)
@@ -34,10 +58,19 @@ class Queue:
         if timeout is not None:
             if timeout < 0:
                 raise ValueError("'timeout' must be a non-negative number")
-            r, w, x = select.select([self._reader], [], [], timeout)
+            deadline = time.monotonic() + timeout
+        while True:
+            # Wait for data without the lock, so that a reader waiting for a
+            # message never keeps the others from one already there.
+            wait = None if timeout is None else max(0.0, deadline - time.monotonic())
+            r, w, x = select.select([self._reader], [], [], wait)
             if not r:
                 raise Empty
-        return _codec.recv(self._reader)
+            with self._rlock:
+                # Another reader may have taken the message meanwhile.
+                r, w, x = select.select([self._reader], [], [], 0)
+                if r:
+                    return _codec.recv(self._reader)
 
     def get_nowait(self):
         return self.get(False)

@@ -223,6 +223,7 @@ static Value native_qualname(Value self) {
   if (!f->self && f->owner) return str_printf("%s.%s", type_name(f->owner), f->def->name);
   if (self_is_module(f->self)) return str_from_cstr(f->def->name);
   TypeObject *t = (val_type(f->self)->flags & TP_TYPE_SUBCLASS) ? (TypeObject *)f->self : val_type(f->self);
+  if (t->qualname) return str_printf("%U.%s", (Value)t->qualname, f->def->name); /* "RLock.acquire" */
   return str_printf("%s.%s", type_name(t), f->def->name);
 }
 static Value native_self(Value self) {

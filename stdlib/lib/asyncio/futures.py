@@ -1,14 +1,13 @@
 """asyncio.futures — Future, the awaitable result slot tasks wait on.
 
-Its type prints as `<class '_asyncio.Future'>`, as CPython's accelerated
-one.  Done callbacks are scheduled with call_soon in registration order
-when the future completes; a future whose exception nobody retrieved
-reports it when it is collected (__del__), as CPython does.
+Future itself is the native _asyncio.Future; this module keeps the parts
+CPython keeps in Python: the repr helpers it calls, and chaining with
+concurrent.futures.
 """
 
 __all__ = ('Future', 'wrap_future', 'isfuture')
 
-from _asyncio import set_finalizer as _set_finalizer
+import _asyncio
 
 from . import events
 from . import exceptions
@@ -112,166 +111,9 @@ def _future_repr_info(future):
     return info
 
 
-class Future:
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _exception_tb = None
-    _loop = None
-    _source_traceback = None
-    _cancel_message = None
-    _cancelled_exc = None
-    _asyncio_future_blocking = False
-    __log_traceback = False
-
-    def __init__(self, *, loop=None):
-        if loop is None:
-            self._loop = events._get_event_loop()
-        else:
-            self._loop = loop
-        self._callbacks = []
-        # __del__ matters only while an exception is unretrieved.
-        _set_finalizer(self, False)
-
-    def __repr__(self):
-        return '<{} {}>'.format(self.__class__.__name__, ' '.join(self._repr_info()))
-
-    def _repr_info(self):
-        return _future_repr_info(self)
-
-    def __del__(self):
-        if not self.__log_traceback:
-            return
-        exc = self._exception
-        context = {
-            'message': f'{self.__class__.__name__} exception was never retrieved',
-            'exception': exc,
-            'future': self,
-        }
-        self._loop.call_exception_handler(context)
-
-    @property
-    def _log_traceback(self):
-        return self.__log_traceback
-
-    @_log_traceback.setter
-    def _log_traceback(self, val):
-        if val:
-            raise ValueError('_log_traceback can only be set to False')
-        if self.__log_traceback:
-            self.__log_traceback = False
-            _set_finalizer(self, False)
-
-    def get_loop(self):
-        loop = self._loop
-        if loop is None:
-            raise RuntimeError('Future object is not initialized.')
-        return loop
-
-    def _make_cancelled_error(self):
-        if self._cancelled_exc is not None:
-            exc = self._cancelled_exc
-            self._cancelled_exc = None
-            return exc
-        if self._cancel_message is None:
-            return exceptions.CancelledError()
-        return exceptions.CancelledError(self._cancel_message)
-
-    def cancel(self, msg=None):
-        if self.__log_traceback:
-            self.__log_traceback = False
-            _set_finalizer(self, False)
-        if self._state != _PENDING:
-            return False
-        self._state = _CANCELLED
-        self._cancel_message = msg
-        self.__schedule_callbacks()
-        return True
-
-    def __schedule_callbacks(self):
-        callbacks = self._callbacks[:]
-        if not callbacks:
-            return
-        self._callbacks[:] = []
-        loop = self._loop
-        for callback, ctx in callbacks:
-            loop.call_soon(callback, self, context=ctx)
-
-    def cancelled(self):
-        return self._state == _CANCELLED
-
-    def done(self):
-        return self._state != _PENDING
-
-    def result(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise exceptions.InvalidStateError('Result is not set.')
-        if self.__log_traceback:
-            self.__log_traceback = False
-            _set_finalizer(self, False)
-        if self._exception is not None:
-            raise self._exception.with_traceback(self._exception_tb)
-        return self._result
-
-    def exception(self):
-        if self._state == _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != _FINISHED:
-            raise exceptions.InvalidStateError('Exception is not set.')
-        if self.__log_traceback:
-            self.__log_traceback = False
-            _set_finalizer(self, False)
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != _PENDING:
-            self._loop.call_soon(fn, self, context=context)
-        else:
-            self._callbacks.append((fn, context))
-
-    def remove_done_callback(self, fn):
-        filtered_callbacks = [(f, ctx) for (f, ctx) in self._callbacks if f != fn]
-        removed_count = len(self._callbacks) - len(filtered_callbacks)
-        if removed_count:
-            self._callbacks[:] = filtered_callbacks
-        return removed_count
-
-    def set_result(self, result):
-        if self._state != _PENDING:
-            raise exceptions.InvalidStateError('invalid state')
-        self._result = result
-        self._state = _FINISHED
-        self.__schedule_callbacks()
-
-    def set_exception(self, exception):
-        if self._state != _PENDING:
-            raise exceptions.InvalidStateError('invalid state')
-        if isinstance(exception, type):
-            exception = exception()
-        if type(exception) is StopIteration:
-            raise TypeError('StopIteration interacts badly with generators '
-                            'and cannot be raised into a Future')
-        self._exception = exception
-        self._exception_tb = exception.__traceback__
-        self._state = _FINISHED
-        self.__schedule_callbacks()
-        self.__log_traceback = True
-        _set_finalizer(self, True)
-
-    def __await__(self):
-        if not self.done():
-            self._asyncio_future_blocking = True
-            yield self
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
-
-
-Future.__module__ = '_asyncio'
+# The Future type is _asyncio.Future (stdlib/_asyncio_future.c); its repr
+# calls _future_repr_info above, as CPython's calls base_futures.
+Future = _asyncio.Future
 _PyFuture = Future
 
 

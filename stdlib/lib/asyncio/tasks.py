@@ -1,10 +1,10 @@
 """asyncio.tasks — Task (a coroutine driven by the loop) and the helpers
 built on it: sleep, gather, wait, wait_for, shield, as_completed.
 
-Task stepping follows CPython's _asyncio.Task: each step sends into (or
-throws into) the coroutine once; a yielded Future gets the task's wakeup
-as a done callback; a bare yield (sleep(0)) reschedules the step with
-call_soon.  The type prints as `<class '_asyncio.Task'>`.
+Task itself, current_task, all_tasks and the task registry are native
+(_asyncio, stdlib/_asyncio_future.c); this module keeps what CPython keeps
+in Python: the helpers built on tasks and the repr/stack helpers the
+native Task calls.
 """
 
 __all__ = (
@@ -24,26 +24,11 @@ from . import exceptions
 from . import futures
 from .coroutines import _is_coroutine
 
-_task_name_counter = [0]
+import _asyncio
+from _asyncio import (Task, current_task, all_tasks, _register_task, _unregister_task,
+                      _enter_task, _leave_task, _current_tasks)
 
-
-def _next_task_name():
-    _task_name_counter[0] += 1
-    return f'Task-{_task_name_counter[0]}'
-
-
-def current_task(loop=None):
-    """Return a currently executed task."""
-    if loop is None:
-        loop = events.get_running_loop()
-    return _current_tasks.get(loop)
-
-
-def all_tasks(loop=None):
-    """Return a set of all tasks for the loop."""
-    if loop is None:
-        loop = events.get_running_loop()
-    return {t for t in _all_tasks if futures._get_loop(t) is loop and not t.done()}
+_PyTask = Task
 
 
 def _set_task_name(task, name):
@@ -56,203 +41,50 @@ def _set_task_name(task, name):
             set_name(name)
 
 
-class Task(futures._PyFuture):
-    """A coroutine wrapped in a Future."""
-
-    _log_destroy_pending = True
-
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        super().__init__(loop=loop)
-        if not coroutines.iscoroutine(coro):
-            self._log_destroy_pending = False
-            raise TypeError(f'a coroutine was expected, got {coro!r}')
-        if name is None:
-            self._name = _next_task_name()
-        else:
-            self._name = str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
-        self._coro = coro
-        self._context = context
-        self._loop.call_soon(self.__step, context=context)
-        _all_tasks.add(self)
-
-    def __del__(self):
-        if self._state == futures._PENDING and self._log_destroy_pending:
-            context = {
-                'task': self,
-                'message': 'Task was destroyed but it is pending!',
-            }
-            self._loop.call_exception_handler(context)
-        super().__del__()
-
-    def __repr__(self):
-        info = futures._future_repr_info(self)
-        if self._num_cancels_requested and self._state == futures._PENDING:
-            info[0] = 'cancelling'
-        info.insert(1, 'name=%r' % self.get_name())
-        info.insert(2, f'coro=<{coroutines._format_coroutine(self._coro)}>')
-        if self._fut_waiter is not None:
-            info.insert(3, f'wait_for={self._fut_waiter!r}')
-        return '<{} {}>'.format(self.__class__.__name__, ' '.join(info))
-
-    def get_coro(self):
-        return self._coro
-
-    def get_context(self):
-        return self._context
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-
-    def set_result(self, result):
-        raise RuntimeError('Task does not support set_result operation')
-
-    def set_exception(self, exception):
-        raise RuntimeError('Task does not support set_exception operation')
-
-    def get_stack(self, *, limit=None):
-        frames = []
-        exc = self._exception
-        if exc is not None:
-            tb = exc.__traceback__
-            while tb is not None:
-                if limit is not None:
-                    if limit <= 0:
-                        break
-                    limit -= 1
-                frames.append(tb.tb_frame)
-                tb = tb.tb_next
-        return frames
-
-    def print_stack(self, *, limit=None, file=None):
-        import traceback
-        exc = self._exception
-        extracted = []
-        if exc is not None:
-            extracted = traceback.extract_tb(exc.__traceback__, limit)
-        if not extracted:
-            print(f'No stack for {self!r}', file=file)
-        elif exc is not None:
-            print(f'Traceback for {self!r} (most recent call last):', file=file)
-        else:
-            print(f'Stack for {self!r} (most recent call last):', file=file)
-        err = file if file is not None else sys.stderr
-        for line in traceback.format_list(extracted):
-            err.write(line)
-        if exc is not None:
-            for line in traceback.format_exception_only(exc.__class__, exc):
-                print(line, file=file, end='')
-
-    def cancel(self, msg=None):
-        self._log_traceback = False
-        if self.done():
-            return False
-        self._num_cancels_requested += 1
-        if self._fut_waiter is not None:
-            if self._fut_waiter.cancel(msg=msg):
-                return True
-        self._must_cancel = True
-        self._cancel_message = msg
-        return True
-
-    def cancelling(self):
-        return self._num_cancels_requested
-
-    def uncancel(self):
-        if self._num_cancels_requested > 0:
-            self._num_cancels_requested -= 1
-        return self._num_cancels_requested
-
-    def __step(self, exc=None):
-        if self._state != futures._PENDING:
-            raise exceptions.InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, exceptions.CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-        loop = self._loop
-        prev = _current_tasks.get(loop)
-        if prev is not None:
-            raise RuntimeError(f'Cannot enter into task {self!r} while another task {prev!r} is being executed.')
-        _current_tasks[loop] = self
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as exc:
-            if self._must_cancel:
-                self._must_cancel = False
-                super().cancel(msg=self._cancel_message)
-            else:
-                futures._PyFuture.set_result(self, exc.value)
-        except exceptions.CancelledError as exc:
-            tb = exc.__traceback__
-            if tb is not None and tb.tb_next is not None:
-                exc.__traceback__ = tb.tb_next
-            self._cancelled_exc = exc
-            super().cancel()
-        except (KeyboardInterrupt, SystemExit) as exc:
-            futures._PyFuture.set_exception(self, exc)
-            raise
-        except BaseException as exc:
-            tb = exc.__traceback__
-            if tb is not None and tb.tb_next is not None:
-                # Drop this frame: CPython's Task steps in C and shows
-                # only the coroutine's frames.
-                exc.__traceback__ = tb.tb_next
-            futures._PyFuture.set_exception(self, exc)
-        else:
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if futures._get_loop(result) is not loop:
-                    new_exc = RuntimeError(f'Task {self!r} got Future {result!r} attached to a different loop')
-                    loop.call_soon(self.__step, new_exc, context=self._context)
-                elif blocking:
-                    if result is self:
-                        new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
-                        loop.call_soon(self.__step, new_exc, context=self._context)
-                    else:
-                        result._asyncio_future_blocking = False
-                        result.add_done_callback(self.__wakeup, context=self._context)
-                        self._fut_waiter = result
-                        if self._must_cancel:
-                            if self._fut_waiter.cancel(msg=self._cancel_message):
-                                self._must_cancel = False
-                else:
-                    new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
-                    loop.call_soon(self.__step, new_exc, context=self._context)
-            elif result is None:
-                loop.call_soon(self.__step, context=self._context)
-            else:
-                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                loop.call_soon(self.__step, new_exc, context=self._context)
-        finally:
-            del _current_tasks[loop]
-            if self._state != futures._PENDING:
-                _all_tasks.discard(self)
-
-    def __wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self.__step(exc)
-        else:
-            self.__step()
-
-    __wakeup.__qualname__ = 'Task.task_wakeup'
-    __wakeup._asyncio_native = True
+def _task_repr_info(task):
+    info = futures._future_repr_info(task)
+    if task.cancelling() and not task.done():
+        info[0] = 'cancelling'
+    info.insert(1, 'name=%r' % task.get_name())
+    info.insert(2, f'coro=<{coroutines._format_coroutine(task._coro)}>')
+    if task._fut_waiter is not None:
+        info.insert(3, f'wait_for={task._fut_waiter!r}')
+    return info
 
 
-Task.__module__ = '_asyncio'
-_PyTask = Task
+def _task_get_stack(task, limit):
+    frames = []
+    exc = task._exception
+    if exc is not None:
+        tb = exc.__traceback__
+        while tb is not None:
+            if limit is not None:
+                if limit <= 0:
+                    break
+                limit -= 1
+            frames.append(tb.tb_frame)
+            tb = tb.tb_next
+    return frames
+
+
+def _task_print_stack(task, limit, file):
+    import traceback
+    exc = task._exception
+    extracted = []
+    if exc is not None:
+        extracted = traceback.extract_tb(exc.__traceback__, limit)
+    if not extracted:
+        print(f'No stack for {task!r}', file=file)
+    elif exc is not None:
+        print(f'Traceback for {task!r} (most recent call last):', file=file)
+    else:
+        print(f'Stack for {task!r} (most recent call last):', file=file)
+    err = file if file is not None else sys.stderr
+    for line in traceback.format_list(extracted):
+        err.write(line)
+    if exc is not None:
+        for line in traceback.format_exception_only(exc.__class__, exc):
+            print(line, file=file, end='')
 
 
 def create_task(coro, *, name=None, context=None):
@@ -478,7 +310,7 @@ async def _wrap_awaitable(awaitable):
     return await awaitable
 
 
-class _GatheringFuture(futures._PyFuture):
+class _GatheringFuture(futures.Future):
     """Helper for gather(): cancelling it cancels its children."""
 
     def __init__(self, children, *, loop):
@@ -624,31 +456,3 @@ def run_coroutine_threadsafe(coro, loop):
 
     loop.call_soon_threadsafe(callback)
     return future
-
-
-# Tasks not yet done (a plain set: done tasks leave it, so it does not keep
-# finished tasks alive the way a strong registry otherwise would).
-_all_tasks = set()
-_current_tasks = {}
-
-
-def _register_task(task):
-    _all_tasks.add(task)
-
-
-def _enter_task(loop, task):
-    current_task = _current_tasks.get(loop)
-    if current_task is not None:
-        raise RuntimeError(f'Cannot enter into task {task!r} while another task {current_task!r} is being executed.')
-    _current_tasks[loop] = task
-
-
-def _leave_task(loop, task):
-    current_task = _current_tasks.get(loop)
-    if current_task is not task:
-        raise RuntimeError(f'Leaving task {task!r} does not match the current task {current_task!r}.')
-    del _current_tasks[loop]
-
-
-def _unregister_task(task):
-    _all_tasks.discard(task)

@@ -5,11 +5,13 @@ Run: build/gilpy samples/asyncio/cancellation.py
 import asyncio
 
 
-async def worker(log):
+async def worker(log, busy):
     try:
         while True:
             log.append("working")
-            await asyncio.sleep(0.02)
+            if len(log) == 3:
+                busy.set()          # tell main that three rounds have run
+            await asyncio.sleep(0.01)
     except asyncio.CancelledError:
         log.append("cancelled: cleaning up")
         await asyncio.sleep(0)      # cleanup may still await
@@ -20,8 +22,9 @@ async def worker(log):
 
 async def main():
     log = []
-    task = asyncio.create_task(worker(log))
-    await asyncio.sleep(0.05)       # the worker runs 3 rounds meanwhile
+    busy = asyncio.Event()
+    task = asyncio.create_task(worker(log, busy))
+    await busy.wait()               # the worker runs 3 rounds meanwhile
     print("cancel() asks:", task.cancel())
     try:
         await task

@@ -71,6 +71,7 @@ static struct {
   size_t collections, freed_objects;
   bool enabled, collecting;
   bool prompt_requested; /* this collection was asked for by gc_request_collection */
+  bool forced;           /* gc.collect() asked for one (gc_request_collection_forced) */
   size_t prompt_budget;  /* bytes to allocate before the next prompt collection */
   Object **pending_del;  /* unreachable objects awaiting type->del */
   size_t npending, pending_cap;
@@ -446,6 +447,11 @@ void gc_request_collection_now(void) {
   eval_breaker_set(EB_GC);
 }
 
+void gc_request_collection_forced(void) {
+  heap.forced = true;
+  eval_breaker_set(EB_GC);
+}
+
 static void prompt_backoff(bool finalized_something) {
   if (!heap.prompt_requested) return;
   heap.prompt_requested = false;
@@ -639,10 +645,18 @@ __attribute__((noinline)) void gc_collect(void) {
 
 void gc_safepoint(void) {
 #ifdef GILPY_GC_STRESS
-  if (heap.enabled) gc_collect();
+  if (heap.enabled || heap.forced) {
+    heap.forced = false;
+    gc_collect();
+  }
 #else
-  if ((atomic_load_explicit(&eval_breaker, memory_order_relaxed) & EB_GC) && heap.enabled) gc_collect();
-  else eval_breaker_clear(EB_GC);
+  bool requested = atomic_load_explicit(&eval_breaker, memory_order_relaxed) & EB_GC;
+  if ((requested && heap.enabled) || heap.forced) {
+    heap.forced = false;
+    gc_collect();
+  } else {
+    eval_breaker_clear(EB_GC);
+  }
 #endif
 }
 

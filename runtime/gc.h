@@ -96,6 +96,11 @@ void gc_collect(void);
 void gc_request_collection(void);
 /* The same without the back-off (an explicit `del` of such an object). */
 void gc_request_collection_now(void);
+/* gc.collect(): a collection at the next safe point even when collections
+ * are disabled.  Called from a native that the eval loop called directly,
+ * it happens at the loop's safe point right after the call returns, with
+ * the precise view of the loop's frames (no stale words of its C frame). */
+void gc_request_collection_forced(void);
 /* At exit: runs `del` for every object still flagged GC_NEEDS_DEL,
  * reachable or not (as module teardown does in CPython). */
 void gc_finalize_remaining(void);

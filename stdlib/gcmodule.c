@@ -1,14 +1,21 @@
-/* gcmodule.c — the gc module: explicit collections and the on/off switch.
+/* gcmodule.c — _gc, the native half of the gc module (stdlib/lib/gc.py).
  *
- * gilpy's collector is not generational, so every collection is a full one
- * and the generation argument of collect() only gets checked.
+ * gc.collect() is written in gilpy so that its collection happens at the
+ * eval loop's safe point right after _request_collection() returns: there
+ * the collector sees the loop's frames precisely, while a collection run
+ * from inside a native would also scan the loop's C frame conservatively,
+ * where stale copies of dropped values could keep garbage (and weakly
+ * referenced objects) alive.  gilpy's collector is not generational: every
+ * collection is a full one.
  */
 #include "runtime/error.h"
 #include "runtime/exc.h"
 #include "runtime/gc.h"
 #include "runtime/native.h"
 
-static Value gc_m_collect(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+static size_t freed_before_request;
+
+static Value gc_m_request(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   (void)self;
   static ArgSpec spec = ARGSPEC("collect(generation=2)");
   Value gen;
@@ -18,13 +25,16 @@ static Value gc_m_collect(Value self, Value *args, size_t nargs, TupleObject *kw
     if (!args_index(gen, &g)) return VAL_NULL;
     if (g < 0 || g > 2) return err_set(&Exc_ValueError, "invalid generation");
   }
-  size_t before = gc_stats().freed_objects;
-  gc_collect();
-  /* This collection scans the whole C stack, where the loop's activation
-   * may keep stale copies of dropped values; the loop's safe point right
-   * after this call collects once more with the precise view of its frames. */
-  gc_request_collection_now();
-  return val_from_int((intptr_t)(gc_stats().freed_objects - before));
+  freed_before_request = gc_stats().freed_objects;
+  gc_request_collection_forced();
+  return VAL_NONE;
+}
+
+static Value gc_m_collected(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
+  (void)self;
+  (void)args;
+  if (!args_no_kw("_collected", kwnames) || !args_count("_collected", nargs, 0, 0)) return VAL_NULL;
+  return val_from_int((intptr_t)(gc_stats().freed_objects - freed_before_request));
 }
 
 static Value gc_m_enable(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
@@ -51,11 +61,12 @@ static Value gc_m_isenabled(Value self, Value *args, size_t nargs, TupleObject *
 }
 
 static const NativeDef gc_functions[] = {
-    {"collect", gc_m_collect, 0, "Run a full collection; return the number of objects freed."},
+    {"_request_collection", gc_m_request, 0, "Asks for a full collection at the next safe point."},
+    {"_collected", gc_m_collected, 0, "Objects freed since the last _request_collection()."},
     {"enable", gc_m_enable, 0, "Enable automatic garbage collection."},
     {"disable", gc_m_disable, 0, "Disable automatic garbage collection."},
     {"isenabled", gc_m_isenabled, 0, "Returns true if automatic garbage collection is enabled."},
     {NULL},
 };
 
-const NativeModuleDef gc_module_def = {"gc", gc_functions, NULL};
+const NativeModuleDef _gc_module_def = {"_gc", gc_functions, NULL};

@@ -24,7 +24,7 @@
   X(signal)            \
   X(_socket)           \
   X(select)            \
-  X(gc)                \
+  X(_gc)               \
   X(_weakref)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;

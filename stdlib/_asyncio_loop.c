@@ -26,6 +26,7 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,24 +58,36 @@
 enum {
   HF_CANCELLED = 1u << 0,
   HF_SCHEDULED = 1u << 1, /* TimerHandle: in its loop's heap */
-  HF_ONE_ARG = 1u << 2,   /* `args` is the single argument itself, not a tuple */
+  HF_ARGS1 = 1u << 2,     /* one argument, kept in `args` itself */
+  HF_ARGS2 = 1u << 3,     /* two arguments, in `args` and `arg1` */
 };
+#define HF_INLINE_ARGS (HF_ARGS1 | HF_ARGS2)
 
+/* Most callbacks take at most two arguments (a Task step, a done callback,
+ * asyncio.sleep's timer): those are kept inline, without a tuple. */
 typedef struct {
   Object base;
   Value callback; /* None once cancelled */
-  Value args;     /* a tuple (None once cancelled), or the argument (HF_ONE_ARG) */
+  Value args;     /* a tuple (None once cancelled), or the first inline argument */
+  Value arg1;     /* the second inline argument (HF_ARGS2) */
   Value loop;
   Value context;
-  Value repr;      /* the _repr slot; VAL_NULL reads as None */
-  Value source_tb; /* the _source_traceback slot (debug mode); VAL_NULL reads as None */
+  Value extra;    /* VAL_NULL, or a list of the rarely set slots (EX_*) */
 } HandleObject;
+
+/* Slots of HandleObject.extra; None there means unset. */
+enum { EX_REPR, EX_SOURCE_TB, EX_WHEN, EX_COUNT };
 
 typedef struct {
   HandleObject h;
-  double when;    /* the deadline the heap orders by */
-  Value when_obj; /* the `when` given when it was not a float, else VAL_NULL */
+  double when; /* the deadline the heap orders by; extra[EX_WHEN] keeps a non-float `when` as given */
 } TimerHandleObject;
+
+/* A callback's arguments as a handle keeps them. */
+typedef struct {
+  Value args, arg1;
+  uint32_t flags; /* 0 (args is a tuple), HF_ARGS1 or HF_ARGS2 */
+} CallbackArgs;
 
 typedef struct {
   Object base;
@@ -95,6 +108,20 @@ static TypeObject HandleType, TimerHandleType, LoopType;
 #define HANDLE(v) ((HandleObject *)(v))
 #define TIMER(v) ((TimerHandleObject *)(v))
 #define LOOP(v) ((LoopObject *)(v))
+
+static Value extra_get(HandleObject *h, int slot) {
+  if (!h->extra) return VAL_NULL;
+  Value v = AS(ListObject, h->extra)->items[slot];
+  return v == VAL_NONE ? VAL_NULL : v;
+}
+
+static void extra_set(HandleObject *h, int slot, Value v) {
+  if (!h->extra) {
+    if (!v || v == VAL_NONE) return;
+    h->extra = list_new(EX_COUNT);
+  }
+  AS(ListObject, h->extra)->items[slot] = v ? v : VAL_NONE;
+}
 
 static bool is_handle(Value v) {
   if (!val_is_obj(v)) return false;
@@ -136,7 +163,8 @@ static bool loop_time(Value loop, double *out) {
 /* ---- Handle --------------------------------------------------------------- */
 
 static Value handle_args_tuple(HandleObject *h) {
-  if (h->base.aux & HF_ONE_ARG) return tuple_pack(1, h->args);
+  if (h->base.aux & HF_ARGS1) return tuple_pack(1, h->args);
+  if (h->base.aux & HF_ARGS2) return tuple_pack(2, h->args, h->arg1);
   return h->args ? h->args : VAL_NONE;
 }
 
@@ -159,19 +187,21 @@ static bool handle_capture_source(HandleObject *h) {
   if (!on || !fn_extract_stack) return true;
   Value tb = obj_call0(fn_extract_stack);
   if (!tb) return false;
-  h->source_tb = tb;
+  extra_set(h, EX_SOURCE_TB, tb);
   return true;
 }
 
-/* Fills a fresh handle; `args` a tuple, or the single argument with one_arg. */
-static void handle_fill(HandleObject *h, Value callback, Value args, bool one_arg, Value loop, Value context) {
+static CallbackArgs args_of_tuple(Value tuple) { return (CallbackArgs){tuple, VAL_NULL, 0}; }
+
+/* Fills a fresh handle. */
+static void handle_fill(HandleObject *h, Value callback, CallbackArgs a, Value loop, Value context) {
   h->callback = callback;
-  h->args = args;
+  h->args = a.args;
+  h->arg1 = a.arg1;
   h->loop = loop;
   h->context = context ? context : VAL_NONE;
-  h->repr = VAL_NULL;
-  h->source_tb = VAL_NULL;
-  h->base.aux = one_arg ? HF_ONE_ARG : 0;
+  h->extra = VAL_NULL;
+  h->base.aux = a.flags;
 }
 
 static HandleObject *handle_new(TypeObject *type) {
@@ -182,21 +212,16 @@ static void handle_trace(Object *o) {
   HandleObject *h = (HandleObject *)o;
   gc_mark(h->callback);
   gc_mark(h->args);
+  gc_mark(h->arg1);
   gc_mark(h->loop);
   gc_mark(h->context);
-  gc_mark(h->repr);
-  gc_mark(h->source_tb);
-}
-
-static void timer_trace(Object *o) {
-  handle_trace(o);
-  gc_mark(((TimerHandleObject *)o)->when_obj);
+  gc_mark(h->extra);
 }
 
 static Value handle_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
   (void)args, (void)nargs, (void)kwnames;
   HandleObject *h = handle_new(type);
-  handle_fill(h, VAL_NONE, VAL_NONE, false, VAL_NONE, VAL_NONE);
+  handle_fill(h, VAL_NONE, args_of_tuple(VAL_NONE), VAL_NONE, VAL_NONE);
   return (Value)h;
 }
 
@@ -206,7 +231,7 @@ static ArgSpec timer_spec = ARGSPEC("TimerHandle.__init__(when, callback, args, 
 static int handle_tp_init(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   Value a[4];
   if (!args_bind(&handle_spec, args, nargs, kwnames, a)) return -1;
-  handle_fill(HANDLE(self), a[0], a[1], false, a[2], a[3]);
+  handle_fill(HANDLE(self), a[0], args_of_tuple(a[1]), a[2], a[3]);
   return handle_capture_source(HANDLE(self)) ? 0 : -1;
 }
 
@@ -214,22 +239,25 @@ static int handle_tp_init(Value self, Value *args, size_t nargs, TupleObject *kw
 static bool timer_set_when(TimerHandleObject *t, Value when) {
   if (val_is_float(when)) {
     t->when = float_value(when);
-    t->when_obj = VAL_NULL;
+    extra_set(&t->h, EX_WHEN, VAL_NULL);
     return true;
   }
   double d = float_as_double(when);
   if (d == -1.0 && err_occurred()) return false;
   t->when = d;
-  t->when_obj = when;
+  extra_set(&t->h, EX_WHEN, when);
   return true;
 }
 
-static Value timer_when_value(TimerHandleObject *t) { return t->when_obj ? t->when_obj : float_new(t->when); }
+static Value timer_when_value(TimerHandleObject *t) {
+  Value w = extra_get(&t->h, EX_WHEN);
+  return w ? w : float_new(t->when);
+}
 
 static int timer_tp_init(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   Value a[5];
   if (!args_bind(&timer_spec, args, nargs, kwnames, a)) return -1;
-  handle_fill(HANDLE(self), a[1], a[2], false, a[3], a[4]);
+  handle_fill(HANDLE(self), a[1], args_of_tuple(a[2]), a[3], a[4]);
   if (!timer_set_when(TIMER(self), a[0])) return -1;
   return handle_capture_source(HANDLE(self)) ? 0 : -1;
 }
@@ -247,11 +275,12 @@ static Value handle_repr_info_impl(Value self) {
     if (!src) return VAL_NULL;
     list_append(info, src);
   }
-  if (h->source_tb) {
-    int t = obj_truthy(h->source_tb);
+  Value source_tb = extra_get(h, EX_SOURCE_TB);
+  if (source_tb) {
+    int t = obj_truthy(source_tb);
     if (t < 0) return VAL_NULL;
     if (t) {
-      Value frame = obj_getitem(h->source_tb, val_from_int(-1));
+      Value frame = obj_getitem(source_tb, val_from_int(-1));
       Value file = frame ? obj_getitem(frame, val_from_int(0)) : VAL_NULL;
       Value line = file ? obj_getitem(frame, val_from_int(1)) : VAL_NULL;
       if (!line) return VAL_NULL;
@@ -280,7 +309,8 @@ static Value h_repr_info(Value self, Value *args, size_t nargs, TupleObject *kw)
 
 static Value handle_repr(Value self) {
   HandleObject *h = HANDLE(self);
-  if (h->repr && h->repr != VAL_NONE) return h->repr;
+  Value kept = extra_get(h, EX_REPR);
+  if (kept) return kept;
   Value info = type_lookup(val_type(self), s_repr_info) == type_lookup(&HandleType, s_repr_info)
                    ? handle_repr_info_impl(self)
                    : obj_call_method(self, s_repr_info, NULL, 0);
@@ -307,14 +337,15 @@ static bool handle_cancel(HandleObject *h) {
   if (!loop_debug(h->loop, &on)) return false;
   if (on) {
     /* Debug mode keeps the repr, for "Executing <Handle...> took 2.5 seconds". */
-    h->repr = VAL_NULL;
+    extra_set(h, EX_REPR, VAL_NULL);
     Value r = obj_repr((Value)h);
     if (!r) return false;
-    h->repr = r;
+    extra_set(h, EX_REPR, r);
   }
   h->callback = VAL_NONE;
   h->args = VAL_NONE;
-  h->base.aux &= ~(uint32_t)HF_ONE_ARG;
+  h->arg1 = VAL_NULL;
+  h->base.aux &= ~(uint32_t)HF_INLINE_ARGS;
   return true;
 }
 
@@ -334,9 +365,9 @@ static Value h_cancelled(Value self, Value *args, size_t nargs, TupleObject *kw)
 static bool handle_run(HandleObject *h) {
   Value cb = h->callback;
   Value r;
-  if (h->base.aux & HF_ONE_ARG) {
-    Value argv[1] = {h->args};
-    r = obj_call(cb, argv, 1, NULL);
+  if (h->base.aux & HF_INLINE_ARGS) {
+    Value argv[2] = {h->args, h->arg1};
+    r = obj_call(cb, argv, (h->base.aux & HF_ARGS2) ? 2 : 1, NULL);
   } else if (val_is_tuple(h->args)) {
     Value args = h->args;
     r = obj_call(cb, TUPLE_ITEMS(args), (size_t)AS(TupleObject, args)->len, NULL);
@@ -356,10 +387,11 @@ static bool handle_run(HandleObject *h) {
   dict_set_cstr(ctx, "message", str_printf("Exception in callback %U", src));
   dict_set_cstr(ctx, "exception", exc);
   dict_set_cstr(ctx, "handle", (Value)h);
-  if (h->source_tb) {
-    int t = obj_truthy(h->source_tb);
+  Value source_tb = extra_get(h, EX_SOURCE_TB);
+  if (source_tb) {
+    int t = obj_truthy(source_tb);
     if (t < 0) return false;
-    if (t) dict_set_cstr(ctx, "source_traceback", h->source_tb);
+    if (t) dict_set_cstr(ctx, "source_traceback", source_tb);
   }
   /* The handler runs as inside CPython's `except BaseException as exc:`. */
   ThreadState *ts = ts_current;
@@ -382,7 +414,8 @@ static Value t_when(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 static Hash timer_hash(Value self) {
   TimerHandleObject *t = TIMER(self);
-  return t->when_obj ? obj_hash(t->when_obj) : float_hash(t->when);
+  Value w = extra_get(&t->h, EX_WHEN);
+  return w ? obj_hash(w) : float_hash(t->when);
 }
 
 /* TimerHandle.__eq__: same deadline, callback, arguments and state. */
@@ -432,7 +465,8 @@ static int s_callback(Value self, Value v) {
 static Value g_args(Value self) { return handle_args_tuple(HANDLE(self)); }
 static int s_args(Value self, Value v) {
   HANDLE(self)->args = v ? v : VAL_NONE;
-  HANDLE(self)->base.aux &= ~(uint32_t)HF_ONE_ARG;
+  HANDLE(self)->arg1 = VAL_NULL;
+  HANDLE(self)->base.aux &= ~(uint32_t)HF_INLINE_ARGS;
   return 0;
 }
 static Value g_loop(Value self) { return HANDLE(self)->loop; }
@@ -453,14 +487,14 @@ static int s_cancelled(Value self, Value v) {
   else HANDLE(self)->base.aux &= ~(uint32_t)HF_CANCELLED;
   return 0;
 }
-static Value g_repr(Value self) { return none_if_null(HANDLE(self)->repr); }
+static Value g_repr(Value self) { return none_if_null(extra_get(HANDLE(self), EX_REPR)); }
 static int s_repr(Value self, Value v) {
-  HANDLE(self)->repr = v;
+  extra_set(HANDLE(self), EX_REPR, v);
   return 0;
 }
-static Value g_source_tb(Value self) { return none_if_null(HANDLE(self)->source_tb); }
+static Value g_source_tb(Value self) { return none_if_null(extra_get(HANDLE(self), EX_SOURCE_TB)); }
 static int s_source_tb(Value self, Value v) {
-  HANDLE(self)->source_tb = v == VAL_NONE ? VAL_NULL : v;
+  extra_set(HANDLE(self), EX_SOURCE_TB, v);
   return 0;
 }
 static Value g_when(Value self) { return timer_when_value(TIMER(self)); }
@@ -528,7 +562,7 @@ static TypeObject TimerHandleType = {
     .flags = TP_BASETYPE,
     .tp_new = handle_tp_new,
     .tp_init = timer_tp_init,
-    .trace = timer_trace,
+    .trace = handle_trace,
     .repr = handle_repr,
     .hash = timer_hash,
     .richcompare = timer_richcompare,
@@ -632,19 +666,26 @@ static bool debug_checks(Value loop, Value callback, const char *method, bool ch
 }
 
 /* Makes the Handle for callback(*args) and queues it. */
-static Value loop_call_soon_impl(Value loop, Value callback, Value args, bool one_arg, Value context) {
+static Value loop_call_soon_impl(Value loop, Value callback, CallbackArgs args, Value context) {
   HandleObject *h = handle_new(&HandleType);
-  handle_fill(h, callback, args, one_arg, loop, context);
+  handle_fill(h, callback, args, loop, context);
   if (LOOP(loop)->debug_on && !handle_capture_source(h)) return VAL_NULL;
   ready_push(LOOP(loop), (Value)h);
   return (Value)h;
 }
 
-static Value loop_call_at_impl(Value loop, Value when, Value callback, Value args, bool one_arg, Value context) {
+/* Makes the TimerHandle for callback(*args) at `when` (a number, or
+ * VAL_NULL for the float `fwhen`) and pushes it on the heap. */
+static Value loop_call_at_impl(Value loop, Value when, double fwhen, Value callback, CallbackArgs args,
+                               Value context) {
   LoopObject *L = LOOP(loop);
   TimerHandleObject *t = (TimerHandleObject *)handle_new(&TimerHandleType);
-  handle_fill(&t->h, callback, args, one_arg, loop, context);
-  if (!timer_set_when(t, when)) return VAL_NULL;
+  handle_fill(&t->h, callback, args, loop, context);
+  if (when) {
+    if (!timer_set_when(t, when)) return VAL_NULL;
+  } else {
+    t->when = fwhen;
+  }
   if (L->debug_on && !handle_capture_source(&t->h)) return VAL_NULL;
   heap_push(L, (Value)t);
   t->h.base.aux |= HF_SCHEDULED;
@@ -699,13 +740,13 @@ static bool bind_callback_args(const char *fname, const char *const *names, size
   return true;
 }
 
-/* The handle's arguments: none (the shared empty tuple), one (kept as is)
- * or a tuple. */
-static Value pack_args(Value *a, size_t n, bool *one_arg) {
-  *one_arg = n == 1;
-  if (n == 0) return empty_tuple;
-  if (n == 1) return a[0];
-  return tuple_from_array(a, (ssize_t)n);
+/* The handle's arguments: none (the shared empty tuple), one or two
+ * (inline), or a tuple. */
+static CallbackArgs pack_args(Value *a, size_t n) {
+  if (n == 0) return args_of_tuple(empty_tuple);
+  if (n == 1) return (CallbackArgs){a[0], VAL_NULL, HF_ARGS1};
+  if (n == 2) return (CallbackArgs){a[0], a[1], HF_ARGS2};
+  return args_of_tuple(tuple_from_array(a, (ssize_t)n));
 }
 
 static Value l_call_soon_common(Value self, Value *args, size_t nargs, TupleObject *kw, const char *fname,
@@ -717,9 +758,7 @@ static Value l_call_soon_common(Value self, Value *args, size_t nargs, TupleObje
   LoopObject *L = LOOP(self);
   if (L->closed) return err_closed();
   if (L->debug_on && !debug_checks(self, lead[0], fname, !threadsafe)) return VAL_NULL;
-  bool one;
-  Value a = pack_args(cbargs, ncb, &one);
-  Value h = loop_call_soon_impl(self, lead[0], a, one, context);
+  Value h = loop_call_soon_impl(self, lead[0], pack_args(cbargs, ncb), context);
   if (h && threadsafe && L->wakefd >= 0) {
     uint64_t v = 1;
     ssize_t r = write(L->wakefd, &v, sizeof v);
@@ -739,7 +778,7 @@ static Value l_call_soon_threadsafe(Value self, Value *args, size_t nargs, Tuple
 /* _call_soon(callback, args, context): no checks, args a tuple. */
 static Value l__call_soon(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("_call_soon", kw) || !args_count("_call_soon", nargs, 3, 3)) return VAL_NULL;
-  return loop_call_soon_impl(self, args[0], args[1], false, args[2]);
+  return loop_call_soon_impl(self, args[0], args_of_tuple(args[1]), args[2]);
 }
 
 static Value l_call_at(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -751,9 +790,7 @@ static Value l_call_at(Value self, Value *args, size_t nargs, TupleObject *kw) {
   LoopObject *L = LOOP(self);
   if (L->closed) return err_closed();
   if (L->debug_on && !debug_checks(self, lead[1], "call_at", true)) return VAL_NULL;
-  bool one;
-  Value a = pack_args(cbargs, ncb, &one);
-  return loop_call_at_impl(self, lead[0], lead[1], a, one, context);
+  return loop_call_at_impl(self, lead[0], 0.0, lead[1], pack_args(cbargs, ncb), context);
 }
 
 static Value l_call_later(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -763,11 +800,12 @@ static Value l_call_later(Value self, Value *args, size_t nargs, TupleObject *kw
   if (!bind_callback_args("call_later", names, 2, args, nargs, kw, lead, &context, &cbargs, &ncb)) return VAL_NULL;
   Value delay = lead[0];
   if (delay == VAL_NONE) return err_set(&Exc_TypeError, "delay must not be None");
-  Value when;
-  double now;
+  /* when = self.time() + delay: a plain float for a number delay on the
+   * loop's own clock, else as Python adds them. */
+  Value when = VAL_NULL;
+  double fwhen = 0.0;
   if (type_lookup(val_type(self), s_time) == native_time && (val_is_float(delay) || val_is_int(delay))) {
-    now = monotonic();
-    when = float_new(now + (val_is_float(delay) ? float_value(delay) : (double)val_int(delay)));
+    fwhen = monotonic() + (val_is_float(delay) ? float_value(delay) : (double)val_int(delay));
   } else {
     Value t = type_lookup(val_type(self), s_time) == native_time ? float_new(monotonic())
                                                                   : obj_call_method(self, s_time, NULL, 0);
@@ -778,9 +816,7 @@ static Value l_call_later(Value self, Value *args, size_t nargs, TupleObject *kw
   LoopObject *L = LOOP(self);
   if (L->closed) return err_closed();
   if (L->debug_on && !debug_checks(self, lead[1], "call_at", true)) return VAL_NULL;
-  bool one;
-  Value a = pack_args(cbargs, ncb, &one);
-  return loop_call_at_impl(self, when, lead[1], a, one, context);
+  return loop_call_at_impl(self, when, fwhen, lead[1], pack_args(cbargs, ncb), context);
 }
 
 static Value l_time(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -1069,7 +1105,8 @@ static TypeObject LoopType = {
 Value asyncio_call_soon(Value loop, Value callback, Value arg, Value context) {
   if (is_loop(loop) && !LOOP(loop)->debug_on && type_lookup(val_type(loop), s_call_soon) == native_call_soon) {
     if (LOOP(loop)->closed) return err_closed();
-    return loop_call_soon_impl(loop, callback, arg ? arg : empty_tuple, arg != VAL_NULL, context);
+    CallbackArgs a = arg ? (CallbackArgs){arg, VAL_NULL, HF_ARGS1} : args_of_tuple(empty_tuple);
+    return loop_call_soon_impl(loop, callback, a, context);
   }
   Value args[3];
   size_t n = 0;
@@ -1081,6 +1118,53 @@ Value asyncio_call_soon(Value loop, Value callback, Value arg, Value context) {
   return obj_call(meth, args, n, (TupleObject *)kwnames_context);
 }
 
+/* ---- the running loop of each thread ------------------------------------------
+ * asyncio.events' _get_running_loop, _set_running_loop and get_running_loop:
+ * thread ident -> (loop, pid).  The pid check keeps a forked child from
+ * seeing its parent's loop, as CPython's; the pid is cached and refreshed
+ * in the child by an atfork handler, so the check costs no system call. */
+static Value running_loops; /* dict, rooted */
+static pid_t cached_pid;
+
+static void refresh_pid(void) { cached_pid = getpid(); }
+
+static Value thread_key(void) {
+  ThreadState *ts = ts_current;
+  return int_from_u64(ts ? ts->ident : (unsigned long)pthread_self());
+}
+
+static Value running_loop_or_none(void) {
+  Value key = thread_key();
+  Value rec = key ? dict_get(running_loops, key) : VAL_NULL;
+  if (!rec) return VAL_NONE;
+  Value pid = TUPLE_ITEMS(rec)[1];
+  return val_is_int(pid) && val_int(pid) == cached_pid ? TUPLE_ITEMS(rec)[0] : VAL_NONE;
+}
+
+static Value a_get_running_loop_opt(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("_get_running_loop", kw) || !args_count("_get_running_loop", nargs, 0, 0)) return VAL_NULL;
+  return running_loop_or_none();
+}
+
+static Value a_get_running_loop(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("get_running_loop", kw) || !args_count("get_running_loop", nargs, 0, 0)) return VAL_NULL;
+  Value loop = running_loop_or_none();
+  if (loop == VAL_NONE) return err_set(&Exc_RuntimeError, "no running event loop");
+  return loop;
+}
+
+static Value a_set_running_loop(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("_set_running_loop", kw) || !args_count("_set_running_loop", nargs, 1, 1)) return VAL_NULL;
+  Value key = thread_key();
+  if (!key) return VAL_NULL;
+  if (args[0] == VAL_NONE) {
+    if (dict_contains(running_loops, key) == 1 && dict_del(running_loops, key) < 0) return VAL_NULL;
+    return VAL_NONE;
+  }
+  if (dict_set(running_loops, key, tuple_pack(2, args[0], val_from_int(cached_pid))) < 0) return VAL_NULL;
+  return VAL_NONE;
+}
+
 /* _set_loop_helpers(format_callback_source, creation_stack): the Python
  * functions the C handles call for reprs, error messages and debug mode. */
 static Value a_set_loop_helpers(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -1090,7 +1174,13 @@ static Value a_set_loop_helpers(Value self, Value *args, size_t nargs, TupleObje
   return VAL_NONE;
 }
 
-static const NativeDef set_helpers_def = {"_set_loop_helpers", a_set_loop_helpers, 0, NULL};
+static const NativeDef loop_functions[] = {
+    {"_set_loop_helpers", a_set_loop_helpers, 0, NULL},
+    {"_get_running_loop", a_get_running_loop_opt, 0, NULL},
+    {"_set_running_loop", a_set_running_loop, 0, NULL},
+    {"get_running_loop", a_get_running_loop, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
 
 int asyncio_loop_init(Value module) {
   s_call_soon = str_intern_cstr("call_soon");
@@ -1122,6 +1212,10 @@ int asyncio_loop_init(Value module) {
   dict_set_cstr(d, "Handle", (Value)&HandleType);
   dict_set_cstr(d, "TimerHandle", (Value)&TimerHandleType);
   dict_set_cstr(d, "EventLoopCore", (Value)&LoopType);
-  dict_set_cstr(d, "_set_loop_helpers", native_function_new(&set_helpers_def, module));
+  for (const NativeDef *f = loop_functions; f->name; f++) dict_set_cstr(d, f->name, native_function_new(f, module));
+  running_loops = dict_new();
+  gc_add_root(&running_loops);
+  refresh_pid();
+  pthread_atfork(NULL, NULL, refresh_pid);
   return 0;
 }

@@ -22,6 +22,8 @@ def first():
 loop.call_soon(first)
 loop.call_soon(cb, 1)
 loop.call_soon(cb, 1, 2)
+h3 = loop.call_soon(cb, 1, 2, 3)
+print(h3._args, loop.call_soon(cb, 'one')._args, loop.call_soon(cb)._args)
 loop.call_soon(loop.stop)
 loop.run_forever()
 print('iteration 1:', log)

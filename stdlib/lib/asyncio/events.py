@@ -59,32 +59,11 @@ def _thread_key():
         return 0
 
 
-# Per-thread records: thread ident -> (running loop, pid).  Entries are
-# removed when the loop stops running.
-_running = {}
-
-
-def _get_running_loop():
-    rec = _running.get(_thread_key())
-    if rec is not None and rec[1] == _os.getpid():
-        return rec[0]
-    return None
-
-
-def _set_running_loop(loop):
-    key = _thread_key()
-    if loop is None:
-        _running.pop(key, None)
-    else:
-        _running[key] = (loop, _os.getpid())
-
-
-def get_running_loop():
-    """Return the running event loop.  Raise a RuntimeError if there is none."""
-    loop = _get_running_loop()
-    if loop is None:
-        raise RuntimeError('no running event loop')
-    return loop
+# The running loop of each thread (C, stdlib/_asyncio_loop.c): recorded per
+# thread ident with the pid, so that a forked child never sees its parent's.
+_get_running_loop = _asyncio._get_running_loop
+_set_running_loop = _asyncio._set_running_loop
+get_running_loop = _asyncio.get_running_loop
 
 
 class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):

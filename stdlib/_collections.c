@@ -785,24 +785,43 @@ static Value m_reversed(Value self, Value *args, size_t nargs, TupleObject *kwna
   return deque_iter_new(self, true);
 }
 
-/* d[i] through the method: i converted as an index, as CPython's sq_item wrapper. */
+/* The index argument of the __getitem__/__setitem__/__delitem__ methods,
+ * converted as CPython's sq_item wrappers do (OverflowError when huge). */
+static bool wrapper_index(Value v, ssize_t *out) {
+  if (val_is_int(v)) {
+    *out = val_int(v);
+    return true;
+  }
+  if (!val_is_intlike(v) && !val_type(v)->to_index) {
+    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+  }
+  if (list_key_index(v, out)) return true;
+  if (err_matches(&Exc_IndexError)) {
+    err_clear();
+    err_set(&Exc_OverflowError, "cannot fit '%T' into an index-sized integer", v);
+  }
+  return false;
+}
+
+/* d[i] through the method. */
 static Value m_getitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   if (!args_wrapper("__getitem__", nargs, kwnames, 1)) return VAL_NULL;
   ssize_t i;
-  return ssize_arg(args[0], &i) ? dq_item(self, i) : VAL_NULL;
+  return wrapper_index(args[0], &i) ? dq_item(self, i) : VAL_NULL;
 }
 
 static Value m_setitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   if (!args_wrapper("__setitem__", nargs, kwnames, 2)) return VAL_NULL;
   ssize_t i;
-  if (!ssize_arg(args[0], &i)) return VAL_NULL;
+  if (!wrapper_index(args[0], &i)) return VAL_NULL;
   return dq_ass_item(self, i, args[1]) < 0 ? VAL_NULL : VAL_NONE;
 }
 
 static Value m_delitem(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   if (!args_wrapper("__delitem__", nargs, kwnames, 1)) return VAL_NULL;
   ssize_t i;
-  if (!ssize_arg(args[0], &i)) return VAL_NULL;
+  if (!wrapper_index(args[0], &i)) return VAL_NULL;
   return dq_ass_item(self, i, VAL_NULL) < 0 ? VAL_NULL : VAL_NONE;
 }
 

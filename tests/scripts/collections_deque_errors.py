@@ -23,6 +23,12 @@ t("index str", lambda: d["a"])
 t("index slice", lambda: d[1:2])
 t("index float", lambda: d[1.0])
 t("getitem method str", lambda: d.__getitem__("a"))
+t("getitem method big", lambda: d.__getitem__(10**30))
+t("setitem method big", lambda: d.__setitem__(-10**30, 1))
+t("delitem method big", lambda: d.__delitem__(10**30))
+t("delitem method past", lambda: d.__delitem__(3))
+t("getitem method bool", lambda: d.__getitem__(True))
+t("insert big", lambda: d.insert(10**30, 1))
 
 
 def setitem(k, v):

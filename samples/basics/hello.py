@@ -1,4 +1,5 @@
 # A first gilpy program: functions, classes, comprehensions and big ints.
+# Run: build/gilpy samples/basics/hello.py
 
 def fib(n):
     a, b = 0, 1

@@ -7,8 +7,11 @@
 
 For each sanitizer it configures and builds BUILD_PREFIX-<sanitizer>
 (cmake -DGILPY_SANITIZE=<sanitizer>, -j2) unless --no-build, then
-  1. runs tests/scripts/thread_*.py through tests/run_scripts.py (outputs
-     must match CPython's), failing on any sanitizer report, and
+  1. runs each group of SCRIPT_GROUPS through tests/run_scripts.py (outputs
+     must match CPython's), failing on any sanitizer report: the thread
+     tests, the thread and process pool tests (concurrent.futures,
+     multiprocessing, asyncio.to_thread, other modules used from threads)
+     and the network tests (sockets, selectors, requests, aiohttp), and
   2. runs tests/stress/thread_stress.py for --stress-seconds (8 threads
      mutating shared containers and allocating while the GC collects).
 Exits 1 if anything failed.  The conservative stack scan reads other
@@ -18,9 +21,17 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+# (name, tests/run_scripts.py pattern, searched in the file name) of the script
+# tests run under each sanitizer.
+SCRIPT_GROUPS = [
+    ("thread", r"^thread_"),
+    ("pool", r"^(futures_|procpool_|mp_pool\.|mp_process\.|\w+_threads\.)"),
+    ("network", r"^(socket_|requests_|net_|aiohttp_)"),
+]
 REPORT_MARKERS = ("WARNING: ThreadSanitizer", "ERROR: AddressSanitizer",
                   "ERROR: LeakSanitizer", "runtime error:", "ThreadSanitizer: reported")
 
@@ -65,12 +76,15 @@ def main():
             build(san, bdir)
         gilpy = os.path.join(bdir, "gilpy")
         env = sanitizer_env(san)
-        good, out = run_checked([sys.executable, os.path.join(HERE, "run_scripts.py"), gilpy,
-                                 "^thread_", "--timeout", "300", "--jobs", "1"], env, 3600)
-        print(f"[{san}] thread scripts: {'ok' if good else 'FAILED'}")
-        if not good:
-            print(out)
-        ok &= good
+        for group, regex in SCRIPT_GROUPS:
+            start = time.monotonic()
+            good, out = run_checked([sys.executable, os.path.join(HERE, "run_scripts.py"), gilpy,
+                                     regex, "--timeout", "300", "--jobs", "1"], env, 3600)
+            took = time.monotonic() - start
+            print(f"[{san}] {group} scripts ({took:.0f} s): {'ok' if good else 'FAILED'}")
+            if not good:
+                print(out)
+            ok &= good
         good, out = run_checked([gilpy, os.path.join(HERE, "stress", "thread_stress.py"),
                                  str(args.stress_seconds)], env, args.stress_seconds * 20 + 120)
         expected = ("errors: []", "every thread ran: True", "locked total matches: True")

@@ -149,6 +149,12 @@ if __name__ == '__main__':
         ProcessPoolExecutor(initializer=5)
     except TypeError as e:
         print(e)
+    for kw in ({'max_tasks_per_child': 0}, {'max_tasks_per_child': 'x'},
+               {'max_tasks_per_child': 2, 'mp_context': mp.get_context('fork')}):
+        try:
+            ProcessPoolExecutor(**kw)
+        except (TypeError, ValueError) as e:
+            print(type(e).__name__, e)
     default = ProcessPoolExecutor()
     print(default._max_workers == os.cpu_count())
     default.shutdown()

@@ -330,7 +330,6 @@ class _ExecutorManagerThread(threading.Thread):
         self.in_flight = 0          # calls handed out, not yet answered
         self.outgoing = []          # call frames not yet written
         self.out_offset = 0         # bytes of outgoing[0] already written
-        self.said_farewell = set()  # result pipes whose worker is leaving
         super().__init__()
 
     def run(self):
@@ -419,23 +418,20 @@ class _ExecutorManagerThread(threading.Thread):
             except BaseException as e:
                 return True, format_exception(type(e), e, e.__traceback__)
             if frame is None:
-                if fd not in self.said_farewell:
-                    return True, None
-                self.said_farewell.discard(fd)
-                self.workers.reap(fd)
-                continue
+                return True, None
             exiting = frame[:1] == b'x'
             if exiting:
                 # The worker reached max_tasks_per_child and is leaving.
                 frame = frame[1:]
-                self.said_farewell.add(fd)
             try:
                 self.process_result_item(frame)
             except BaseException as e:
                 return True, format_exception(type(e), e, e.__traceback__)
-            if exiting and not self.is_shutting_down():
-                with self.shutdown_lock:
-                    self.workers.spawn()
+            if exiting:
+                self.workers.reap(fd)
+                if self.pending_work_items or not self.is_shutting_down():
+                    with self.shutdown_lock:
+                        self.workers.spawn()
         return False, None
 
     def process_result_item(self, frame):
@@ -501,7 +497,7 @@ class _ExecutorManagerThread(threading.Thread):
         """All work is done: tells each worker to leave and waits until
         they all have."""
         workers = self.workers
-        for _ in range(len(workers.result_fds) - len(self.said_farewell)):
+        for _ in range(len(workers.result_fds)):
             self.queue_frame(_FAREWELL)
         while workers.result_fds:
             for fd in self.wait(list(workers.result_fds)):

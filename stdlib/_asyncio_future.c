@@ -12,9 +12,9 @@
  *
  * A Task drives a coroutine: task_step sends into (or throws into) it once;
  * a yielded Future gets the task's wakeup as a done callback, a bare yield
- * re-schedules the step.  The step and wakeup callables are made once per
- * task and reused, so a step allocates nothing beyond what the coroutine's
- * send needs.  _current_tasks maps each loop to the task it is stepping.
+ * re-schedules the step.  A task waiting on a Future is stored in the
+ * future's first-callback slot as itself: its bound task_wakeup is made
+ * only when the future completes, so a pending task holds no callable.  _current_tasks maps each loop to the task it is stepping.
  *
  * Registry of tasks (all_tasks): a doubly-linked list through the tasks
  * themselves that the collector does not trace, so a pending task nobody
@@ -65,6 +65,7 @@ typedef struct {
   uint8_t state;
   bool log_tb;         /* an exception nobody retrieved yet */
   bool blocking;       /* _asyncio_future_blocking */
+  bool cb0_is_wakeup;  /* callback0 is a Task whose task_wakeup is the callback */
 } FutureObject;
 
 typedef struct TaskObject TaskObject;
@@ -74,8 +75,6 @@ struct TaskObject {
   Value name;          /* str, or a small int N standing for "Task-N" until asked */
   Value context;
   Value fut_waiter;
-  Value step;          /* cached bound callables (task_step / task_wakeup) */
-  Value wakeup;
   TaskObject *reg_prev, *reg_next; /* weak registry; not traced */
   int32_t num_cancels_requested;
   bool must_cancel;
@@ -103,6 +102,9 @@ static Value current_tasks; /* dict: loop -> task being stepped */
 static Value strong_tasks;  /* set: registered tasks not in the weak list */
 static TaskObject *registry_head;
 static uint64_t task_name_counter;
+
+/* An argument array for calls without arguments (callees may memcpy from it). */
+static Value no_args[1];
 
 static Value module_attr(const char *module, const char *name) {
   Value m = import_module_cstr(module);
@@ -142,6 +144,10 @@ static inline bool is_exact_future(Value v) {
 
 static void task_del(Object *o);
 static void future_del(Object *o);
+static Value task_step_fn(Value self, Value *args, size_t nargs, TupleObject *kw);
+static Value task_wakeup_fn(Value self, Value *args, size_t nargs, TupleObject *kw);
+static const NativeDef task_step_def = {"task_step", task_step_fn, NATIVE_METHOD, NULL};
+static const NativeDef task_wakeup_def = {"task_wakeup", task_wakeup_fn, NATIVE_METHOD, NULL};
 
 /* GC_NEEDS_DEL exactly while the finalizer has something to do (see top). */
 static void update_del(FutureObject *f) {
@@ -208,9 +214,20 @@ static int call_soon(Value loop, Value fn, Value arg, Value ctx) {
   return asyncio_call_soon(loop, fn, arg, ctx ? ctx : VAL_NONE) ? 0 : -1;
 }
 
+/* The first callback as a callable: a task waiting on the future is stored
+ * as itself, and its bound task_wakeup is made only when needed (most
+ * waits end in exactly one wake-up, and a pending task then holds no
+ * callable object). */
+static Value callback0_callable(FutureObject *f) {
+  if (f->cb0_is_wakeup) return native_function_new(&task_wakeup_def, f->callback0);
+  return f->callback0;
+}
+
 static int schedule_callbacks(FutureObject *f) {
-  Value cb0 = f->callback0, ctx0 = f->context0, rest = f->callbacks;
+  Value cb0 = f->callback0 ? callback0_callable(f) : VAL_NULL;
+  Value ctx0 = f->context0, rest = f->callbacks;
   f->callback0 = f->context0 = f->callbacks = VAL_NULL;
+  f->cb0_is_wakeup = false;
   if (cb0 && call_soon(f->loop, cb0, (Value)f, ctx0) < 0) return -1;
   if (!rest) return 0;
   for (ssize_t i = 0; i < LIST_LEN(rest); i++) {
@@ -225,6 +242,7 @@ static int add_done_callback(FutureObject *f, Value fn, Value ctx) {
   if (!f->callback0 && !f->callbacks) {
     f->callback0 = fn;
     f->context0 = ctx;
+    f->cb0_is_wakeup = false;
     return 0;
   }
   Value tup = tuple_pack(2, fn, ctx ? ctx : VAL_NONE);
@@ -232,6 +250,17 @@ static int add_done_callback(FutureObject *f, Value fn, Value ctx) {
     f->callbacks = list_new(0);
   }
   return list_append(f->callbacks, tup);
+}
+
+/* task.task_wakeup as a done callback of f (a Future or Task, not a subclass). */
+static int add_wakeup_callback(FutureObject *f, Value task, Value ctx) {
+  if (f->state == STATE_PENDING && !f->callback0 && !f->callbacks) {
+    f->callback0 = task;
+    f->context0 = ctx;
+    f->cb0_is_wakeup = true;
+    return 0;
+  }
+  return add_done_callback(f, native_function_new(&task_wakeup_def, task), ctx);
 }
 
 /* ---- completing a future --------------------------------------------------- */
@@ -243,7 +272,7 @@ static Value make_cancelled_error(FutureObject *f) {
     return e;
   }
   if (load_exceptions() < 0) return VAL_NULL;
-  if (!f->cancel_msg || f->cancel_msg == VAL_NONE) return obj_call0(cancelled_error);
+  if (!f->cancel_msg || f->cancel_msg == VAL_NONE) return obj_call(cancelled_error, no_args, 0, NULL);
   return obj_call1(cancelled_error, f->cancel_msg);
 }
 
@@ -274,7 +303,7 @@ static Value future_set_exception(FutureObject *f, Value exc) {
   if (f->state != STATE_PENDING) return raise_invalid_state("invalid state");
   Value e = exc;
   if (is_type(exc) && type_is_subtype((TypeObject *)exc, &Exc_BaseException)) {
-    e = obj_call0(exc);
+    e = obj_call(exc, no_args, 0, NULL);
     if (!e) return VAL_NULL;
   }
   if (!val_is_exception(e)) return err_set(&Exc_TypeError, "invalid exception object");
@@ -333,7 +362,7 @@ static Value fut_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject
 static Value default_loop(Value loop) {
   if (loop && loop != VAL_NONE) return loop;
   Value fn = lazy(&get_event_loop_fn, "asyncio.events", "_get_event_loop");
-  return fn ? obj_call0(fn) : VAL_NULL;
+  return fn ? obj_call(fn, no_args, 0, NULL) : VAL_NULL;
 }
 
 static int future_init(FutureObject *f, Value loop) {
@@ -345,6 +374,7 @@ static int future_init(FutureObject *f, Value loop) {
   f->state = STATE_PENDING;
   f->log_tb = false;
   f->blocking = false;
+  f->cb0_is_wakeup = false;
   update_del(f);
   return 0;
 }
@@ -405,10 +435,11 @@ static Value fut_remove_done_callback(Value self, Value *args, size_t nargs, Tup
   Value fn = args[0];
   ssize_t removed = 0;
   if (f->callback0) {
-    int eq = obj_eq(f->callback0, fn);
+    int eq = obj_eq(callback0_callable(f), fn);
     if (eq < 0) return VAL_NULL;
     if (eq) {
       f->callback0 = f->context0 = VAL_NULL;
+      f->cb0_is_wakeup = false;
       removed++;
     }
   }
@@ -473,7 +504,7 @@ static Value fut_repr(Value self) {
   ENSURE_ALIVE(FUT(self));
   int r = list_repr_enter(self);
   if (r != 0) return r > 0 ? str_from_cstr("...") : VAL_NULL;
-  Value info = obj_call_method(self, s_repr_info, NULL, 0);
+  Value info = obj_call_method(self, s_repr_info, no_args, 0);
   Value out = repr_from_info(self, info);
   list_repr_leave(self);
   return out;
@@ -559,7 +590,7 @@ static Value get_callbacks(Value self) {
   FutureObject *f = FUT(self);
   if (!f->callback0 && !f->callbacks) return VAL_NONE;
   Value out = list_new(0);
-  if (f->callback0) list_append(out, tuple_pack(2, f->callback0, or_none(f->context0)));
+  if (f->callback0) list_append(out, tuple_pack(2, callback0_callable(f), or_none(f->context0)));
   if (f->callbacks) list_extend(out, f->callbacks);
   return out;
 }
@@ -674,7 +705,7 @@ static Value futiter_throw(Value self, Value *args, size_t nargs, TupleObject *k
   Value exc;
   if (is_type(type) && type_is_subtype((TypeObject *)type, &Exc_BaseException)) {
     if (val && val_is_exception(val) && type_is_subtype(val_type(val), (TypeObject *)type)) exc = val;
-    else exc = val ? obj_call1(type, val) : obj_call0(type);
+    else exc = val ? obj_call1(type, val) : obj_call(type, no_args, 0, NULL);
     if (!exc) return VAL_NULL;
   } else if (val_is_exception(type)) {
     if (val) return err_set(&Exc_TypeError, "instance exception may not have a separate value");
@@ -740,10 +771,6 @@ static int leave_task(Value loop, Value task) {
 
 #define TASK(v) ((TaskObject *)(v))
 
-static Value task_step_fn(Value self, Value *args, size_t nargs, TupleObject *kw);
-static Value task_wakeup_fn(Value self, Value *args, size_t nargs, TupleObject *kw);
-static const NativeDef task_step_def = {"task_step", task_step_fn, NATIVE_METHOD, NULL};
-static const NativeDef task_wakeup_def = {"task_wakeup", task_wakeup_fn, NATIVE_METHOD, NULL};
 
 static Value task_name(TaskObject *t) {
   if (val_is_int(t->name)) {
@@ -755,8 +782,8 @@ static Value task_name(TaskObject *t) {
 }
 
 static int call_step_soon(TaskObject *t, Value exc) {
-  if (!t->step) t->step = native_function_new(&task_step_def, (Value)t);
-  return call_soon(t->fut.loop, t->step, exc, t->context);
+  Value step = native_function_new(&task_step_def, (Value)t);
+  return call_soon(t->fut.loop, step, exc, t->context);
 }
 
 static int set_error_soon(TaskObject *t, Value msg) {
@@ -890,8 +917,7 @@ static int task_step_impl(TaskObject *t, Value exc) {
       return set_error_soon(
           t, str_printf("yield was used instead of yield from in task %R with %R", (Value)t, result));
     rf->blocking = false;
-    if (!t->wakeup) t->wakeup = native_function_new(&task_wakeup_def, (Value)t);
-    if (add_done_callback(rf, t->wakeup, t->context) < 0) return -1;
+    if (add_wakeup_callback(rf, (Value)t, t->context) < 0) return -1;
     t->fut_waiter = result;
     if (t->must_cancel) {
       Value r = result->type == &FutureType ? future_cancel(rf, or_none(f->cancel_msg))
@@ -915,7 +941,7 @@ static int task_step_impl(TaskObject *t, Value exc) {
       if (!oloop) return ERR_INT(not_initialized());
     } else {
       Value gl = obj_getattr_opt(result, s_get_loop);
-      if (gl) oloop = obj_call0(gl);
+      if (gl) oloop = obj_call(gl, no_args, 0, NULL);
       else if (err_occurred()) return -1;
       else oloop = obj_getattr(result, s_loop);
       if (!oloop) return -1;
@@ -926,10 +952,9 @@ static int task_step_impl(TaskObject *t, Value exc) {
       return set_error_soon(
           t, str_printf("yield was used instead of yield from in task %R with %R", (Value)t, result));
     if (obj_setattr(result, s_asyncio_future_blocking, VAL_FALSE) < 0) return -1;
-    if (!t->wakeup) t->wakeup = native_function_new(&task_wakeup_def, (Value)t);
     Value meth = obj_getattr(result, s_add_done_callback);
     if (!meth) return -1;
-    Value cargs[2] = {t->wakeup, or_none(t->context)};
+    Value cargs[2] = {native_function_new(&task_wakeup_def, (Value)t), or_none(t->context)};
     if (!obj_call(meth, cargs, 1, AS(TupleObject, kw_context))) return -1;
     t->fut_waiter = result;
     if (t->must_cancel) {
@@ -980,7 +1005,7 @@ static Value task_wakeup_fn(Value self, Value *args, size_t nargs, TupleObject *
     if (k == 0) return task_step(t, VAL_NULL);
     if (k == 1) return task_step(t, r);
   } else {
-    Value r = obj_call_method(o, NAME(result), NULL, 0);
+    Value r = obj_call_method(o, NAME(result), no_args, 0);
     if (r) return task_step(t, VAL_NULL);
   }
   Value e = err_fetch();
@@ -1149,8 +1174,6 @@ static void task_trace(Object *o) {
   gc_mark(t->name);
   gc_mark(t->context);
   gc_mark(t->fut_waiter);
-  gc_mark(t->step);
-  gc_mark(t->wakeup);
 }
 
 TypeObject TaskType = {
@@ -1173,7 +1196,7 @@ TypeObject TaskType = {
 static Value running_loop(Value loop) {
   if (loop && loop != VAL_NONE) return loop;
   Value fn = lazy(&get_running_loop_fn, "asyncio.events", "get_running_loop");
-  return fn ? obj_call0(fn) : VAL_NULL;
+  return fn ? obj_call(fn, no_args, 0, NULL) : VAL_NULL;
 }
 
 static ArgSpec current_task_spec = ARGSPEC("current_task(loop=None)");
@@ -1203,12 +1226,12 @@ static Value a_all_tasks(Value self, Value *args, size_t nargs, TupleObject *kw)
     Value l = is_future(t) ? FUT(t)->loop : VAL_NULL;
     if (!l) {
       Value gl = obj_getattr_opt(t, s_get_loop);
-      if (gl) l = obj_call0(gl);
+      if (gl) l = obj_call(gl, no_args, 0, NULL);
       else if (!err_occurred()) l = obj_getattr(t, s_loop);
       if (!l) return VAL_NULL;
     }
     if (l != loop) continue;
-    Value done = obj_call_method(t, NAME(done), NULL, 0);
+    Value done = obj_call_method(t, NAME(done), no_args, 0);
     if (!done) return VAL_NULL;
     int d = obj_truthy(done);
     if (d < 0) return VAL_NULL;

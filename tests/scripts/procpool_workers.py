@@ -106,12 +106,17 @@ if __name__ == '__main__':
         print('ValueError', e)
 
     values = [None, True, False, 0, -2 ** 70, 1.5, float('inf'), 2 + 3j,
-              'é\n\x00', b'\x00\xff', bytearray(b'xy'), (1, (2,)), [1, [2]],
+              'é\n\x00', 'lone \udcff', b'\x00\xff', bytearray(b'xy'), (1, (2,)), [1, [2]],
               {'a': {1: [None]}}, {1, 2}, frozenset({3}), range(2, 9, 3),
               Pair(1, 'b'), ValueError('v', 1), Point, square]
     for v in values:
         back = ex.submit(ident, v).result()
         print(' ', type(back).__name__, back.args if isinstance(back, Exception) else repr(back).split(' at 0x')[0])
+    numbers = [list(range(-5, 100)), tuple(x / 7 for x in range(50)),
+               [1, 2.5] * 10, [True] * 10 + [3], [float('nan')] * 9]
+    back = ex.submit(ident, numbers).result()
+    print(back[:4] == numbers[:4], [type(x).__name__ for x in back[3][-2:]],
+          [repr(x) for x in back[4][:2]], type(back[1]).__name__)
     p = ex.submit(ident, Point(1, 2)).result()
     print(type(p).__name__, p.x, p.y)
 

@@ -5,7 +5,8 @@ length.  Tags: N T F (None, True, False), i<int>; f<float repr>;
 c<real><imag> complex, r(start, stop, step) range,
 s<nchars>:<text>, b<nbytes>:<hex> bytes,
 a<nbytes>:<hex> bytearray, l/t/S/Z<count>: items (list, tuple, set,
-frozenset), d<count>: key value..., E exception (module, qualname, args,
+frozenset), I/D then l/t<nchars>:<comma-separated numbers> (a long list
+or tuple of ints or floats only), d<count>: key value..., E exception (module, qualname, args,
 __dict__), R class or function by (module, qualname), M bound method
 (self, name), P functools.partial (func, args, keywords), Q tuple subclass
 such as a namedtuple (module, qualname, items), O instance (module,
@@ -76,6 +77,14 @@ def _enc(v, out):
         out.append('f%r;' % v)
     elif t is list or t is tuple or t is set or t is frozenset:
         tag = 'l' if t is list else 't' if t is tuple else 'S' if t is set else 'Z'
+        if len(v) > 8 and (t is list or t is tuple):
+            kinds = set(map(type, v))
+            if len(kinds) == 1 and (int in kinds or float in kinds):
+                # A run of numbers as one text: joined and split in C.
+                text = ','.join(map(str if int in kinds else repr, v))
+                out.append('%s%s%d:' % ('I' if int in kinds else 'D', tag, len(text)))
+                out.append(text)
+                return
         out.append('%s%d:' % (tag, len(v)))
         for x in v:
             _enc(x, out)
@@ -132,7 +141,11 @@ def _enc(v, out):
 def dumps(v):
     out = []
     _enc(v, out)
-    return ''.join(out).encode('utf-8', 'surrogatepass')
+    text = ''.join(out)
+    try:
+        return text.encode('utf-8')     # the fast path: no lone surrogates
+    except UnicodeEncodeError:
+        return text.encode('utf-8', 'surrogatepass')
 
 
 def _num(s, i, end):
@@ -171,6 +184,12 @@ def _dec(s, i):
         re, i = _dec(s, i)
         im, i = _dec(s, i)
         return complex(re, im), i
+    if tag == 'I' or tag == 'D':
+        kind = s[i]
+        t, i = _num(s, i + 1, ':')
+        n = int(t)
+        items = list(map(int if tag == 'I' else float, s[i:i + n].split(',')))
+        return (items if kind == 'l' else tuple(items)), i + n
     if tag in 'ltSZd':
         t, i = _num(s, i, ':')
         n = int(t)
@@ -235,8 +254,32 @@ def _dec(s, i):
     raise ValueError('corrupt message from another process')
 
 
+def _decode_text(b):
+    try:
+        return b.decode('utf-8')
+    except UnicodeDecodeError:
+        pass
+    # Lone surrogates were sent as the three bytes ED A0-BF 80-BF
+    # ('surrogatepass'): rebuild them from the escaped bytes.
+    s = b.decode('utf-8', 'surrogateescape')
+    parts = []
+    start = 0
+    i = s.find('\udced')
+    while i >= 0:
+        if (i + 2 < len(s) and '\udca0' <= s[i + 1] <= '\udcbf'
+                and '\udc80' <= s[i + 2] <= '\udcbf'):
+            parts.append(s[start:i])
+            parts.append(chr(0xd000 | (ord(s[i + 1]) & 0x3f) << 6 | (ord(s[i + 2]) & 0x3f)))
+            start = i + 3
+            i = s.find('\udced', start)
+        else:
+            i = s.find('\udced', i + 1)
+    parts.append(s[start:])
+    return ''.join(parts)
+
+
 def loads(b):
-    s = b.decode('utf-8', 'surrogatepass')
+    s = _decode_text(b)
     v, i = _dec(s, 0)
     return v
 

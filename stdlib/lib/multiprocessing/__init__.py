@@ -8,6 +8,7 @@ from .process import BaseProcess, ForkProcess
 from .connection import Pipe
 from .queues import Queue, SimpleQueue, JoinableQueue
 from .pool import Pool, TimeoutError
+from .synchronize import Lock, RLock, Semaphore, BoundedSemaphore
 
 
 class Process(BaseProcess):
@@ -66,16 +67,6 @@ class _Context:
 def get_context(method=None):
     set_start_method(method or 'fork')
     return _Context()
-
-
-def Lock():
-    import threading
-    return threading.Lock()
-
-
-def RLock():
-    import threading
-    return threading.RLock()
 
 
 def Event():

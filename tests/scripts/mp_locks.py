@@ -1,5 +1,5 @@
-# multiprocessing Lock, RLock, Semaphore and BoundedSemaphore: shared with
-# forked children, timeouts, reprs, ownership and over-release errors.
+# multiprocessing Lock, RLock, Semaphore, BoundedSemaphore and Event: shared
+# with forked children, timeouts, reprs, ownership and over-release errors.
 import multiprocessing
 import os
 import threading
@@ -22,6 +22,11 @@ def count_in(sem, path):
         append(path, "+")           # entered
         time.sleep(0.05)
         append(path, "-")           # about to leave
+
+
+def wait_then_set(go, done, q):
+    q.put(("child waited", go.wait(10)))
+    done.set()
 
 
 if __name__ == "__main__":
@@ -90,3 +95,16 @@ if __name__ == "__main__":
     except ValueError as e:
         print("ValueError:", e)
     print(repr(b))
+
+    # An Event set in one process is seen by the other.
+    go, done = multiprocessing.Event(), multiprocessing.Event()
+    print(repr(go), go.is_set(), go.wait(0.01))
+    p = multiprocessing.Process(target=wait_then_set, args=(go, done, q))
+    p.start()
+    go.set()
+    go.set()
+    print(repr(go), q.get(), done.wait(10))
+    p.join()
+    go.clear()
+    go.clear()
+    print(go.is_set(), done.is_set())

@@ -8,7 +8,7 @@ from .process import BaseProcess, ForkProcess
 from .connection import Pipe
 from .queues import Queue, SimpleQueue, JoinableQueue
 from .pool import Pool, TimeoutError
-from .synchronize import Lock, RLock, Semaphore, BoundedSemaphore
+from .synchronize import Lock, RLock, Semaphore, BoundedSemaphore, Event
 
 
 class Process(BaseProcess):
@@ -67,8 +67,3 @@ class _Context:
 def get_context(method=None):
     set_start_method(method or 'fork')
     return _Context()
-
-
-def Event():
-    import threading
-    return threading.Event()

@@ -1,5 +1,5 @@
-"""multiprocessing.synchronize: Lock, RLock, Semaphore and BoundedSemaphore
-shared by a process and the children it forks.
+"""multiprocessing.synchronize: Lock, RLock, Semaphore, BoundedSemaphore and
+Event shared by a process and the children it forks.
 
 The semaphore's value is a number of one-byte tokens waiting in a socket
 pair that every forked child inherits: acquire takes a token from the
@@ -7,6 +7,8 @@ non-blocking read end (waiting in select when there is none), release puts
 one back.  The kernel hands each token to exactly one taker, across threads
 and processes alike.  As with CPython, ownership (for RLock and the reprs)
 is counted per process and thread, and a child starts owning nothing.
+An Event is set while one byte waits in its socket pair: waiters select on
+it without taking it.
 """
 
 import os
@@ -153,3 +155,38 @@ class RLock(SemLock):
         else:
             name, count = 'SomeOtherProcess', 'nonzero'
         return '<%s(%s, %s)>' % (self.__class__.__name__, name, count)
+
+
+class Event:
+    def __init__(self, *, ctx=None):
+        self._lock = Lock()
+        self._flag, self._raise = socket.socketpair()
+        self._flag.setblocking(False)
+
+    def is_set(self):
+        try:
+            return self._flag.recv(1, socket.MSG_PEEK) != b''
+        except BlockingIOError:
+            return False
+
+    def set(self):
+        with self._lock:
+            if not self.is_set():
+                self._raise.sendall(b'.')
+
+    def clear(self):
+        with self._lock:
+            try:
+                self._flag.recv(1)
+            except BlockingIOError:
+                pass
+
+    def wait(self, timeout=None):
+        if timeout is not None:
+            timeout = max(timeout, 0.0)
+        select.select([self._flag], [], [], timeout)
+        return self.is_set()
+
+    def __repr__(self):
+        set_or_unset = 'set' if self.is_set() else 'unset'
+        return f"<{type(self).__qualname__} at {id(self):#x} {set_or_unset}>"

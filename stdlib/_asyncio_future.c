@@ -57,11 +57,13 @@ typedef struct {
   Value callback0;     /* first done callback, VAL_NULL when none */
   Value context0;
   Value callbacks;     /* list of further (fn, context) tuples, or VAL_NULL */
-  Value result;        /* VAL_NULL: unset (reads as None) */
+  /* One slot whose meaning follows the state (they never coexist):
+   * FINISHED without exception: the result (VAL_NULL reads as None);
+   * FINISHED with exception: the traceback it had when it was set;
+   * CANCELLED: the CancelledError a task's coroutine raised, if any. */
+  Value result;
   Value exception;
-  Value exception_tb;
   Value cancel_msg;
-  Value cancelled_exc; /* the CancelledError a task's coroutine raised */
   uint8_t state;
   bool log_tb;         /* an exception nobody retrieved yet */
   bool blocking;       /* _asyncio_future_blocking */
@@ -266,9 +268,9 @@ static int add_wakeup_callback(FutureObject *f, Value task, Value ctx) {
 /* ---- completing a future --------------------------------------------------- */
 
 static Value make_cancelled_error(FutureObject *f) {
-  if (f->cancelled_exc) {
-    Value e = f->cancelled_exc;
-    f->cancelled_exc = VAL_NULL;
+  if (f->state == STATE_CANCELLED && f->result) {
+    Value e = f->result;
+    f->result = VAL_NULL;
     return e;
   }
   if (load_exceptions() < 0) return VAL_NULL;
@@ -310,7 +312,7 @@ static Value future_set_exception(FutureObject *f, Value exc) {
   if (val_type(e) == &Exc_StopIteration)
     return err_set(&Exc_TypeError, "StopIteration interacts badly with generators and cannot be raised into a Future");
   f->exception = e;
-  f->exception_tb = AS(ExceptionObject, e)->traceback;
+  f->result = AS(ExceptionObject, e)->traceback; /* the exception's traceback, see FutureObject */
   f->state = STATE_FINISHED;
   if (schedule_callbacks(f) < 0) return VAL_NULL;
   f->log_tb = true;
@@ -333,7 +335,7 @@ static int future_get_result(FutureObject *f, Value *out) {
     update_del(f);
   }
   if (f->exception) {
-    AS(ExceptionObject, f->exception)->traceback = f->exception_tb;
+    AS(ExceptionObject, f->exception)->traceback = f->result;
     *out = f->exception;
     return 1;
   }
@@ -370,7 +372,7 @@ static int future_init(FutureObject *f, Value loop) {
   if (!loop) return -1;
   f->loop = loop;
   f->callback0 = f->context0 = f->callbacks = VAL_NULL;
-  f->result = f->exception = f->exception_tb = f->cancel_msg = f->cancelled_exc = VAL_NULL;
+  f->result = f->exception = f->cancel_msg = VAL_NULL;
   f->state = STATE_PENDING;
   f->log_tb = false;
   f->blocking = false;
@@ -594,7 +596,10 @@ static Value get_callbacks(Value self) {
   if (f->callbacks) list_extend(out, f->callbacks);
   return out;
 }
-static Value get_result_attr(Value self) { return or_none(FUT(self)->result); }
+static Value get_result_attr(Value self) {
+  FutureObject *f = FUT(self);
+  return f->state == STATE_FINISHED && !f->exception ? or_none(f->result) : VAL_NONE;
+}
 static Value get_exception_attr(Value self) { return or_none(FUT(self)->exception); }
 static Value get_source_traceback(Value self) {
   (void)self;
@@ -649,9 +654,7 @@ static void future_trace(Object *o) {
   gc_mark(f->callbacks);
   gc_mark(f->result);
   gc_mark(f->exception);
-  gc_mark(f->exception_tb);
   gc_mark(f->cancel_msg);
-  gc_mark(f->cancelled_exc);
 }
 
 TypeObject FutureType = {
@@ -897,7 +900,7 @@ static int task_step_impl(TaskObject *t, Value exc) {
     if (load_exceptions() < 0) return -1;
     Value e = err_fetch();
     if (obj_isinstance_type(e, (TypeObject *)cancelled_error)) {
-      f->cancelled_exc = e;
+      if (f->state == STATE_PENDING) f->result = e; /* once cancelled, the slot holds this error */
       return future_cancel(f, VAL_NONE) ? 0 : -1;
     }
     if (!future_set_exception(f, e)) return -1;

@@ -15,6 +15,7 @@ __all__ = ('BaseEventLoop',)
 
 import os
 import sys
+import weakref
 
 import _asyncio
 
@@ -62,7 +63,9 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         self._current_handle = None
         self.set_debug(_is_debug_mode())
         self._task_factory = None
-        self._asyncgens = set()
+        # Async generators first iterated while this loop ran; weak, so that
+        # one collected unfinished is handed to _asyncgen_finalizer_hook.
+        self._asyncgens = weakref.WeakSet()
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
         self._epfd = _asyncio.epoll_create()
@@ -117,6 +120,9 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
             self._thread_id = _thread.get_ident()
         except ImportError:
             self._thread_id = 0
+        old_agen_hooks = sys.get_asyncgen_hooks()
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                               finalizer=self._asyncgen_finalizer_hook)
         events._set_running_loop(self)
         try:
             while True:
@@ -127,6 +133,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
             self._stopping = False
             self._thread_id = None
             events._set_running_loop(None)
+            sys.set_asyncgen_hooks(*old_agen_hooks)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -178,6 +185,14 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
 
     def set_debug(self, enabled):
         self._debug = enabled
+
+    def _asyncgen_finalizer_hook(self, agen):
+        self._asyncgens.discard(agen)
+        if not self.is_closed():
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
+
+    def _asyncgen_firstiter_hook(self, agen):
+        self._asyncgens.add(agen)
 
     async def shutdown_asyncgens(self):
         self._asyncgens_shutdown_called = True

@@ -45,7 +45,6 @@ from normalize import normalize, render  # noqa: E402
 
 # TOPIC/NAME -> why gilpy does not match CPython yet.
 KNOWN_FAILURES = {
-    "asyncio/async_gen_with": "builtin anext() does not take a default yet",
 }
 
 

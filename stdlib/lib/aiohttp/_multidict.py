@@ -43,7 +43,10 @@ class _Base:
 
     def __contains__(self, key):
         k = self._key(key)
-        return any(self._key(ik) == k for ik, _ in self._items)
+        for ik, _ in self._items:
+            if self._key(ik) == k:
+                return True
+        return False
 
     def __iter__(self):
         return iter([k for k, _ in self._items])
@@ -65,12 +68,16 @@ class _Base:
             return ([(self._key(k), v) for k, v in self._items] ==
                     [(other._key(k), v) for k, v in other._items])
         if hasattr(other, 'items'):
-            return len(self) == len(other) and all(k in other and other[k] == v
-                                                   for k, v in self._items)
+            if len(self) != len(other):
+                return False
+            for k, v in self._items:
+                if k not in other or other[k] != v:
+                    return False
+            return True
         return NotImplemented
 
     def __repr__(self):
-        body = ', '.join(f'{k!r}: {v!r}' for k, v in self._items)
+        body = ', '.join([f'{k!r}: {v!r}' for k, v in self._items])
         return f'<{type(self).__name__}({body})>'
 
 

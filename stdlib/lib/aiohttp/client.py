@@ -841,7 +841,7 @@ class ClientSession:
             all_cookies = dict(self._cookies)
             all_cookies.update(cookies or {})
             if all_cookies:
-                hdrs.setdefault('Cookie', '; '.join(f'{k}={v}' for k, v in all_cookies.items()))
+                hdrs.setdefault('Cookie', '; '.join([f'{k}={v}' for k, v in all_cookies.items()]))
             if ctype is not None:
                 hdrs.setdefault('Content-Type', ctype)
             if body is not None:
@@ -885,7 +885,7 @@ class ClientSession:
 
     async def _send(self, url, method, hdrs, body, info, tm, deadline):
         head = f'{method} {url.raw_path_qs} HTTP/1.1\r\n' + \
-            ''.join(f'{k}: {v}\r\n' for k, v in hdrs.items()) + '\r\n'
+            ''.join([f'{k}: {v}\r\n' for k, v in hdrs.items()]) + '\r\n'
         data = head.encode('latin-1') + (body or b'')
         key = ConnectionKey(url.host, url.port, False, None, None, None, None)
         connect_timeout = _min_timeout(tm.connect, tm.sock_connect)

@@ -534,7 +534,7 @@ class RouteDef:
         self.kwargs = kwargs
 
     def __repr__(self):
-        info = ''.join(f', {k}={v!r}' for k, v in sorted(self.kwargs.items()))
+        info = ''.join([f', {k}={v!r}' for k, v in sorted(self.kwargs.items())])
         return f'<RouteDef {self.method} {self.path} -> {self.handler.__name__!r}{info}>'
 
     def register(self, router):
@@ -654,9 +654,13 @@ def _char_class(spec):
         else:
             tests.append(lambda ch, e=c: ch == e)
             i += 1
-    if negate:
-        return lambda ch: not any(t(ch) for t in tests)
-    return lambda ch: any(t(ch) for t in tests)
+
+    def matches(ch):
+        for t in tests:
+            if t(ch):
+                return not negate
+        return negate
+    return matches
 
 
 def _parse_pattern(path):

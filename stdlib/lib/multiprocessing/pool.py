@@ -1,11 +1,13 @@
 """multiprocessing.pool: Pool over forked workers (multiprocessing._worker).
 
-There is no background thread: tasks are handed to idle workers as soon as
-they are submitted, and the parent collects answers (and hands out the
-queued tasks) whenever it waits on a result, iterates imap, or joins.
+There is no background thread: tasks (map's in chunks, as CPython's) are
+handed to idle workers as soon as they are submitted, and the parent
+collects answers (and hands out the queued tasks) whenever it waits on a
+result, iterates imap, or joins.
 Callbacks run in the parent at collection time.
 """
 
+import itertools
 import os
 import select
 
@@ -60,13 +62,18 @@ AsyncResult = ApplyResult
 
 
 class MapResult(ApplyResult):
+    """The result of map_async: n chunks, each answered with a list."""
+
     def __init__(self, pool, n, callback=None, error_callback=None):
         super().__init__(pool, callback, error_callback)
         self._parts = [None] * n
         self._left = n
         self._error = None
         if n == 0:
-            self._set(True, [])
+            # As CPython: ready at once, without calling the callback.
+            self._ready = True
+            self._success = True
+            self._value = []
 
     def _part(self, i, ok, value):
         if not ok and self._error is None:
@@ -77,7 +84,27 @@ class MapResult(ApplyResult):
             if self._error is not None:
                 self._set(False, self._error)
             else:
-                self._set(True, self._parts)
+                self._set(True, [x for part in self._parts for x in part])
+
+
+def mapstar(args):
+    """Runs one chunk of map() in a worker."""
+    return list(map(*args))
+
+
+def starmapstar(args):
+    """Runs one chunk of starmap() in a worker."""
+    func, chunk = args
+    return [func(*a) for a in chunk]
+
+
+def _chunks(iterable, chunksize):
+    it = iter(iterable)
+    while True:
+        chunk = tuple(itertools.islice(it, chunksize))
+        if not chunk:
+            return
+        yield chunk
 
 
 class Pool:
@@ -166,40 +193,58 @@ class Pool:
         return self.apply_async(func, args, kwds).get()
 
     def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map_async(func, [(x,) for x in iterable], callback, error_callback)
+        return self._map_async(func, iterable, mapstar, chunksize, callback, error_callback)
 
     def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._map_async(func, [tuple(x) for x in iterable], callback, error_callback)
+        return self._map_async(func, iterable, starmapstar, chunksize, callback, error_callback)
 
-    def _map_async(self, func, arglists, callback, error_callback):
+    def _map_async(self, func, iterable, mapper, chunksize, callback, error_callback):
+        """As CPython: the items go in chunks, by default about four per
+        worker."""
         self._check_running()
-        res = MapResult(self, len(arglists), callback, error_callback)
-        for i, a in enumerate(arglists):
-            self._submit(func, a, {}, lambda ok, v, i=i: res._part(i, ok, v))
+        if not hasattr(iterable, '__len__'):
+            iterable = list(iterable)
+        if chunksize is None:
+            chunksize, extra = divmod(len(iterable), len(self._workers) * 4)
+            if extra:
+                chunksize += 1
+        chunks = list(_chunks(iterable, chunksize)) if len(iterable) else []
+        res = MapResult(self, len(chunks), callback, error_callback)
+        for i, chunk in enumerate(chunks):
+            self._submit(mapper, ((func, chunk),), {}, lambda ok, v, i=i: res._part(i, ok, v))
         return res
 
     def map(self, func, iterable, chunksize=None):
-        return self.map_async(func, iterable).get()
+        return self.map_async(func, iterable, chunksize).get()
 
     def starmap(self, func, iterable, chunksize=None):
-        return self.starmap_async(func, iterable).get()
+        return self.starmap_async(func, iterable, chunksize).get()
 
     def imap(self, func, iterable, chunksize=1):
         self._check_running()
-        results = [ApplyResult(self) for _ in range(0)]
-        for x in iterable:
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
+        results = []
+        for chunk in _chunks(iterable, chunksize):
             r = ApplyResult(self)
-            self._submit(func, (x,), {}, r._set)
+            self._submit(mapstar, ((func, chunk),), {}, r._set)
             results.append(r)
-        return (r.get() for r in results)
+
+        def gen():
+            for r in results:
+                yield from r.get()
+        return gen()
 
     def imap_unordered(self, func, iterable, chunksize=1):
         self._check_running()
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
         done = []
         results = []
-        for x in iterable:
+        for chunk in _chunks(iterable, chunksize):
             r = ApplyResult(self)
-            self._submit(func, (x,), {}, lambda ok, v, r=r: (r._set(ok, v), done.append(r)))
+            self._submit(mapstar, ((func, chunk),), {},
+                         lambda ok, v, r=r: (r._set(ok, v), done.append(r)))
             results.append(r)
 
         def gen():
@@ -208,7 +253,7 @@ class Pool:
                 self._pump_until(lambda: len(done) > n)
                 r = done[n]
                 n += 1
-                yield r.get()
+                yield from r.get()
         return gen()
 
     def close(self):

@@ -16,7 +16,8 @@ import sys
 
 ReferenceType = ref
 
-__all__ = ["ref", "getweakrefcount", "getweakrefs", "WeakKeyDictionary", "ReferenceType",
+__all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs", "WeakKeyDictionary",
+           "ReferenceType", "ProxyType", "CallableProxyType", "ProxyTypes",
            "WeakValueDictionary", "WeakSet", "WeakMethod", "finalize"]
 
 _collections_abc.Set.register(WeakSet)
@@ -74,6 +75,115 @@ class WeakMethod(ref):
         return NotImplemented
 
     __hash__ = ref.__hash__
+
+
+def _proxy_target(p):
+    o = object.__getattribute__(p, "_ProxyType__ref")()
+    if o is None:
+        raise ReferenceError("weakly-referenced object no longer exists")
+    return o
+
+
+class ProxyType:
+    """A proxy for an object held through a weak reference: every operation
+    is forwarded to the object, or raises ReferenceError once it is gone."""
+
+    __slots__ = ("__ref", "__weakref__")
+
+    def __init__(self, obj, callback=None):
+        if callback is None:
+            wr = ref(obj)
+        else:
+            wr = ref(obj, lambda _, p=ref(self): p() is not None and callback(p()))
+        object.__setattr__(self, "_ProxyType__ref", wr)
+
+    def __getattribute__(self, name):
+        return getattr(_proxy_target(self), name)
+
+    def __setattr__(self, name, value):
+        setattr(_proxy_target(self), name, value)
+
+    def __delattr__(self, name):
+        delattr(_proxy_target(self), name)
+
+    def __repr__(self):
+        o = object.__getattribute__(self, "_ProxyType__ref")()  # dead: None, as CPython prints
+        return "<weakproxy at %#x to %s at %#x>" % (id(self), type(o).__name__, id(o))
+
+    __hash__ = None
+
+    def __str__(self): return str(_proxy_target(self))
+    def __bytes__(self): return bytes(_proxy_target(self))
+    def __bool__(self): return bool(_proxy_target(self))
+    def __len__(self): return len(_proxy_target(self))
+    def __iter__(self): return iter(_proxy_target(self))
+    def __next__(self): return next(_proxy_target(self))
+    def __reversed__(self): return reversed(_proxy_target(self))
+    def __contains__(self, item): return item in _proxy_target(self)
+    def __getitem__(self, key): return _proxy_target(self)[key]
+    def __setitem__(self, key, value): _proxy_target(self)[key] = value
+    def __delitem__(self, key): del _proxy_target(self)[key]
+    def __index__(self): return _proxy_target(self).__index__()
+    def __int__(self): return int(_proxy_target(self))
+    def __float__(self): return float(_proxy_target(self))
+    def __abs__(self): return abs(_proxy_target(self))
+    def __neg__(self): return -_proxy_target(self)
+    def __pos__(self): return +_proxy_target(self)
+    def __invert__(self): return ~_proxy_target(self)
+    def __eq__(self, other): return _proxy_target(self) == _unwrap(other)
+    def __ne__(self, other): return _proxy_target(self) != _unwrap(other)
+    def __lt__(self, other): return _proxy_target(self) < _unwrap(other)
+    def __le__(self, other): return _proxy_target(self) <= _unwrap(other)
+    def __gt__(self, other): return _proxy_target(self) > _unwrap(other)
+    def __ge__(self, other): return _proxy_target(self) >= _unwrap(other)
+
+
+def _unwrap(v):
+    return _proxy_target(v) if isinstance(v, ProxyType) else v
+
+
+def _forward(op):
+    import operator
+    fn = getattr(operator, op)
+    name = "__%s__" % op.strip("_")
+    setattr(ProxyType, name, lambda self, other: fn(_proxy_target(self), _unwrap(other)))
+    setattr(ProxyType, "__r%s__" % op.strip("_"),
+            lambda self, other: fn(_unwrap(other), _proxy_target(self)))
+    iname = "__i%s__" % op.strip("_")
+
+    def inplace(self, other):
+        # As CPython's proxy: the result of the referent's operation.
+        o, other = _proxy_target(self), _unwrap(other)
+        m = getattr(type(o), iname, None)
+        if m is not None:
+            r = m(o, other)
+            if r is not NotImplemented:
+                return r
+        return fn(o, other)
+    setattr(ProxyType, iname, inplace)
+
+
+for _op in ("add", "sub", "mul", "matmul", "truediv", "floordiv", "mod", "pow",
+            "lshift", "rshift", "and_", "or_", "xor"):
+    _forward(_op)
+del _op
+
+
+class CallableProxyType(ProxyType):
+    __slots__ = ()
+
+    def __call__(self, *args, **kwargs):
+        return _proxy_target(self)(*args, **kwargs)
+
+
+def proxy(obj, callback=None):
+    """A proxy to obj that holds it weakly; callable if obj is."""
+    if callable(obj):
+        return CallableProxyType(obj, callback)
+    return ProxyType(obj, callback)
+
+
+ProxyTypes = (ProxyType, CallableProxyType)
 
 
 class KeyedRef(ref):

@@ -132,6 +132,22 @@ async def main():
             print('data and json:', e)
 
     await runner.cleanup()
+
+    # The server closes a keep-alive connection left idle for keepalive_timeout.
+    runner = web.AppRunner(app, keepalive_timeout=0.2)
+    await runner.setup()
+    site = web.TCPSite(runner, '127.0.0.1', 0)
+    await site.start()
+    reader, writer = await asyncio.open_connection('127.0.0.1', runner.addresses[0][1])
+    writer.write(b'GET /slow?t=0 HTTP/1.1\r\nHost: x\r\n\r\n')
+    head = await reader.readuntil(b'\r\n\r\n')
+    length = int(head.lower().split(b'content-length: ')[1].split(b'\r\n')[0])
+    print('keep-alive response:', head.split(b'\r\n')[0], await reader.readexactly(length))
+    print('still open at once:', not reader.at_eof())
+    print('closed by the server when idle:', await asyncio.wait_for(reader.read(), 5) == b'')
+    writer.close()
+    await runner.cleanup()
+
     for rec in logged:
         print('logged:', rec)
 

@@ -1030,11 +1030,18 @@ class _Connection:
         self.busy = False
         self.closing = False
 
-    async def _read_request(self):
+    def _idle_close(self):
+        if not self.busy:
+            self.closing = True
+            self.writer.close()
+
+    async def _read_request(self, idle_timer):
         reader = self.reader
         line = await reader.readline()
         while line in (b'\r\n', b'\n'):
             line = await reader.readline()
+        if idle_timer is not None:
+            idle_timer.cancel()
         if not line:
             return None
         parts = line.decode('latin-1').rstrip('\r\n').split(' ')
@@ -1120,10 +1127,18 @@ class _Connection:
 
     async def serve(self):
         writer = self.writer
+        loop = asyncio.get_running_loop()
+        keepalive_timeout = self.server.keepalive_timeout
+        served = False
+        idle_timer = None
         try:
             while not self.closing:
+                # An idle keep-alive connection is closed after keepalive_timeout.
+                if served and keepalive_timeout is not None:
+                    idle_timer = loop.call_later(keepalive_timeout, self._idle_close)
+                served = True
                 try:
-                    request = await self._read_request()
+                    request = await self._read_request(idle_timer)
                 except (ValueError, UnicodeError):
                     writer.write(b'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; '
                                  b'charset=utf-8\r\nContent-Length: 11\r\n'
@@ -1148,6 +1163,8 @@ class _Connection:
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.CancelledError):
             pass
         finally:
+            if idle_timer is not None:
+                idle_timer.cancel()
             self.server._connections.discard(self)
             writer.close()
 
@@ -1167,8 +1184,9 @@ class Server:
     """The connections of one application: accepted ones are served until
     shutdown() closes them."""
 
-    def __init__(self, app):
+    def __init__(self, app, *, keepalive_timeout=75.0):
         self.app = app
+        self.keepalive_timeout = keepalive_timeout
         self._connections = set()
 
     @property
@@ -1210,13 +1228,15 @@ def _raise_graceful_exit():
 
 
 class AppRunner:
-    def __init__(self, app, *, handle_signals=False, shutdown_timeout=60.0, **kwargs):
+    def __init__(self, app, *, handle_signals=False, shutdown_timeout=60.0,
+                 keepalive_timeout=75.0, **kwargs):
         if not isinstance(app, Application):
             raise TypeError(f'The first argument should be web.Application instance, '
                             f'got {app!r}')
         self._app = app
         self._handle_signals = handle_signals
         self._shutdown_timeout = shutdown_timeout
+        self._keepalive_timeout = keepalive_timeout
         self._server = None
         self._sites = []
 
@@ -1241,7 +1261,7 @@ class AppRunner:
         if self._handle_signals:
             self._install_signal_handlers()
         await self._app.startup()
-        self._server = Server(self._app)
+        self._server = Server(self._app, keepalive_timeout=self._keepalive_timeout)
 
     def _install_signal_handlers(self):
         """SIGINT and SIGTERM end the loop with GracefulExit raised from a
@@ -1330,7 +1350,8 @@ async def _run_app(app, *, host=None, port=None, print=print, shutdown_timeout=6
                    keepalive_timeout=75.0, access_log=access_logger, **kwargs):
     if asyncio.iscoroutine(app):
         app = await app
-    runner = AppRunner(app, handle_signals=handle_signals, shutdown_timeout=shutdown_timeout)
+    runner = AppRunner(app, handle_signals=handle_signals, shutdown_timeout=shutdown_timeout,
+                       keepalive_timeout=keepalive_timeout)
     await runner.setup()
     sites = []
     try:

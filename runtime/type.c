@@ -32,6 +32,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "runtime/weakref.h"
 #include "vm/eval.h"
 #include "vm/func.h"
 
@@ -742,8 +743,8 @@ static int instance_set_dict(Value self, Value v) {
 
 static const GetSetDef instance_dict_getset = {"__dict__", instance_get_dict, instance_set_dict};
 
-/* No weak references yet: __weakref__ exists (dir() and hasattr agree with CPython) and is None. */
-static Value instance_get_weakref(Value self) { return VAL_NONE; }
+/* The first weak reference to the instance, or None (weakref.c). */
+static Value instance_get_weakref(Value self) { return weakref_first(self); }
 static const GetSetDef instance_weakref_getset = {"__weakref__", instance_get_weakref, NULL};
 
 /* ---- type: attributes --------------------------------------------------- */
@@ -1164,7 +1165,10 @@ static int add_slot_members(TypeObject *t, Value dict, Value slots) {
       no_dict = 0;
       continue;
     }
-    if (iname == NAME(__weakref__)) continue;
+    if (iname == NAME(__weakref__)) {
+      if (dict_set_str(dict, iname, descr_getset_new(t, &instance_weakref_getset)) < 0) return -1;
+      continue;
+    }
     /* Private names are mangled as in the class body (__x -> _Class__x). */
     const char *nc = str_cstr(name);
     size_t nl = str_len_bytes(name);

@@ -301,6 +301,16 @@ static Value ref_get_callback(Value self) {
   return cb ? cb : VAL_NONE;
 }
 
+static Value ref_class_getitem(Value cls, Value *args, size_t nargs, TupleObject *kwnames) {
+  if (!args_no_kw("__class_getitem__", kwnames) || !args_count("__class_getitem__", nargs, 1, 1)) return VAL_NULL;
+  return generic_alias_new(cls, args[0]);
+}
+
+static const NativeDef ref_methods[] = {
+    {"__class_getitem__", ref_class_getitem, NATIVE_CLASSMETHOD},
+    {NULL},
+};
+
 static const GetSetDef ref_getsets[] = {
     {"__callback__", ref_get_callback, NULL},
     {NULL},
@@ -319,8 +329,14 @@ TypeObject WeakRefType = {
     .hash = ref_hash,
     .richcompare = ref_richcompare,
     .repr = ref_repr,
+    .methods = ref_methods,
     .getsets = ref_getsets,
 };
+
+Value weakref_first(Value obj) {
+  WeakRefObject *r = list_head(obj);
+  return r ? (Value)r : VAL_NONE;
+}
 
 /* ---- collector side ------------------------------------------------------ */
 

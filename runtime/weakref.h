@@ -17,6 +17,9 @@
 
 extern TypeObject WeakRefType; /* weakref.ReferenceType (weakref.ref) */
 
+/* obj.__weakref__: the first weak reference to obj, or None.  Never fails. */
+Value weakref_first(Value obj);
+
 /* ---- collector hooks (gc.c), GIL held --------------------------------- */
 
 /* After marking: clears the references to unmarked objects and queues the

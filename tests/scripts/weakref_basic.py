@@ -171,3 +171,13 @@ print(weakref.getweakrefcount(o4))
 del o4
 gc.collect()
 print(m())
+
+# __weakref__ is the first reference; ref[...] is a generic alias
+o5 = Foo()
+print(o5.__weakref__)
+r5 = weakref.ref(o5, print)
+r6 = weakref.ref(o5)
+print(o5.__weakref__ is r6, weakref.ref[int], weakref.ref[Foo].__origin__ is weakref.ref)
+s = Sw()
+print(s.__weakref__, weakref.ref(s) is s.__weakref__)
+r5 = None

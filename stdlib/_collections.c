@@ -70,6 +70,11 @@ static inline bool is_deque(Value v) {
 
 static inline Value *dq_slot(DequeObject *d, ssize_t i) { return &d->items[(d->head + i) & (d->cap - 1)]; }
 
+static Value deque_iter(Value self);
+
+/* True when iterating `v` runs deque's own iterator (no __iter__ override). */
+static inline bool plain_iter(Value v) { return val_type(v)->iter == deque_iter; }
+
 static Value mutated_error(void) { return err_set(&Exc_RuntimeError, "deque mutated during iteration"); }
 
 /* ---- storage ------------------------------------------------------------ */
@@ -230,15 +235,23 @@ static int dq_extend(DequeObject *d, Value iterable, bool left) {
     iterable = list_from_array(NULL, 0);
     for (ssize_t i = 0; i < d->len; i++) list_append(iterable, *dq_slot(d, i));
   }
+  /* appending runs no Python code, so a list, tuple or deque source cannot
+   * change meanwhile */
   TypeObject *t = val_type(iterable);
   if (t == &ListType || t == &TupleType) {
-    /* appending runs no Python code, so the source cannot change meanwhile */
     Value *src = t == &ListType ? LIST_ITEMS(iterable) : TUPLE_ITEMS(iterable);
     ssize_t n = t == &ListType ? LIST_LEN(iterable) : TUPLE_LEN(iterable);
     if (d->maxlen < 0 && !reserve(d, n)) return -1;
     for (ssize_t i = 0; i < n; i++)
       if (!(left ? push_left(d, src[i]) : push_right(d, src[i]))) return -1;
     GC_KEEP_ALIVE(iterable);
+    return 0;
+  }
+  if (is_deque(iterable) && plain_iter(iterable)) {
+    DequeObject *src = DQ(iterable);
+    if (d->maxlen < 0 && !reserve(d, src->len)) return -1;
+    for (ssize_t i = 0; i < src->len; i++)
+      if (!(left ? push_left(d, *dq_slot(src, i)) : push_right(d, *dq_slot(src, i)))) return -1;
     return 0;
   }
   Value it = obj_iter(iterable);
@@ -279,10 +292,6 @@ static Value dq_copy(Value self) {
   return r;
 }
 
-static Value deque_iter(Value self);
-
-/* True when iterating `v` runs deque's own iterator (no __iter__ override). */
-static inline bool plain_iter(Value v) { return val_type(v)->iter == deque_iter; }
 
 /* list(d), through an overriding __iter__ as CPython's PySequence_List. */
 static Value dq_as_list(Value self) {

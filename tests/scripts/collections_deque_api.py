@@ -19,6 +19,13 @@ d.extend(d)
 print(d, len(d))
 d.extendleft(d)
 print(len(d), d[0], d[-1])
+src = deque(range(70))
+src.rotate(20)  # items wrap around the end of the buffer
+print(deque(src) == src, deque(src, 5), deque(src, maxlen=0))
+w = deque("xy")
+w.extend(src)
+w.extendleft(deque("ab"))
+print(len(w), list(w)[:6], w[-1])
 
 # indexing with negative indices, assignment and deletion
 d = deque(range(10))

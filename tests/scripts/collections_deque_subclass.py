@@ -109,6 +109,7 @@ l = Loud([1, 2])
 l.append(3)
 print(len(l), l[0], l[2], repr(l), list(l), l == 5, "anything" in l, 1 in l, bool(l))
 print(deque.__len__(l), deque.__getitem__(l, 2), deque.__repr__(l))
+print(deque(l), deque(p), Plain(l))
 print(deque.__lt__(l, deque(["start", 2])), deque.__reduce__(l)[3].__class__.__name__, l * 1 is not l)
 try:
     hash(l)

@@ -143,3 +143,12 @@ async def main():
 
 
 asyncio.run(main())
+
+
+# A session that is never closed is reported when it is collected.
+async def forgotten():
+    aiohttp.ClientSession()
+    print('session left open')
+
+
+asyncio.run(forgotten())

@@ -718,6 +718,15 @@ class ClientSession:
         self._raise_for_status = raise_for_status
         self._json_serialize = json_serialize
         self._cookies = dict(cookies or {})
+        try:
+            self._loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._loop = None
+
+    def __del__(self):
+        if not self.closed and self._loop is not None:
+            self._loop.call_exception_handler({'client_session': self,
+                                               'message': 'Unclosed client session'})
 
     @property
     def closed(self):

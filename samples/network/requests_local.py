@@ -6,6 +6,7 @@ The server answers GET /hello, GET /json, POST /echo and 404 otherwise, one
 thread per connection; the client uses requests, which blocks in socket
 calls and so lets the server thread run.
 """
+import concurrent.futures
 import json
 import socket
 import threading
@@ -41,22 +42,16 @@ def handle(conn):
             respond(conn, "404 Not Found", b"no such page")
 
 
-stopping = threading.Event()
-
-
 def serve(listener):
     while True:
         conn, _ = listener.accept()
-        if stopping.is_set():               # the wake-up connection: stop
-            conn.close()
-            return
         threading.Thread(target=handle, args=(conn,)).start()
 
 
 listener = socket.create_server(("127.0.0.1", 0))
 base = "http://127.0.0.1:%d" % listener.getsockname()[1]
-server = threading.Thread(target=serve, args=(listener,))
-server.start()
+# A daemon thread: it does not keep the program alive once the main thread ends.
+threading.Thread(target=serve, args=(listener,), daemon=True).start()
 
 r = requests.get(base + "/hello")
 print(r.status_code, r.reason, r.headers["Content-Type"], repr(r.text))
@@ -75,21 +70,6 @@ except requests.HTTPError as e:
     print("HTTPError:", str(e).replace(base, "BASE"))
 
 # Several requests from threads at once, answered by several handler threads.
-results = {}
-
-
-def fetch(i):
-    results[i] = requests.get(base + f"/json?n={i}").json()["query"]
-
-
-threads = [threading.Thread(target=fetch, args=(i,)) for i in range(5)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-print([results[i] for i in range(5)])
-
-stopping.set()
-socket.create_connection(listener.getsockname()).close()
-server.join()
-listener.close()
+with concurrent.futures.ThreadPoolExecutor(max_workers=5) as pool:
+    print(list(pool.map(lambda i: requests.get(f"{base}/json?n={i}").json()["query"],
+                        range(5))))

@@ -52,7 +52,6 @@ except ValueError as e:
     print("refused:", e)
 
 
-
 def try_from_another_thread(rlock):
     got = []
 

@@ -13,8 +13,10 @@ import sys
 
 from . import _codec, process
 
-# Parent-side pipe ends of every live worker: a worker forked later closes
-# them, so that each worker sees EOF on its task pipe once the parent is gone.
+# Parent-side pipe ends of every live worker, Pool's and
+# ProcessPoolExecutor's: a worker forked later closes them, so that each
+# worker sees EOF on its task pipe once the parent is gone, and the parent
+# sees EOF on a result pipe once its worker is gone.
 _open_fds = set()
 
 

@@ -21,20 +21,20 @@ The manager writes the call pipe only as far as select() says it can
 without blocking (at most PIPE_BUF bytes at a time), so it keeps reading
 results while a large call is on its way: no feeder thread is needed.
 
-A worker that leaves without its farewell frame (its result pipe reaches
-end of file first) has died: the pool is broken, every pending future gets
-BrokenProcessPool and the other workers are terminated.
+A worker's result pipe that reaches end of file before the worker was told
+to leave means the worker died: the pool is broken, every pending future
+gets BrokenProcessPool and the other workers are terminated.
 
 At interpreter exit (threading._register_atexit, before the threads are
 joined) every manager finishes the submitted work and stops its workers,
 so an executor that was never shut down leaves no process behind.
 """
 
+import collections
 import itertools
 import os
 import queue
 import select
-import sys
 import threading
 from functools import partial
 from traceback import format_exception
@@ -65,8 +65,8 @@ EXTRA_QUEUED_CALLS = 1
 # writable never block.
 _PIPE_BUF = 4096
 
-# The frame a worker sends on its result pipe before it leaves when told to.
-_FAREWELL = b''
+# The call frame that tells a worker to leave.
+_STOP = b''
 
 
 class _ThreadWakeup:
@@ -210,8 +210,7 @@ def _process_worker(call_fd, lock_r, lock_w, result_fd, initializer, initargs,
         frame = _read_call(call_fd, lock_r, lock_w)
         if frame is None:
             return
-        if frame == b'':
-            _codec.send_bytes(result_fd, _FAREWELL)
+        if frame == _STOP:
             return
         sep = frame.index(b';')
         work_id = int(frame[:sep])
@@ -328,7 +327,7 @@ class _ExecutorManagerThread(threading.Thread):
         self.pending_work_items = executor._pending_work_items
         self.max_in_flight = 2 * executor._max_workers + EXTRA_QUEUED_CALLS
         self.in_flight = 0          # calls handed out, not yet answered
-        self.outgoing = []          # call frames not yet written
+        self.outgoing = collections.deque()  # call frames not yet written
         self.out_offset = 0         # bytes of outgoing[0] already written
         super().__init__()
 
@@ -380,17 +379,32 @@ class _ExecutorManagerThread(threading.Thread):
         self.outgoing.append(b'%08x' % len(payload) + payload)
 
     def write_calls(self):
-        """Writes as much of the queued frames as the pipe takes now."""
+        """Writes as much of the queued frames as the pipe takes now, small
+        frames together."""
         fd = self.workers.fds['call_w']
-        while self.outgoing:
-            frame = self.outgoing[0]
+        outgoing = self.outgoing
+        while outgoing:
             off = self.out_offset
-            off += os.write(fd, frame[off:off + _PIPE_BUF])
-            if off >= len(frame):
-                self.outgoing.pop(0)
-                off = 0
-            self.out_offset = off
-            if self.outgoing and not select.select([], [fd], [], 0)[1]:
+            chunk = outgoing[0][off:off + _PIPE_BUF]
+            if len(chunk) < _PIPE_BUF and len(outgoing) > 1:
+                parts = [chunk]
+                size = len(chunk)
+                for frame in itertools.islice(outgoing, 1, None):
+                    if size + len(frame) > _PIPE_BUF:
+                        break
+                    parts.append(frame)
+                    size += len(frame)
+                chunk = b''.join(parts)
+            n = os.write(fd, chunk)
+            while n:
+                left = len(outgoing[0]) - self.out_offset
+                if n < left:
+                    self.out_offset += n
+                    break
+                outgoing.popleft()
+                self.out_offset = 0
+                n -= left
+            if outgoing and not select.select([], [fd], [], 0)[1]:
                 return
 
     def wait(self, readers):
@@ -498,14 +512,14 @@ class _ExecutorManagerThread(threading.Thread):
         they all have."""
         workers = self.workers
         for _ in range(len(workers.result_fds)):
-            self.queue_frame(_FAREWELL)
+            self.queue_frame(_STOP)
         while workers.result_fds:
             for fd in self.wait(list(workers.result_fds)):
                 try:
                     frame = _codec.recv_bytes(fd)
                 except EOFError:
                     frame = None
-                if frame is None:
+                if frame is None:   # nothing else comes once all work is done
                     workers.reap(fd)
         self.close()
         workers.close_pipes()

@@ -89,6 +89,8 @@ def cpython_command(path):
     code = compile(source, path, "exec", flags=ast.PyCF_ALLOW_TOP_LEVEL_AWAIT,
                    dont_inherit=True)
     if code.co_flags & inspect.CO_COROUTINE:
+        if not os.path.exists(TLA_SHIM):
+            sys.exit(f"{path} uses top-level await: --regen needs {TLA_SHIM}")
         return [python, TLA_SHIM, path]
     return [python, path]
 

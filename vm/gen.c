@@ -180,6 +180,20 @@ static void gen_del(Object *o) {
   ts->cur_exc = saved;
 }
 
+/* Whether closing the suspended generator would run code: a handler block
+ * (try/finally/except/with) is active at the yield, or it delegates to a
+ * subiterator whose close() may.  A generator abandoned without one, such
+ * as a generator expression that all() stopped early, closes silently under
+ * CPython, so it needs no finalization (which would cost a collection).
+ * Async generators always do: the finalizer hook must see them. */
+static Value gen_yf(GenObject *g);
+static bool close_runs_code(GenObject *g) {
+  if (g->kind == KIND_ASYNCGEN || g->frame->nblocks > 0) return true;
+  Value yf = gen_yf(g);
+  if (!yf) return false;
+  return !val_is_generator(yf) || (yf->gc_flags & GC_NEEDS_DEL);
+}
+
 /* Replaces a StopIteration (or StopAsyncIteration from an async
  * generator) escaping the frame with RuntimeError, cause set (PEP 479). */
 static void convert_stop(GenObject *g) {
@@ -245,7 +259,8 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
     ts->handled_exc = caller.exc;
     ts->exc_outer = caller.outer;
     g->state = GS_SUSPENDED;
-    g->base.gc_flags |= GC_NEEDS_DEL; /* closing it now would run code: see gen_del */
+    if (close_runs_code(g)) g->base.gc_flags |= GC_NEEDS_DEL; /* see gen_del */
+    else g->base.gc_flags &= ~(uint32_t)GC_NEEDS_DEL;
     *out = r;
     return GEN_YIELDED;
   }

@@ -6,6 +6,7 @@ released inside the lock waits.
 """
 
 import threading
+from _collections import deque
 from heapq import heappush as _heappush, heappop as _heappop
 from time import monotonic as _time
 
@@ -109,7 +110,7 @@ class Queue:
         return self.get(block=False)
 
     def _init(self, maxsize):
-        self.queue = _Fifo()
+        self.queue = deque()
 
     def _qsize(self):
         return len(self.queue)
@@ -119,36 +120,6 @@ class Queue:
 
     def _get(self):
         return self.queue.popleft()
-
-
-class _Fifo:
-    """A list with an advancing head: amortised O(1) popleft without
-    importing collections."""
-
-    def __init__(self):
-        self._items = []
-        self._head = 0
-
-    def append(self, x):
-        self._items.append(x)
-
-    def popleft(self):
-        x = self._items[self._head]
-        self._items[self._head] = None
-        self._head += 1
-        if self._head > 32 and self._head * 2 > len(self._items):
-            del self._items[:self._head]
-            self._head = 0
-        return x
-
-    def __len__(self):
-        return len(self._items) - self._head
-
-    def __iter__(self):
-        return iter(self._items[self._head:])
-
-    def __repr__(self):
-        return "deque(%r)" % (self._items[self._head:],)
 
 
 class PriorityQueue(Queue):
@@ -185,7 +156,7 @@ class SimpleQueue:
     """Unbounded FIFO without task tracking."""
 
     def __init__(self):
-        self._queue = _Fifo()
+        self._queue = deque()
         self._count = threading.Semaphore(0)
 
     def put(self, item, block=True, timeout=None):

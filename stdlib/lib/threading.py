@@ -11,6 +11,7 @@ non-daemon thread at interpreter exit.
 import _thread
 import sys as _sys
 from time import monotonic as _time
+from _collections import deque as _deque
 
 __all__ = ['get_ident', 'active_count', 'Condition', 'current_thread',
            'enumerate', 'main_thread', 'TIMEOUT_MAX', 'Event', 'Lock', 'RLock',
@@ -382,32 +383,6 @@ class Barrier:
     @property
     def broken(self):
         return self._state == -2
-
-
-class _deque:
-    """The small part of collections.deque that Condition needs (kept here
-    so that threading imports nothing heavy)."""
-
-    def __init__(self):
-        self._items = []
-
-    def append(self, x):
-        self._items.append(x)
-
-    def remove(self, x):
-        self._items.remove(x)
-
-    def clear(self):
-        self._items.clear()
-
-    def __getitem__(self, i):
-        return self._items[i]
-
-    def __len__(self):
-        return len(self._items)
-
-    def __bool__(self):
-        return bool(self._items)
 
 
 _counter = 0

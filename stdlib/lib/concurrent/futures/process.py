@@ -279,14 +279,16 @@ class _Workers:
         self.result_fds[result_r] = p.pid
 
     def reap(self, fd):
-        """The worker writing to result pipe fd is gone: closes the pipe
-        and waits for the process."""
+        """The worker writing to result pipe fd is gone: closes the pipe,
+        waits for the process and returns its exit code."""
         pid = self.result_fds.pop(fd)
         _worker._open_fds.discard(fd)
         os.close(fd)
         p = self.processes.pop(pid, None)
-        if p is not None:
-            p.join()
+        if p is None:
+            return 0
+        p.join()
+        return p.exitcode
 
     def close_pipes(self):
         for fd in list(self.fds.values()) + list(self.result_fds):
@@ -520,7 +522,11 @@ class _ExecutorManagerThread(threading.Thread):
                 except EOFError:
                     frame = None
                 if frame is None:   # nothing else comes once all work is done
-                    workers.reap(fd)
+                    if workers.reap(fd) != 0:
+                        # It may have died holding the call pipe's token:
+                        # the others would wait for it forever.
+                        workers.terminate()
+                        break
         self.close()
         workers.close_pipes()
         workers.join()

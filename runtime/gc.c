@@ -639,8 +639,9 @@ __attribute__((noinline)) void gc_collect(void) {
   jmp_buf regs;
   setjmp(regs);
   collect(&regs);
-  weakref_run_callbacks(); /* before the dels, as CPython's collector */
-  run_pending_dels();
+  /* Callbacks before the dels, as CPython's collector.  A collection inside
+   * a callback leaves its dels to the outer one, after the callbacks. */
+  if (weakref_run_callbacks()) run_pending_dels();
 }
 
 void gc_safepoint(void) {

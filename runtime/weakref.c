@@ -426,8 +426,8 @@ static void report_unraisable(Value callback) {
   err_clear();
 }
 
-void weakref_run_callbacks(void) {
-  if (pending.running) return; /* a collection inside a callback: the outer loop goes on */
+bool weakref_run_callbacks(void) {
+  if (pending.running) return false; /* a collection inside a callback: the outer loop goes on */
   pending.running = true;
   ThreadState *ts = ts_current;
   while (pending.head < pending.len) {
@@ -439,6 +439,7 @@ void weakref_run_callbacks(void) {
   }
   pending.head = pending.len = 0;
   pending.running = false;
+  return true;
 }
 
 /* ---- the _weakref module ------------------------------------------------- */

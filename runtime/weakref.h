@@ -28,7 +28,9 @@ void weakref_gc_clear(void);
 /* Marks the queued callbacks and their references (a root). */
 void weakref_gc_trace(void);
 /* Runs the queued callbacks (after the collection, at the safe point that
- * collected).  Errors are reported as "Exception ignored in: <callback>". */
-void weakref_run_callbacks(void);
+ * collected).  Errors are reported as "Exception ignored in: <callback>".
+ * False, running nothing, when called from inside a callback (a collection
+ * there): the outer call runs what that collection queued. */
+bool weakref_run_callbacks(void);
 
 #endif

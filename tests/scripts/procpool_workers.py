@@ -2,6 +2,7 @@
 # submit), named as CPython names them, map with chunksize and several
 # iterables, what crosses the pipes and back, and how send errors read.
 import collections
+import datetime
 import functools
 import multiprocessing as mp
 import os
@@ -23,6 +24,27 @@ class AppError(Exception):
     def __init__(self, code, text):
         super().__init__(code, text)
         self.code = code
+
+
+class Slotted:
+    __slots__ = ('a', 'b')
+
+
+class Cached:
+    def __init__(self, n):
+        self.n = n
+        self.cache = 'big'
+
+    def __getstate__(self):
+        return {'n': self.n}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.cache = None
+
+
+class Tagged(list):
+    pass
 
 
 def square(x):
@@ -117,6 +139,22 @@ if __name__ == '__main__':
     back = ex.submit(ident, numbers).result()
     print(back[:4] == numbers[:4], [type(x).__name__ for x in back[3][-2:]],
           [repr(x) for x in back[4][:2]], type(back[1]).__name__)
+    counts = ex.submit(collections.Counter, 'abracadabra').result()
+    print(type(counts).__name__, counts.most_common(2))
+    for v in (collections.OrderedDict(b=1, a=2), collections.defaultdict(list, a=[1]),
+              collections.deque([1, 2, 3], 2), datetime.date(2024, 2, 29),
+              datetime.timedelta(hours=5)):
+        print(' ', repr(ex.submit(ident, v).result()))
+    s = Slotted()
+    s.a = 5
+    back = ex.submit(ident, s).result()
+    print(type(back).__name__, back.a, hasattr(back, 'b'))
+    back = ex.submit(ident, Cached(3)).result()
+    print(back.n, back.cache)
+    t = Tagged([1, 2])
+    t.label = 'x'
+    back = ex.submit(ident, t).result()
+    print(type(back).__name__, back, back.label)
     p = ex.submit(ident, Point(1, 2)).result()
     print(type(p).__name__, p.x, p.y)
 

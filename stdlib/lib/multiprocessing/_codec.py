@@ -9,8 +9,11 @@ frozenset), I/D then l/t<nchars>:<comma-separated numbers> (a long list
 or tuple of ints or floats only), d<count>: key value..., E exception (module, qualname, args,
 __dict__), R class or function by (module, qualname), M bound method
 (self, name), P functools.partial (func, args, keywords), Q tuple subclass
-such as a namedtuple (module, qualname, items), O instance (module,
-qualname, __dict__).
+such as a namedtuple (module, qualname, items), X what __reduce__() says
+(callable, args, state, list items, dict items), K instance of a subclass
+of a builtin such as Counter (module, qualname, builtin's name, builtin
+value, state), O instance (module, qualname, state: __getstate__() or
+__dict__ and slots).
 
 Functions and classes travel by name, as pickle sends them, so the other
 process must be able to find them: a lambda or a local function raises
@@ -129,13 +132,90 @@ def _enc(v, out):
         _enc(t.__module__, out)
         _enc(t.__qualname__, out)
         _enc(tuple(v), out)
-    elif hasattr(v, '__dict__') and hasattr(t, '__qualname__'):
+    elif hasattr(v, '__reduce__'):
+        _enc_reduce(v, out)
+    elif isinstance(v, _SUBCLASSABLE):
+        # A subclass of a builtin (Counter, OrderedDict, ...): its builtin
+        # value, then its attributes.
+        base = next(b for b in t.__mro__ if b in _SUBCLASSABLE)
+        out.append('K')
+        _enc(t.__module__, out)
+        _enc(t.__qualname__, out)
+        _enc(base.__name__, out)
+        _enc(base(v) if base is not dict else dict(v.items()), out)
+        _enc(_object_state(v), out)
+    elif hasattr(t, '__qualname__') and (hasattr(v, '__dict__') or _slot_names(t)):
         out.append('O')
         _enc(t.__module__, out)
         _enc(t.__qualname__, out)
-        _enc(dict(v.__dict__), out)
+        _enc(_object_state(v), out)
     else:
         raise TypeError(f"cannot pickle {t.__name__!r} object")
+
+
+# Builtin types a class may derive from and still be sent (as 'K').
+_SUBCLASSABLE = (dict, list, set, frozenset, tuple, int, float, str, bytes)
+_BASES = {b.__name__: b for b in _SUBCLASSABLE}
+
+
+def _slot_names(cls):
+    names = []
+    for c in cls.__mro__:
+        slots = c.__dict__.get('__slots__', ())
+        if isinstance(slots, str):
+            slots = (slots,)
+        names.extend(n for n in slots if n not in ('__dict__', '__weakref__'))
+    return names
+
+
+def _object_state(v):
+    """What pickle's default reduction keeps: __getstate__() when the class
+    defines it, else the __dict__ and the values of filled slots."""
+    getstate = getattr(v, '__getstate__', None)
+    if getstate is not None:
+        return (True, getstate())
+    slots = {}
+    for name in _slot_names(type(v)):
+        try:
+            slots[name] = getattr(v, name)
+        except AttributeError:
+            pass
+    return (False, (dict(getattr(v, '__dict__', None) or {}), slots))
+
+
+def _set_object_state(obj, state):
+    custom, value = state
+    setstate = getattr(obj, '__setstate__', None)
+    if setstate is not None:
+        setstate(value)
+        return
+    if custom:
+        obj.__dict__.update(value)
+        return
+    attrs, slots = value
+    if attrs:
+        obj.__dict__.update(attrs)
+    for name, x in slots.items():
+        setattr(obj, name, x)
+
+
+def _enc_reduce(v, out):
+    """An object whose class says how to rebuild it (__reduce__)."""
+    r = v.__reduce__()
+    if isinstance(r, str):
+        # The name of a global: the object itself travels by name.
+        out.append('R')
+        _enc(type(v).__module__, out)
+        _enc(r, out)
+        return
+    r = tuple(r) + (None,) * (5 - len(r))
+    func, args, state, listitems, dictitems = r
+    out.append('X')
+    _enc(func, out)
+    _enc(tuple(args), out)
+    _enc(state, out)
+    _enc(None if listitems is None else list(listitems), out)
+    _enc(None if dictitems is None else list(dictitems), out)
 
 
 def dumps(v):
@@ -246,10 +326,47 @@ def _dec(s, i):
     if tag == 'O':
         mod, i = _dec(s, i)
         qn, i = _dec(s, i)
-        d, i = _dec(s, i)
+        state, i = _dec(s, i)
         cls = _lookup(mod, qn)
         obj = cls.__new__(cls)
-        obj.__dict__.update(d)
+        _set_object_state(obj, state)
+        return obj, i
+    if tag == 'K':
+        mod, i = _dec(s, i)
+        qn, i = _dec(s, i)
+        base, i = _dec(s, i)
+        value, i = _dec(s, i)
+        state, i = _dec(s, i)
+        cls = _lookup(mod, qn)
+        base = _BASES[base]
+        if base in (dict, list, set):
+            obj = cls.__new__(cls)
+            if base is list:
+                obj.extend(value)
+            else:
+                obj.update(value)
+        else:
+            obj = base.__new__(cls, value)
+        _set_object_state(obj, state)
+        return obj, i
+    if tag == 'X':
+        func, i = _dec(s, i)
+        args, i = _dec(s, i)
+        state, i = _dec(s, i)
+        listitems, i = _dec(s, i)
+        dictitems, i = _dec(s, i)
+        obj = func(*args)
+        if state is not None:
+            setstate = getattr(obj, '__setstate__', None)
+            if setstate is not None:
+                setstate(state)
+            else:
+                _set_object_state(obj, (False, state if isinstance(state, tuple) else (state, {})))
+        if listitems:
+            obj.extend(listitems)
+        if dictitems:
+            for k, x in dictitems:
+                obj[k] = x
         return obj, i
     raise ValueError('corrupt message from another process')
 

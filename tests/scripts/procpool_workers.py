@@ -84,6 +84,12 @@ def outer():
 
 module_lambda = lambda: 1
 
+
+def make_local():
+    class Local:
+        pass
+    return Local()
+
 counter = [0]
 
 
@@ -169,10 +175,10 @@ if __name__ == '__main__':
 
     print('cannot send:')
     for fn, args in ((module_lambda, ()), (outer(), ()), (ident, (module_lambda,)),
-                     (ident, (give_generator(),))):
+                     (ident, (give_generator(),)), (ident, (make_local(),)), (ident, (os,))):
         show_error(ex.submit(fn, *args))
     print('cannot send back:')
-    for fn in (give_lambda, give_generator):
+    for fn in (give_lambda, give_generator, make_local):
         show_error(ex.submit(fn))
     print(ex.submit(square, 9).result())
     ex.shutdown()

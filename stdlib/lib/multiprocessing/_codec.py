@@ -44,8 +44,9 @@ def _lookup(module, qualname):
     return obj
 
 
-def _enc_global(v, out):
-    """A function or class, sent as (module, qualname) as pickle does."""
+def _check_global(v):
+    """The (module, qualname) under which the other process finds the
+    function or class v; raises pickle's errors when there is none."""
     qn = getattr(v, '__qualname__', None)
     module = getattr(v, '__module__', None) or '__main__'
     if qn is None:
@@ -58,7 +59,19 @@ def _enc_global(v, out):
         raise PicklingError(f"Can't pickle {v!r}: attribute lookup {qn} on {module} failed") from None
     if found is not v:
         raise PicklingError(f"Can't pickle {v!r}: it's not the same object as {module}.{qn}")
+    return module, qn
+
+
+def _enc_global(v, out):
+    """A function or class, sent as (module, qualname) as pickle does."""
+    module, qn = _check_global(v)
     out.append('R')
+    _enc(module, out)
+    _enc(qn, out)
+
+
+def _enc_class_name(cls, out):
+    module, qn = _check_global(cls)
     _enc(module, out)
     _enc(qn, out)
 
@@ -108,8 +121,7 @@ def _enc(v, out):
         _enc(v.imag, out)
     elif isinstance(v, BaseException):
         out.append('E')
-        _enc(t.__module__, out)
-        _enc(t.__qualname__, out)
+        _enc_class_name(t, out)
         _enc(tuple(v.args), out)
         _enc(dict(getattr(v, '__dict__', None) or {}), out)
     elif isinstance(v, type):
@@ -129,8 +141,7 @@ def _enc(v, out):
             _enc_global(v, out)
     elif isinstance(v, tuple) and hasattr(t, '_make'):
         out.append('Q')
-        _enc(t.__module__, out)
-        _enc(t.__qualname__, out)
+        _enc_class_name(t, out)
         _enc(tuple(v), out)
     elif hasattr(v, '__reduce__'):
         _enc_reduce(v, out)
@@ -139,15 +150,13 @@ def _enc(v, out):
         # value, then its attributes.
         base = next(b for b in t.__mro__ if b in _SUBCLASSABLE)
         out.append('K')
-        _enc(t.__module__, out)
-        _enc(t.__qualname__, out)
+        _enc_class_name(t, out)
         _enc(base.__name__, out)
         _enc(base(v) if base is not dict else dict(v.items()), out)
         _enc(_object_state(v), out)
-    elif hasattr(t, '__qualname__') and (hasattr(v, '__dict__') or _slot_names(t)):
+    elif t.__module__ != 'builtins' and (hasattr(v, '__dict__') or _slot_names(t)):
         out.append('O')
-        _enc(t.__module__, out)
-        _enc(t.__qualname__, out)
+        _enc_class_name(t, out)
         _enc(_object_state(v), out)
     else:
         raise TypeError(f"cannot pickle {t.__name__!r} object")

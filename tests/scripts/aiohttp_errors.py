@@ -143,7 +143,6 @@ async def main():
     head = await reader.readuntil(b'\r\n\r\n')
     length = int(head.lower().split(b'content-length: ')[1].split(b'\r\n')[0])
     print('keep-alive response:', head.split(b'\r\n')[0], await reader.readexactly(length))
-    print('still open at once:', not reader.at_eof())
     print('closed by the server when idle:', await asyncio.wait_for(reader.read(), 5) == b'')
     writer.close()
     await runner.cleanup()

@@ -133,6 +133,16 @@ async def main():
         except aiohttp.ClientResponseError as e:
             print('session raise_for_status:', e.status)
 
+    # Responses dropped without being read or released give their
+    # connections back, so a small connection limit does not run dry.
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=4)) as s:
+        print('limit:', s.connector.limit)
+        statuses = []
+        for _ in range(10):
+            resp = await s.get(base + '/hello')
+            statuses.append(resp.status)
+        print('dropped responses:', statuses)
+
     # Using a closed session.
     try:
         await s.get(base + '/hello')

@@ -235,6 +235,30 @@ class _Conn:
         self._connector._release(self, reusable)
 
 
+class _ConnGuard:
+    """Closes the connection of a response dropped unread and unreleased
+    (aiohttp's ClientResponse.__del__).  A response holds one while it holds
+    a connection; released guards are kept for reuse, so only an abandoned
+    response leaves one for the collector to finalize."""
+
+    __slots__ = ('conn',)
+
+    def __init__(self):
+        self.conn = None
+
+    def __del__(self):
+        conn = self.conn
+        if conn is not None:
+            self.conn = None
+            conn.release(False)
+
+
+# Seconds a request may wait for a connection slot before the connector
+# collects garbage: slots held by dropped responses come back when their
+# guards are finalized (reference counting gives them back at once).
+_STALL_COLLECT_DELAY = 0.2
+
+
 class TCPConnector:
     def __init__(self, *, limit=100, limit_per_host=0, force_close=False,
                  keepalive_timeout=sentinel, ssl=None, family=0, local_addr=None,
@@ -249,6 +273,10 @@ class TCPConnector:
         self._slots = asyncio.Semaphore(limit) if limit else None
         self._host_slots = {}
         self._in_use = set()
+        self._spare_guards = []
+        self._waiting = 0
+        self._releases = 0
+        self._stall_timer = None
         self._closed = False
 
     @property
@@ -277,15 +305,47 @@ class TCPConnector:
 
     async def _acquire_slot(self, key):
         host_sem = self._host_slot(key)
-        if host_sem is not None:
-            await host_sem.acquire()
-        if self._slots is not None:
-            try:
-                await self._slots.acquire()
-            except BaseException:
-                if host_sem is not None:
-                    host_sem.release()
-                raise
+        self._waiting += 1
+        try:
+            if host_sem is not None:
+                if host_sem.locked():
+                    self._watch_stall()
+                await host_sem.acquire()
+            if self._slots is not None:
+                if self._slots.locked():
+                    self._watch_stall()
+                try:
+                    await self._slots.acquire()
+                except BaseException:
+                    if host_sem is not None:
+                        host_sem.release()
+                    raise
+        finally:
+            self._waiting -= 1
+
+    def _watch_stall(self):
+        if self._stall_timer is None:
+            self._stall_timer = asyncio.get_running_loop().call_later(
+                _STALL_COLLECT_DELAY, self._on_stall, self._releases)
+
+    def _on_stall(self, releases_before):
+        self._stall_timer = None
+        if not self._waiting or self._closed:
+            return
+        if self._releases == releases_before:
+            import gc
+            gc.collect()
+        self._watch_stall()
+
+    def _guard(self, conn):
+        guard = self._spare_guards.pop() if self._spare_guards else _ConnGuard()
+        guard.conn = conn
+        return guard
+
+    def _recycle(self, guard):
+        guard.conn = None
+        if len(self._spare_guards) < 128:
+            self._spare_guards.append(guard)
 
     def _release_slot(self, key):
         if self._slots is not None:
@@ -330,6 +390,7 @@ class TCPConnector:
         if not conn._holds_slot:
             return
         conn._holds_slot = False
+        self._releases += 1
         self._in_use.discard(conn)
         if reusable and not self._closed and not self._force_close and conn.alive():
             self._idle.setdefault(conn.key, []).append(conn)
@@ -430,6 +491,7 @@ class ClientResponse:
         self.request_info = request_info
         self._session = session
         self._conn = conn
+        self._guard = conn._connector._guard(conn)
         self._deadline = deadline
         self._sock_read = sock_read
         self.status = None
@@ -603,22 +665,23 @@ class ClientResponse:
             return None
         return loads(stripped.decode(encoding or self.get_encoding()))
 
+    def _give_back(self, reusable):
+        self._closed = True
+        conn = self._conn
+        self._conn = None
+        if conn is not None:
+            conn._connector._recycle(self._guard)
+            self._guard = None
+            conn.release(reusable)
+
     def release(self):
         if not self._closed:
-            self._closed = True
-            conn = self._conn
-            self._conn = None
-            if conn is not None:
-                conn.release(self._body is not None and self._keep)
+            self._give_back(self._body is not None and self._keep)
         return _noop()
 
     def close(self):
         if not self._closed:
-            self._closed = True
-            conn = self._conn
-            self._conn = None
-            if conn is not None:
-                conn.release(False)
+            self._give_back(False)
 
     def raise_for_status(self):
         if not self.ok:

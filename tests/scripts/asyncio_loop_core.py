@@ -166,6 +166,55 @@ cl = Clock()
 print(cl.call_later(5, cb).when(), cl.time())
 cl.close()
 
+# The default loop and policy classes; a subclass's call_soon and _run_once
+# are used by the loop itself and by futures and tasks.
+calls = []
+
+
+class CountingLoop(asyncio.SelectorEventLoop):
+    def call_soon(self, callback, *args, context=None):
+        name = getattr(callback, '__qualname__', type(callback).__name__)
+        calls.append('task' if name.startswith('Task') else name)
+        return super().call_soon(callback, *args, context=context)
+
+    def _run_once(self):
+        calls.append('iter')
+        super()._run_once()
+
+
+async def counted():
+    lp = asyncio.get_running_loop()
+    f = lp.create_future()
+    f.add_done_callback(lambda f: calls.append('done-cb'))
+    lp.call_soon(f.set_result, 1)
+    await f
+    return await asyncio.create_task(asyncio.sleep(0, 5))
+
+
+cl = CountingLoop()
+print(repr(cl).split()[0], type(asyncio.new_event_loop()).__name__,
+      type(asyncio.get_event_loop_policy()).__name__)
+print(cl.run_until_complete(counted()), calls)
+
+# Readers: called when the fd is readable; removing one cancels its handle.
+import socket
+a, b = socket.socketpair()
+got = []
+cl.add_reader(a, lambda: got.append(a.recv(10)))
+b.send(b'hi')
+cl.call_later(0.05, cl.stop)
+cl.run_forever()
+print(got, cl.remove_reader(a), cl.remove_reader(a))
+h = cl._add_writer(b.fileno(), got.append, 'writable')
+cl.add_writer(b.fileno(), got.append, 'replaced')
+print(h.cancelled())
+cl.call_later(0.01, cl.stop)
+cl.run_forever()
+print(got[-1], cl.remove_writer(b))
+a.close()
+b.close()
+cl.close()
+
 loop.close()
 print(loop.is_closed())
 for call in [lambda: loop.call_soon(cb), lambda: loop.call_later(1, cb),

@@ -18,9 +18,11 @@ from .streams import *
 from .tasks import *
 from .threads import *
 from .timeouts import *
+from .unix_events import *
 
 from . import base_events, coroutines, events, exceptions, futures, locks
 from . import queues, runners, streams, tasks, threads, timeouts
+from . import selector_events, unix_events
 
 __all__ = (base_events.__all__ +
            coroutines.__all__ +
@@ -33,4 +35,5 @@ __all__ = (base_events.__all__ +
            streams.__all__ +
            tasks.__all__ +
            threads.__all__ +
-           timeouts.__all__)
+           timeouts.__all__ +
+           unix_events.__all__)

@@ -251,62 +251,6 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         finally:
             self._current_handle = None
 
-    # ---- I/O readiness -----------------------------------------------------
-    def _update_fd(self, fd):
-        mask = 0
-        if fd in self._readers:
-            mask |= _asyncio.EPOLLIN
-        if fd in self._writers:
-            mask |= _asyncio.EPOLLOUT
-        registered = fd in self._registered
-        if mask and registered:
-            _asyncio.epoll_ctl(self._epfd, 3, fd, mask)
-        elif mask:
-            _asyncio.epoll_ctl(self._epfd, 1, fd, mask)
-            self._registered.add(fd)
-        elif registered:
-            _asyncio.epoll_ctl(self._epfd, 2, fd, 0)
-            self._registered.discard(fd)
-
-    _registered = None
-
-    def _fileno(self, fd):
-        if not isinstance(fd, int):
-            fd = fd.fileno()
-        return fd
-
-    def add_reader(self, fd, callback, *args):
-        self._check_closed()
-        if self._registered is None:
-            self._registered = set()
-        fd = self._fileno(fd)
-        self._readers[fd] = events.Handle(callback, args, self, None)
-        self._update_fd(fd)
-
-    def remove_reader(self, fd):
-        fd = self._fileno(fd)
-        if self._readers.pop(fd, None) is None:
-            return False
-        if not self._closed:
-            self._update_fd(fd)
-        return True
-
-    def add_writer(self, fd, callback, *args):
-        self._check_closed()
-        if self._registered is None:
-            self._registered = set()
-        fd = self._fileno(fd)
-        self._writers[fd] = events.Handle(callback, args, self, None)
-        self._update_fd(fd)
-
-    def remove_writer(self, fd):
-        fd = self._fileno(fd)
-        if self._writers.pop(fd, None) is None:
-            return False
-        if not self._closed:
-            self._update_fd(fd)
-        return True
-
     # ---- executors -----------------------------------------------------------
     def run_in_executor(self, executor, func, *args):
         self._check_closed()

@@ -67,6 +67,8 @@ get_running_loop = _asyncio.get_running_loop
 
 
 class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    _loop_factory = None
+
     def __init__(self):
         self._loops = {}
         self._set_called = set()
@@ -101,17 +103,18 @@ class BaseDefaultEventLoopPolicy(AbstractEventLoopPolicy):
         self._loops[key] = loop
 
     def new_event_loop(self):
-        from .base_events import BaseEventLoop
-        return BaseEventLoop()
+        return self._loop_factory()
 
 
-DefaultEventLoopPolicy = BaseDefaultEventLoopPolicy
 _event_loop_policy = None
 
 
 def get_event_loop_policy():
     global _event_loop_policy
     if _event_loop_policy is None:
+        # The platform's policy (asyncio.unix_events), as CPython's
+        # _init_event_loop_policy.
+        from . import DefaultEventLoopPolicy
         _event_loop_policy = DefaultEventLoopPolicy()
     return _event_loop_policy
 

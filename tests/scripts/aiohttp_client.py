@@ -162,3 +162,33 @@ async def forgotten():
 
 
 asyncio.run(forgotten())
+
+
+# params as pairs (repeated keys) and query strings with escapes, base_url,
+# and the body read through resp.content.
+async def query_and_content():
+    async def q(request):
+        return web.json_response({'qs': request.query_string, 'a': request.query.getall('a', [])})
+
+    app = web.Application()
+    app.router.add_get('/q', q)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, '127.0.0.1', 0)
+    await site.start()
+    base = f'http://127.0.0.1:{runner.addresses[0][1]}'
+    async with aiohttp.ClientSession(base_url=base) as s:
+        for params in ([('a', '1'), ('a', '2')], {'a': 'x y', 'b': 'é&='}, {'n': 5}):
+            async with s.get('/q?z=0', params=params) as r:
+                print(await r.json(), str(r.url).replace(base, 'BASE'))
+        async with s.get('/q') as r:
+            data = b''
+            async for chunk in r.content.iter_chunked(4):
+                data += chunk
+            print('chunked read:', data)
+        async with s.get('/q') as r:
+            print('content.read:', await r.content.read(3), await r.content.read())
+    await runner.cleanup()
+
+
+asyncio.run(query_and_content())

@@ -6,6 +6,37 @@ from urllib.parse import urlsplit, urlunsplit, urlencode, parse_qsl, unquote, ur
 from ._multidict import MultiDict, MultiDictProxy
 
 _DEFAULT_PORTS = {'http': 80, 'https': 443, 'ws': 80, 'wss': 443}
+# Escapes that query_string leaves encoded: decoded they would change how
+# the query splits into pairs.
+_QS_KEEP = ('26', '3D', '2B', '3B', '25', '23')
+_HEX = '0123456789abcdefABCDEF'
+
+
+def _qs_unquote(qs):
+    """yarl's query_string decoding: '+' is a space, percent escapes are
+    decoded (as UTF-8) except those of the separators."""
+    out = []
+    pending = bytearray()
+    i = 0
+    n = len(qs)
+    while i < n:
+        c = qs[i]
+        if c == '%' and i + 2 < n and qs[i + 1] in _HEX and qs[i + 2] in _HEX:
+            code = qs[i + 1:i + 3].upper()
+            if code not in _QS_KEEP:
+                pending.append(int(code, 16))
+                i += 3
+                continue
+            c = '%' + code
+            i += 2
+        if pending:
+            out.append(pending.decode('utf-8', 'replace'))
+            pending = bytearray()
+        out.append(' ' if c == '+' else c)
+        i += 1
+    if pending:
+        out.append(pending.decode('utf-8', 'replace'))
+    return ''.join(out)
 
 
 class URL:
@@ -87,7 +118,7 @@ class URL:
 
     @property
     def query_string(self):
-        return unquote(self._parts.query.replace('+', ' '))
+        return _qs_unquote(self._parts.query)
 
     @property
     def query(self):
@@ -127,9 +158,13 @@ class URL:
         return URL(urlunsplit((p.scheme, p.netloc, p.path, qs, p.fragment)))
 
     def update_query(self, *args, **kwargs):
-        query = MultiDict(parse_qsl(self._parts.query, keep_blank_values=True))
-        query.update(*args, **kwargs)
-        return self.with_query(query.items())
+        """Pairs of the given keys replace the current ones (all of them kept,
+        repeated keys included); other current pairs stay in front."""
+        new = MultiDict(*args, **kwargs)
+        keys = set(new.keys())
+        pairs = [p for p in parse_qsl(self._parts.query, keep_blank_values=True)
+                 if p[0] not in keys]
+        return self.with_query(pairs + new.items())
 
     def with_path(self, path):
         p = self._parts

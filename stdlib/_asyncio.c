@@ -1,12 +1,10 @@
-/* _asyncio.c — the native core under asyncio's event loop.
+/* _asyncio.c — the native core under asyncio's event loop: the module.
  *
- * Owns the operating-system side of the loop: an epoll instance per loop
- * (the loop object in asyncio/base_events.py keeps its fd), an eventfd
- * that call_soon_threadsafe() writes to wake a loop blocked in epoll, and
- * the blocking wait itself, which drops the GIL so other threads run while
- * the loop sleeps.  Scheduling policy (ready FIFO, timer heap, Task
- * stepping) stays in the gilpy code so that it matches CPython's order
- * line for line.  Nothing here keeps global mutable state: every fd is
+ * Owns the module and the operating-system calls the loop's Python side
+ * makes: creating the epoll instance and the eventfd of a loop, and
+ * registering fds with epoll (asyncio/selector_events.py).  The wait, the
+ * eventfd wake-up and the scheduling are the loop core's
+ * (_asyncio_loop.c); Future and Task are _asyncio_future.c's.  Every fd is
  * owned by the Python object that asked for it.
  *
  * Also provides coro_line(), the line a coroutine is suspended at, which
@@ -25,9 +23,7 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
-#include "runtime/float.h"
 #include "runtime/int.h"
-#include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/names.h"
 #include "runtime/native.h"
@@ -37,7 +33,6 @@
 #include "vm/code.h"
 #include "vm/frame.h"
 #include "vm/func.h"
-#include "vm/gil.h"
 
 /* vm/gen.c: line where a generator/coroutine is suspended (0 when closed). */
 int gen_current_line(Value gen);
@@ -113,77 +108,11 @@ static Value a_epoll_ctl(Value self, Value *args, size_t nargs, TupleObject *kw)
   return VAL_NONE;
 }
 
-/* epoll_wait(epfd, timeout): timeout in seconds (float/int), None or
- * negative blocks.  Returns a list of (fd, mask).  The GIL is dropped while
- * waiting; EINTR counts as an empty wake-up. */
-static Value a_epoll_wait(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("epoll_wait", nargs, 2, 2)) return VAL_NULL;
-  int64_t ep;
-  if (!get_int(args[0], "epfd", &ep)) return VAL_NULL;
-  int ms = -1;
-  if (args[1] != VAL_NONE) {
-    double t;
-    if (val_is_intlike(args[1])) {
-      t = int_to_double(args[1]);
-    } else if (val_type(args[1]) == &FloatType) {
-      t = float_value(args[1]);
-    } else {
-      return err_set(&Exc_TypeError, "timeout must be a number or None");
-    }
-    if (t >= 0) {
-      /* Round up so that a timer is never woken a little early and then
-       * spun on with zero timeouts. */
-      double m = t * 1000.0;
-      ms = m > 2e9 ? 2000000000 : (int)m;
-      if ((double)ms < m) ms++;
-    }
-  }
-  struct epoll_event evs[64];
-  int n, e = 0;
-  if (ms == 0) {
-    n = epoll_wait((int)ep, evs, 64, 0);
-    if (n < 0) e = errno;
-  } else {
-    GIL_RELEASE();
-    n = epoll_wait((int)ep, evs, 64, ms);
-    if (n < 0) e = errno;
-    GIL_ACQUIRE();
-  }
-  if (n < 0) {
-    if (e == EINTR) return list_new(0);
-    return err_set_from_errno(&Exc_OSError, e, VAL_NULL);
-  }
-  Value out = list_new(0);
-  for (int i = 0; i < n; i++)
-    list_append(out, tuple_pack(2, val_from_int(evs[i].data.fd), val_from_int((intptr_t)evs[i].events)));
-  return out;
-}
-
 static Value a_eventfd(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_count("eventfd", nargs, 0, 0)) return VAL_NULL;
   int fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (fd < 0) return err_set_from_errno(&Exc_OSError, errno, VAL_NULL);
   return val_from_int(fd);
-}
-
-/* Wakes the loop that owns the eventfd; callable from any thread. */
-static Value a_eventfd_write(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("eventfd_write", nargs, 1, 1)) return VAL_NULL;
-  int64_t fd;
-  if (!get_int(args[0], "fd", &fd)) return VAL_NULL;
-  uint64_t one = 1;
-  ssize_t r = write((int)fd, &one, sizeof one);
-  (void)r; /* EAGAIN: the counter is already non-zero, the loop will wake */
-  return VAL_NONE;
-}
-
-static Value a_eventfd_read(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("eventfd_read", nargs, 1, 1)) return VAL_NULL;
-  int64_t fd;
-  if (!get_int(args[0], "fd", &fd)) return VAL_NULL;
-  uint64_t v = 0;
-  ssize_t r = read((int)fd, &v, sizeof v);
-  return val_from_int(r == (ssize_t)sizeof v ? (intptr_t)(v & 0xffffff) : 0);
 }
 
 static Value a_close(Value self, Value *args, size_t nargs, TupleObject *kw) {
@@ -222,10 +151,7 @@ static const NativeDef asyncio_functions[] = {
     {"set_finalizer", a_set_finalizer, 0, NULL},
     {"epoll_create", a_epoll_create, 0, NULL},
     {"epoll_ctl", a_epoll_ctl, 0, NULL},
-    {"epoll_wait", a_epoll_wait, 0, NULL},
     {"eventfd", a_eventfd, 0, NULL},
-    {"eventfd_write", a_eventfd_write, 0, NULL},
-    {"eventfd_read", a_eventfd_read, 0, NULL},
     {"close", a_close, 0, NULL},
     {"coro_line", a_coro_line, 0, NULL},
     {NULL, NULL, 0, NULL},

@@ -1108,8 +1108,13 @@ class _Connection:
         hdrs = resp.headers
         for k, v in hdrs.items():
             out.append(f'{k}: {v}')
-        if 'Content-Length' not in hdrs and resp.status not in (204, 304) and resp.status >= 200:
-            out.append(f'Content-Length: {len(body)}')
+        # As aiohttp: 204 and 1xx have neither length nor type, 304 a zero
+        # length, anything else a length and application/octet-stream by default.
+        if resp.status != 204 and resp.status >= 200:
+            if 'Content-Length' not in hdrs:
+                out.append(f'Content-Length: {len(body)}')
+            if 'Content-Type' not in hdrs and resp.status != 304:
+                out.append('Content-Type: application/octet-stream')
         if 'Date' not in hdrs:
             out.append(f'Date: {_http_date()}')
         if 'Server' not in hdrs:

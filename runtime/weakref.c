@@ -163,6 +163,27 @@ static bool slots_name_weakref(Value slots) {
   return false;
 }
 
+/* Native types of other files whose CPython counterparts have a
+ * weak-reference list (weakref_allow_type). */
+static TypeObject *allowed_types[32];
+static size_t nallowed;
+
+void weakref_allow_type(TypeObject *t) {
+  for (size_t i = 0; i < nallowed; i++)
+    if (allowed_types[i] == t) return;
+  if (nallowed == sizeof allowed_types / sizeof allowed_types[0]) {
+    fputs("gilpy: weakref_allow_type: table full\n", stderr);
+    abort();
+  }
+  allowed_types[nallowed++] = t;
+}
+
+static bool allowed_native(TypeObject *t) {
+  for (size_t i = 0; i < nallowed; i++)
+    if (allowed_types[i] == t) return true;
+  return false;
+}
+
 /* CPython's rule: builtin types with a weak-reference list; classes get one
  * unless they define __slots__ without '__weakref__' (at every level) or
  * derive from a variable-size builtin (int, tuple, bytes). */
@@ -173,7 +194,7 @@ static bool type_weakrefable(TypeObject *t) {
              t == &NativeFunctionType || t == &SetType || t == &FrozenSetType || t == &GeneratorType ||
              t == &CoroutineType || t == &AsyncGeneratorType || t == &CodeType || t == &ModuleType ||
              t == &TextIOWrapperType || t == &BufferedReaderType ||
-             t == &BufferedWriterType || t == &BufferedRandomType;
+             t == &BufferedWriterType || t == &BufferedRandomType || allowed_native(t);
     }
     Value slots = t->dict ? dict_get_str((Value)t->dict, NAME(__slots__)) : VAL_NULL;
     if (!slots) return !(t->flags & (TP_INT_SUBCLASS | TP_TUPLE_SUBCLASS | TP_BYTES_SUBCLASS));

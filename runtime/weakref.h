@@ -19,6 +19,12 @@ extern TypeObject WeakRefType; /* weakref.ReferenceType (weakref.ref) */
 
 /* obj.__weakref__: the first weak reference to obj, or None.  Never fails. */
 Value weakref_first(Value obj);
+/* Lets instances of a native type (and of its subclasses) be weakly
+ * referenced, for the types whose CPython counterparts can be (a native
+ * module's init calls it: _asyncio's Future and Task, for instance).
+ * Instances of classes, functions, types, sets, generators, modules and
+ * code objects always can. */
+void weakref_allow_type(TypeObject *t);
 
 /* ---- collector hooks (gc.c), GIL held --------------------------------- */
 

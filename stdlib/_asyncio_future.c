@@ -47,6 +47,7 @@
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "runtime/weakref.h"
 #include "vm/func.h"
 
 enum { STATE_PENDING, STATE_CANCELLED, STATE_FINISHED };
@@ -1305,6 +1306,8 @@ int asyncio_future_init(Value module) {
   type_ready(&FutureType);
   type_ready(&TaskType);
   type_ready(&FutureIterType);
+  weakref_allow_type(&FutureType); /* as CPython's: asyncio keeps tasks in a WeakSet */
+  weakref_allow_type(&TaskType);
   Value d = module_dict(module);
   if (dict_set_cstr(d, "Future", (Value)&FutureType) < 0 || dict_set_cstr(d, "Task", (Value)&TaskType) < 0 ||
       dict_set_cstr(d, "_current_tasks", current_tasks) < 0)

@@ -181,3 +181,15 @@ print(o5.__weakref__ is r6, weakref.ref[int], weakref.ref[Foo].__origin__ is wea
 s = Sw()
 print(s.__weakref__, weakref.ref(s) is s.__weakref__)
 r5 = None
+
+# asyncio's native Future and Task can be weakly referenced, as in CPython
+import asyncio
+
+
+async def weak_task():
+    t = asyncio.current_task()
+    fut = asyncio.get_running_loop().create_future()
+    print(weakref.ref(t)() is t, weakref.ref(fut)() is fut, t in weakref.WeakSet([t]))
+
+
+asyncio.run(weak_task())

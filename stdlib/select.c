@@ -3,7 +3,9 @@
  * select(rlist, wlist, xlist[, timeout]) accepts ints or objects with a
  * fileno() method and returns three lists of the original objects that are
  * ready.  poll(2) is used underneath so that descriptors above FD_SETSIZE
- * work.  The wait runs with the GIL released on a C copy of the fds.
+ * work.  The wait runs with the GIL released on a C copy of the fds.  A
+ * signal that interrupts it has its handlers run with the GIL; the wait then
+ * resumes with the time left unless a handler raised (PEP 475).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -11,6 +13,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "runtime/dict.h"
 #include "runtime/error.h"
@@ -22,7 +25,23 @@
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "vm/eval.h"
 #include "vm/gil.h"
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* poll()'s timeout for the time left until deadline (-1 = none). */
+static int poll_ms(double deadline) {
+  if (deadline < 0) return -1;
+  double left = deadline - now_s();
+  if (left < 0) left = 0;
+  double ms = ceil(left * 1000.0);
+  return ms >= 2147483647.0 ? 2147483647 : (int)ms;
+}
 
 static int fd_of(Value v) {
   Value f = v;
@@ -45,14 +64,14 @@ static int fd_of(Value v) {
 
 static Value s_select(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("select", kw) || !args_count("select", nargs, 3, 4)) return VAL_NULL;
-  int timeout_ms = -1;
+  double deadline = -1;
   if (nargs == 4 && args[3] != VAL_NONE) {
     if (!val_is_int(args[3]) && !val_is_float(args[3]) && !val_is_intlike(args[3]))
       return err_set(&Exc_TypeError, "timeout must be a float or None");
     double t = float_as_double(args[3]);
     if (t == -1.0 && err_occurred()) return VAL_NULL;
     if (t < 0) return err_set(&Exc_ValueError, "timeout must be non-negative");
-    timeout_ms = (int)ceil(t * 1000.0);
+    deadline = now_s() + t;
   }
   Value seqs[3];
   size_t total = 0;
@@ -81,11 +100,19 @@ static Value s_select(Value self, Value *args, size_t nargs, TupleObject *kw) {
       p[k].events = i == 0 ? POLLIN : i == 1 ? POLLOUT : POLLPRI;
     }
   }
-  int r, e = 0;
-  GIL_RELEASE();
-  r = poll(p, total, timeout_ms);
-  if (r < 0) e = errno;
-  GIL_ACQUIRE();
+  int r, e;
+  for (;;) {
+    e = 0;
+    GIL_RELEASE();
+    r = poll(p, total, poll_ms(deadline));
+    if (r < 0) e = errno;
+    GIL_ACQUIRE();
+    if (r >= 0 || e != EINTR) break;
+    if (eval_handle_breaker() < 0) {
+      free(p);
+      return VAL_NULL;
+    }
+  }
   if (r < 0) {
     free(p);
     return err_set_from_errno(&Exc_OSError, e, VAL_NULL);

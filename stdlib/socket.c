@@ -37,6 +37,8 @@
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/thread.h"
+#include "vm/eval.h"
 #include "vm/gil.h"
 
 typedef union {
@@ -90,16 +92,31 @@ static double now_s(void) {
   return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
-/* Waits until fd is readable/writable; 1 ready, 0 timed out, -1 errno.
- * Called with the GIL released. */
-static int wait_fd(int fd, bool writing, double timeout) {
+/* A signal is waiting for its handler, which the main thread runs with the
+ * GIL: a call interrupted by it (EINTR) returns to run it instead of
+ * retrying at once, then resumes unless the handler raised (PEP 475). */
+static bool signal_pending(void) { return atomic_load(&eval_breaker) & EB_SIGNALS; }
+
+/* The deadline of a timeout (seconds, < 0 = none): -1 for none. */
+static double deadline_of(double timeout) { return timeout < 0 ? -1 : now_s() + timeout; }
+
+/* poll()'s timeout for the time left until deadline (-1 = none). */
+static int poll_ms(double deadline) {
+  if (deadline < 0) return -1;
+  double left = deadline - now_s();
+  if (left < 0) left = 0;
+  double ms = left * 1000.0 + 0.999;
+  return ms >= 2147483647.0 ? 2147483647 : (int)ms;
+}
+
+/* Waits until fd is readable/writable or the deadline (-1 = none) passes;
+ * 1 ready, 0 timed out, -1 errno (EINTR: a signal is pending).  Called with
+ * the GIL released. */
+static int wait_fd(int fd, bool writing, double deadline) {
   struct pollfd p = {.fd = fd, .events = writing ? POLLOUT : POLLIN};
-  double deadline = now_s() + timeout;
   for (;;) {
-    double left = deadline - now_s();
-    if (left < 0) left = 0;
-    int r = poll(&p, 1, (int)(left * 1000.0 + 0.999));
-    if (r < 0 && errno == EINTR) continue;
+    int r = poll(&p, 1, poll_ms(deadline));
+    if (r < 0 && errno == EINTR && !signal_pending()) continue;
     return r < 0 ? -1 : (r > 0 ? 1 : 0);
   }
 }
@@ -284,13 +301,19 @@ static Value s_connect(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!parse_addr((int)fam, args[2], &a, &len, raise ? "connect" : "connect_ex")) return VAL_NULL;
   int r, e = 0;
   bool tmo = false;
+  double deadline = deadline_of(timeout);
   GIL_RELEASE();
-  do {
-    r = connect(fd, &a.sa, len);
-  } while (r < 0 && errno == EINTR && timeout < 0);
+  r = connect(fd, &a.sa, len);
   if (r < 0) e = errno;
-  if (r < 0 && (e == EINPROGRESS || e == EINTR) && timeout > 0) {
-    int w = wait_fd(fd, true, timeout);
+  GIL_ACQUIRE();
+  /* Interrupted, the connection goes on in the background: after the
+   * signal handlers ran, wait for it as for a non-blocking connect. */
+  bool wait = r < 0 && ((e == EINPROGRESS && timeout > 0) || e == EINTR);
+  while (wait) {
+    if (e == EINTR && eval_handle_breaker() < 0) return VAL_NULL;
+    int w;
+    GIL_RELEASE();
+    w = wait_fd(fd, true, deadline);
     if (w == 0) {
       tmo = true;
     } else if (w < 0) {
@@ -300,8 +323,9 @@ static Value s_connect(Value self, Value *args, size_t nargs, TupleObject *kw) {
       if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &e, &el) < 0) e = errno;
       r = e ? -1 : 0;
     }
+    GIL_ACQUIRE();
+    wait = w < 0 && e == EINTR;
   }
-  GIL_ACQUIRE();
   if (tmo) {
     if (raise) return timed_out();
     return val_from_int(EAGAIN);
@@ -334,42 +358,57 @@ static Value s_listen(Value self, Value *args, size_t nargs, TupleObject *kw) {
 }
 
 /* Runs op with the timeout discipline; returns the syscall result, with
- * *err set to errno or -2 for a timeout.  The GIL is released inside. */
+ * *err set to errno, -2 for a timeout or -3 when a signal handler raised
+ * (its exception is set).  The GIL is released inside, except to run the
+ * handlers of a signal that interrupted the call. */
 typedef ssize_t (*SockOp)(int fd, void *ctx);
 
 static ssize_t run_op(int fd, bool writing, double timeout, SockOp op, void *ctx, int *err) {
-  ssize_t r;
-  int e = 0;
-  bool tmo = false;
-  GIL_RELEASE();
+  double deadline = timeout > 0 ? deadline_of(timeout) : -1;
   for (;;) {
-    if (timeout > 0) {
-      int w = wait_fd(fd, writing, timeout);
-      if (w == 0) {
-        tmo = true;
-        r = -1;
-        break;
+    ssize_t r;
+    int e = 0;
+    bool tmo = false;
+    GIL_RELEASE();
+    for (;;) {
+      if (timeout > 0) {
+        int w = wait_fd(fd, writing, deadline);
+        if (w == 0) {
+          tmo = true;
+          r = -1;
+          break;
+        }
+        if (w < 0) {
+          e = errno;
+          r = -1;
+          break;
+        }
       }
-      if (w < 0) {
-        e = errno;
-        r = -1;
-        break;
-      }
+      r = op(fd, ctx);
+      if (r >= 0) break;
+      e = errno;
+      if (e == EINTR && !signal_pending()) continue;
+      /* Readiness reported but the data went elsewhere: wait again. */
+      if (timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK)) continue;
+      break;
     }
-    r = op(fd, ctx);
-    if (r >= 0) break;
-    e = errno;
-    if (e == EINTR) continue;
-    /* Readiness reported but the data went elsewhere: wait again. */
-    if (timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK)) continue;
-    break;
+    GIL_ACQUIRE();
+    if (r < 0 && e == EINTR) {
+      if (eval_handle_breaker() < 0) {
+        *err = -3;
+        return -1;
+      }
+      continue;
+    }
+    *err = tmo ? -2 : e;
+    return r;
   }
-  GIL_ACQUIRE();
-  *err = tmo ? -2 : e;
-  return r;
 }
 
-static Value op_error(int e) { return e == -2 ? timed_out() : errno_error(e); }
+static Value op_error(int e) {
+  if (e == -3) return VAL_NULL;
+  return e == -2 ? timed_out() : errno_error(e);
+}
 
 typedef struct {
   SockAddr addr;
@@ -701,11 +740,17 @@ static Value s_wait(Value self, Value *args, size_t nargs, TupleObject *kw) {
   double timeout;
   if (!args_count("wait", nargs, 3, 3) || !get_fd(args[0], &fd) || !get_timeout(args[2], &timeout)) return VAL_NULL;
   bool writing = obj_truthy(args[1]) == 1;
-  GIL_RELEASE();
-  w = wait_fd(fd, writing, timeout < 0 ? 1e9 : timeout);
-  GIL_ACQUIRE();
-  if (w < 0) return errno_error(errno);
-  return val_bool(w > 0);
+  double deadline = deadline_of(timeout);
+  for (;;) {
+    int e = 0;
+    GIL_RELEASE();
+    w = wait_fd(fd, writing, deadline);
+    if (w < 0) e = errno;
+    GIL_ACQUIRE();
+    if (w >= 0) return val_bool(w > 0);
+    if (e != EINTR) return errno_error(e);
+    if (eval_handle_breaker() < 0) return VAL_NULL;
+  }
 }
 
 static const NativeDef socket_functions[] = {

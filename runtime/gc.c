@@ -416,10 +416,17 @@ static void resurrect_finalizable(void) {
 /* Runs the queued dels.  They may allocate and run Python code, so this
  * happens after the collection, outside it. */
 static void run_pending_dels(void) {
+  /* A del that runs Python code may reach a safe point and collect again:
+   * the outer loop runs what that collection queues, so that one object's
+   * finalization never starts inside another's. */
+  static bool running;
+  if (running) return;
+  running = true;
   while (heap.npending) {
     Object *o = heap.pending_del[--heap.npending];
     o->type->del(o);
   }
+  running = false;
 }
 
 static void pending_trace(void) {

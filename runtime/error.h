@@ -50,4 +50,9 @@ Value err_stop_iteration(Value value);               /* StopIteration(value) */
 void err_print(Value exc);
 /* Prints and clears the current exception (sys.excepthook). */
 void err_print_current(void);
+/* Reports and clears the current exception where it cannot propagate (a
+ * finalizer, a callback, a thread's function): "Exception ignored in: " (or
+ * `prefix`) and repr(where) on sys.stderr, then the traceback; CPython's
+ * PyErr_WriteUnraisable. */
+void err_write_unraisable(const char *prefix, Value where);
 #endif

@@ -961,6 +961,16 @@ static const NativeDef traceback_functions[] = {
 
 const NativeModuleDef _traceback_module_def = {"_traceback", traceback_functions, NULL};
 
+void err_write_unraisable(const char *prefix, Value where) {
+  Value exc = err_fetch();
+  Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
+  Value line = where ? str_printf("%s: %R\n", prefix ? prefix : "Exception ignored in", where) : VAL_NULL;
+  if (err && line) obj_call_method(err, NAME(write), &line, 1);
+  err_clear();
+  if (exc) err_print(exc);
+  err_clear();
+}
+
 void err_print_current(void) {
   Value exc = err_fetch();
   if (!exc) return;

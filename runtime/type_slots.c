@@ -415,16 +415,7 @@ static void slot_del(Object *o) {
   Value saved = err_fetch();
   bool found;
   Value r = call0(self, NAME(__del__), &found);
-  if (!r && found) {
-    Value exc = err_fetch();
-    Value f = type_lookup(val_type(self), NAME(__del__));
-    Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
-    Value line = f ? str_printf("Exception ignored in: %R\n", f) : VAL_NULL;
-    if (err && line) obj_call_method(err, NAME(write), &line, 1);
-    err_clear();
-    if (exc) err_print(exc);
-    err_clear();
-  }
+  if (!r && found) err_write_unraisable(NULL, type_lookup(val_type(self), NAME(__del__)));
   if (saved) err_set_value(saved);
 }
 

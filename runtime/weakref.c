@@ -436,17 +436,6 @@ void weakref_gc_trace(void) {
   }
 }
 
-/* CPython's PyErr_WriteUnraisable for a failing callback. */
-static void report_unraisable(Value callback) {
-  Value exc = err_fetch();
-  Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
-  Value line = str_printf("Exception ignored in: %R\n", callback);
-  if (err && line) obj_call_method(err, NAME(write), &line, 1);
-  err_clear();
-  if (exc) err_print(exc);
-  err_clear();
-}
-
 bool weakref_run_callbacks(void) {
   if (pending.running) return false; /* a collection inside a callback: the outer loop goes on */
   pending.running = true;
@@ -455,7 +444,7 @@ bool weakref_run_callbacks(void) {
     PendingCallback p = pending.items[pending.head++];
     Value saved = ts->cur_exc;
     ts->cur_exc = VAL_NULL;
-    if (!obj_call1(p.callback, (Value)p.ref)) report_unraisable(p.callback);
+    if (!obj_call1(p.callback, (Value)p.ref)) err_write_unraisable(NULL, p.callback);
     ts->cur_exc = saved;
   }
   pending.head = pending.len = 0;

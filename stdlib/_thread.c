@@ -430,12 +430,8 @@ TypeObject RLockType = {
 static void report_thread_error(Value func) {
   Value exc = err_fetch();
   if (val_is_obj(exc) && obj_isinstance_type(exc, &Exc_SystemExit)) return;
-  Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
-  Value line = str_printf("Exception ignored in thread started by: %R\n", func);
-  if (err && line) obj_call_method(err, NAME(write), &line, 1);
-  err_clear();
-  if (exc) err_print(exc);
-  err_clear();
+  err_restore(exc);
+  err_write_unraisable("Exception ignored in thread started by", func);
 }
 
 static void *thread_main(void *arg) {

@@ -147,16 +147,6 @@ static void mark_closed(GenObject *g) {
  * (sys.set_asyncgen_hooks) is handed to that hook instead, once: its event
  * loop closes it (CPython's _PyGen_Finalize).  Errors are reported as
  * CPython's "Exception ignored in" and dropped. */
-static void report_unraisable(Value where) {
-  Value exc = err_fetch();
-  Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
-  Value line = str_printf("Exception ignored in: %R\n", where);
-  if (err && line) obj_call_method(err, NAME(write), &line, 1);
-  err_clear();
-  if (exc) err_print(exc);
-  err_clear();
-}
-
 static void gen_del(Object *o) {
   GenObject *g = (GenObject *)o;
   if (g->kind == KIND_CORO && g->state == GS_CREATED) {
@@ -170,13 +160,13 @@ static void gen_del(Object *o) {
     Value fin = g->finalizer;
     g->finalizer = VAL_NULL;
     Value saved = err_fetch();
-    if (!obj_call1(fin, (Value)g)) report_unraisable((Value)g);
+    if (!obj_call1(fin, (Value)g)) err_write_unraisable(NULL, (Value)g);
     ts->cur_exc = saved;
     return;
   }
   if (g->state != GS_SUSPENDED || g->finalized) return;
   Value saved = err_fetch();
-  if (!gen_close((Value)g)) report_unraisable((Value)g);
+  if (!gen_close((Value)g)) err_write_unraisable(NULL, (Value)g);
   ts->cur_exc = saved;
 }
 

@@ -690,6 +690,73 @@ static Value s_gethostname(Value self, Value *args, size_t nargs, TupleObject *k
   return str_from_cstr(buf);
 }
 
+/* The int argument of htons/ntohs/htonl/ntohl, checked as CPython 3.11
+ * checks it: the 16-bit ones go through a C int first. */
+static bool byteorder_arg(const char *name, Value *args, size_t nargs, bool wide, uint32_t *out) {
+  if (!args_count(name, nargs, 1, 1)) return false;
+  Value v = args[0];
+  if (!val_is_int(v) && !(val_is_obj(v) && val_is_intlike(v))) {
+    if (wide) err_set(&Exc_TypeError, "expected int, %T found", v);
+    else err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+  }
+  int64_t i;
+  int sign = int_sign(v);
+  bool fits = val_is_int(v) || int_to_i64(v, &i);
+  if (!fits) err_clear();
+  else i = val_is_int(v) ? (int64_t)val_int(v) : i;
+  if (!fits && (!wide || sign > 0)) {
+    err_set(&Exc_OverflowError, wide ? "Python int too large to convert to C unsigned long"
+                                     : "Python int too large to convert to C long");
+    return false;
+  }
+  if (!wide) {
+    if (i > INT32_MAX || i < INT32_MIN) {
+      err_set(&Exc_OverflowError, sign > 0 ? "signed integer is greater than maximum"
+                                           : "signed integer is less than minimum");
+      return false;
+    }
+    if (i < 0 || i > 0xffff) {
+      err_set(&Exc_OverflowError, i < 0 ? "%s: can't convert negative Python int to C 16-bit unsigned integer"
+                                        : "%s: Python int too large to convert to C 16-bit unsigned integer",
+              name);
+      return false;
+    }
+  } else if (sign < 0) {
+    err_set(&Exc_OverflowError, "can't convert negative value to unsigned int");
+    return false;
+  } else if (i > 0xffffffffLL) {
+    err_set(&Exc_OverflowError, "int larger than 32 bits");
+    return false;
+  }
+  *out = (uint32_t)i;
+  return true;
+}
+
+static Value s_htons(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  uint32_t x;
+  if (!args_no_kw("htons", kw) || !byteorder_arg("htons", args, nargs, false, &x)) return VAL_NULL;
+  return val_from_int(htons((uint16_t)x));
+}
+
+static Value s_ntohs(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  uint32_t x;
+  if (!args_no_kw("ntohs", kw) || !byteorder_arg("ntohs", args, nargs, false, &x)) return VAL_NULL;
+  return val_from_int(ntohs((uint16_t)x));
+}
+
+static Value s_htonl(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  uint32_t x;
+  if (!args_no_kw("htonl", kw) || !byteorder_arg("htonl", args, nargs, true, &x)) return VAL_NULL;
+  return int_from_i64((int64_t)htonl(x));
+}
+
+static Value s_ntohl(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  uint32_t x;
+  if (!args_no_kw("ntohl", kw) || !byteorder_arg("ntohl", args, nargs, true, &x)) return VAL_NULL;
+  return int_from_i64((int64_t)ntohl(x));
+}
+
 static Value s_inet_aton(Value self, Value *args, size_t nargs, TupleObject *kw) {
   struct in_addr a;
   if (!args_count("inet_aton", nargs, 1, 1)) return VAL_NULL;
@@ -774,6 +841,10 @@ static const NativeDef socket_functions[] = {
     {"getaddrinfo", s_getaddrinfo, 0, NULL},
     {"gai_strerror", s_gai_strerror, 0, NULL},
     {"gethostname", s_gethostname, 0, NULL},
+    {"htons", s_htons, 0, NULL},
+    {"ntohs", s_ntohs, 0, NULL},
+    {"htonl", s_htonl, 0, NULL},
+    {"ntohl", s_ntohl, 0, NULL},
     {"inet_aton", s_inet_aton, 0, NULL},
     {"inet_ntoa", s_inet_ntoa, 0, NULL},
     {"inet_pton", s_inet_pton, 0, NULL},

@@ -1,4 +1,5 @@
-/* select.c — the select module: select.select() over poll(2).
+/* select.c — the select module: select.select() and select.poll() over
+ * poll(2).
  *
  * select(rlist, wlist, xlist[, timeout]) accepts ints or objects with a
  * fileno() method and returns three lists of the original objects that are
@@ -19,12 +20,14 @@
 #include "runtime/error.h"
 #include "runtime/exc.h"
 #include "runtime/float.h"
+#include "runtime/gc.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/type.h"
 #include "vm/eval.h"
 #include "vm/gil.h"
 
@@ -135,12 +138,158 @@ static Value s_select(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return tuple_pack(3, out[0], out[1], out[2]);
 }
 
+/* ---- poll objects ------------------------------------------------------ */
+
+/* select.poll(): the registered descriptors in a dict fd -> event mask. */
+typedef struct {
+  Object base;
+  Value fds;
+  bool polling;
+} PollObject;
+
+extern TypeObject PollType;
+
+static void poll_trace(Object *o) { gc_mark(((PollObject *)o)->fds); }
+
+static bool get_mask(Value v, short *out) {
+  int64_t m;
+  if (val_is_int(v)) {
+    m = val_int(v);
+  } else if (val_is_obj(v) && val_is_intlike(v)) {
+    if (!int_to_i64(v, &m)) return false;
+  } else {
+    err_set(&Exc_TypeError, "'%T' object cannot be interpreted as an integer", v);
+    return false;
+  }
+  if (m < 0) {
+    err_set(&Exc_ValueError, "value must be positive");
+    return false;
+  }
+  if (m > 0xffff) {
+    err_set(&Exc_OverflowError, "Python int too large for C unsigned short");
+    return false;
+  }
+  *out = (short)m;
+  return true;
+}
+
+static Value p_register(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("register", kw) || !args_count("register", nargs, 1, 2)) return VAL_NULL;
+  short mask = POLLIN | POLLPRI | POLLOUT;
+  int fd = fd_of(args[0]);
+  if (fd < 0 || (nargs == 2 && !get_mask(args[1], &mask))) return VAL_NULL;
+  if (dict_set(AS(PollObject, self)->fds, val_from_int(fd), val_from_int((unsigned short)mask)) < 0) return VAL_NULL;
+  return VAL_NONE;
+}
+
+static Value p_modify(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("modify", kw) || !args_count("modify", nargs, 2, 2)) return VAL_NULL;
+  short mask;
+  int fd = fd_of(args[0]);
+  if (fd < 0 || !get_mask(args[1], &mask)) return VAL_NULL;
+  Value fds = AS(PollObject, self)->fds;
+  if (!dict_get(fds, val_from_int(fd))) {
+    if (err_occurred()) return VAL_NULL;
+    return err_set_from_errno(&Exc_OSError, ENOENT, VAL_NULL);
+  }
+  if (dict_set(fds, val_from_int(fd), val_from_int((unsigned short)mask)) < 0) return VAL_NULL;
+  return VAL_NONE;
+}
+
+static Value p_unregister(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("unregister", kw) || !args_count("unregister", nargs, 1, 1)) return VAL_NULL;
+  int fd = fd_of(args[0]);
+  if (fd < 0) return VAL_NULL;
+  if (dict_del(AS(PollObject, self)->fds, val_from_int(fd)) < 0) return VAL_NULL;
+  return VAL_NONE;
+}
+
+/* poll([timeout]) -> [(fd, events), ...]; timeout in milliseconds, None or
+ * negative to wait without limit. */
+static Value p_poll(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("poll", kw) || !args_count("poll", nargs, 0, 1)) return VAL_NULL;
+  PollObject *po = AS(PollObject, self);
+  double deadline = -1;
+  if (nargs == 1 && args[0] != VAL_NONE) {
+    Value t = args[0];
+    if (!val_is_int(t) && !val_is_float(t) && !(val_is_obj(t) && val_is_intlike(t)))
+      return err_set(&Exc_TypeError, "timeout must be an integer or None");
+    double ms = float_as_double(t);
+    if (ms == -1.0 && err_occurred()) return VAL_NULL;
+    if (ms >= 0) deadline = now_s() + ms / 1000.0;
+  }
+  if (po->polling) return err_set(&Exc_RuntimeError, "concurrent poll() invocation");
+  size_t n = (size_t)DICT_LEN(po->fds);
+  struct pollfd *p = calloc(n ? n : 1, sizeof *p);
+  ssize_t pos = 0;
+  Value k, v;
+  size_t i = 0;
+  while (i < n && dict_next(po->fds, &pos, &k, &v)) {
+    p[i].fd = (int)val_int(k);
+    p[i].events = (short)val_int(v);
+    i++;
+  }
+  int r, e;
+  po->polling = true;
+  for (;;) {
+    e = 0;
+    GIL_RELEASE();
+    r = poll(p, i, poll_ms(deadline));
+    if (r < 0) e = errno;
+    GIL_ACQUIRE();
+    if (r >= 0 || e != EINTR) break;
+    if (eval_handle_breaker() < 0) {
+      po->polling = false;
+      free(p);
+      return VAL_NULL;
+    }
+  }
+  po->polling = false;
+  if (r < 0) {
+    free(p);
+    return err_set_from_errno(&Exc_OSError, e, VAL_NULL);
+  }
+  Value out = list_new(0);
+  for (size_t j = 0; j < i; j++)
+    if (p[j].revents)
+      list_append(out, tuple_pack(2, val_from_int(p[j].fd), val_from_int((unsigned short)p[j].revents)));
+  free(p);
+  return out;
+}
+
+static const NativeDef poll_methods[] = {
+    {"register", p_register, NATIVE_METHOD, NULL},
+    {"modify", p_modify, NATIVE_METHOD, NULL},
+    {"unregister", p_unregister, NATIVE_METHOD, NULL},
+    {"poll", p_poll, NATIVE_METHOD, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+TypeObject PollType = {
+    STATIC_OBJECT_HEADER(&TypeType),
+    .name = "select.poll",
+    .instance_size = sizeof(PollObject),
+    .trace = poll_trace,
+    .methods = poll_methods,
+};
+
+static Value s_poll(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("select.poll", kw) || !args_count("select.poll", nargs, 0, 0)) return VAL_NULL;
+  PollObject *po = (PollObject *)gc_alloc(&PollType, sizeof(PollObject));
+  po->fds = VAL_NULL;
+  po->polling = false;
+  po->fds = dict_new();
+  return (Value)po;
+}
+
 static const NativeDef select_functions[] = {
     {"select", s_select, 0, NULL},
+    {"poll", s_poll, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
 static int select_init(Value m) {
+  type_ready(&PollType);
   Value d = module_dict(m);
   dict_set_cstr(d, "error", (Value)&Exc_OSError);
   dict_set_cstr(d, "POLLIN", val_from_int(POLLIN));
@@ -149,6 +298,12 @@ static int select_init(Value m) {
   dict_set_cstr(d, "POLLERR", val_from_int(POLLERR));
   dict_set_cstr(d, "POLLHUP", val_from_int(POLLHUP));
   dict_set_cstr(d, "POLLNVAL", val_from_int(POLLNVAL));
+  dict_set_cstr(d, "POLLRDNORM", val_from_int(POLLRDNORM));
+  dict_set_cstr(d, "POLLRDBAND", val_from_int(POLLRDBAND));
+  dict_set_cstr(d, "POLLWRNORM", val_from_int(POLLWRNORM));
+  dict_set_cstr(d, "POLLWRBAND", val_from_int(POLLWRBAND));
+  dict_set_cstr(d, "POLLMSG", val_from_int(POLLMSG));
+  dict_set_cstr(d, "POLLRDHUP", val_from_int(POLLRDHUP));
   return 0;
 }
 

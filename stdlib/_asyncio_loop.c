@@ -858,7 +858,17 @@ static bool loop_poll(LoopObject *L, int timeout_ms) {
   struct epoll_event evs[64];
   int n, e = 0;
   int epfd = L->epfd;
-  if (epfd < 0) return true;
+  if (epfd < 0) {
+    /* No epoll instance (a subclass that skipped BaseEventLoop.__init__):
+     * nothing can become ready but timers, so sleep until the first. */
+    if (timeout_ms > 0) {
+      struct timespec ts = {timeout_ms / 1000, (long)(timeout_ms % 1000) * 1000000L};
+      GIL_RELEASE();
+      nanosleep(&ts, NULL);
+      GIL_ACQUIRE();
+    }
+    return true;
+  }
   if (timeout_ms == 0) {
     n = epoll_wait(epfd, evs, 64, 0);
     if (n < 0) e = errno;

@@ -536,6 +536,13 @@ static Value s_send(Value self, Value *args, size_t nargs, TupleObject *kw) {
     r = run_op(fd, true, timeout, do_send, &x, &e);
     if (r < 0) break;
     sent += (size_t)r;
+    /* A signal that cut a send short runs its handlers between the parts of
+     * sendall (as CPython checks signals there). */
+    if (all && sent < total && signal_pending() && eval_handle_breaker() < 0) {
+      e = -3;
+      r = -1;
+      break;
+    }
   } while (all && sent < total);
   free(base);
   if (r < 0) return op_error(e);

@@ -132,23 +132,7 @@ static Value a_coro_line(Value self, Value *args, size_t nargs, TupleObject *kw)
   return val_from_int(gen_current_line(args[0]));
 }
 
-/* set_finalizer(obj, flag): turns obj's Python-level finalization (__del__)
- * on or off.  A Future needs its __del__ only while it holds an exception
- * nobody retrieved; every other Future stays off the GC's finalization
- * path, so rebinding a variable that held one does not cost a collection. */
-static Value a_set_finalizer(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_count("set_finalizer", nargs, 2, 2)) return VAL_NULL;
-  Value o = args[0];
-  if (!val_is_obj(o) || !val_type(o)->del) return VAL_NONE;
-  int on = obj_truthy(args[1]);
-  if (on < 0) return VAL_NULL;
-  if (on) o->gc_flags |= GC_NEEDS_DEL;
-  else o->gc_flags &= ~(uint32_t)GC_NEEDS_DEL;
-  return VAL_NONE;
-}
-
 static const NativeDef asyncio_functions[] = {
-    {"set_finalizer", a_set_finalizer, 0, NULL},
     {"epoll_create", a_epoll_create, 0, NULL},
     {"epoll_ctl", a_epoll_ctl, 0, NULL},
     {"eventfd", a_eventfd, 0, NULL},

@@ -308,7 +308,8 @@ static Value s_connect(Value self, Value *args, size_t nargs, TupleObject *kw) {
   GIL_ACQUIRE();
   /* Interrupted, the connection goes on in the background: after the
    * signal handlers ran, wait for it as for a non-blocking connect. */
-  bool wait = r < 0 && ((e == EINPROGRESS && timeout > 0) || e == EINTR);
+  if (r < 0 && e == EINTR && timeout == 0 && eval_handle_breaker() < 0) return VAL_NULL;
+  bool wait = r < 0 && ((e == EINPROGRESS && timeout > 0) || (e == EINTR && timeout != 0));
   while (wait) {
     if (e == EINTR && eval_handle_breaker() < 0) return VAL_NULL;
     int w;

@@ -50,6 +50,7 @@
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/type.h"
+#include "runtime/weakref.h"
 #include "vm/gil.h"
 
 /* ---- objects ------------------------------------------------------------- */
@@ -1213,6 +1214,9 @@ int asyncio_loop_init(Value module) {
   type_ready(&HandleType);
   type_ready(&TimerHandleType);
   type_ready(&LoopType);
+  /* CPython's handles have __weakref__ in their __slots__. */
+  weakref_allow_type(&HandleType);
+  weakref_allow_type(&TimerHandleType);
   native_time = type_lookup(&LoopType, s_time);
   native_call_soon = type_lookup(&LoopType, s_call_soon);
   gc_add_root(&native_time);

@@ -78,6 +78,8 @@ c = asyncio.TimerHandle(1.5, cb, (), loop)
 print(a < b, a <= b, a > b, a >= b, a == c, a != c, a == b, hash(a) == hash(1.5))
 print(a.__eq__(1), sorted([b, a])[0] is a)
 print(isinstance(a, asyncio.Handle), asyncio.TimerHandle.__mro__[1].__name__)
+import weakref
+print(weakref.ref(a)() is a, weakref.ref(h)() is h)
 print(asyncio.Handle.__module__, asyncio.TimerHandle.__qualname__)
 
 

@@ -1,6 +1,6 @@
 # aiohttp.web responses with special statuses (204, 304), HEAD, a body with no
-# content type, bodies bigger than a socket buffer both ways, and response
-# state after read/with.
+# content type, bodies bigger than a socket buffer both ways, response
+# state after read/with, and client_max_size.
 import asyncio, aiohttp
 from aiohttp import web
 async def nc(request):
@@ -45,3 +45,29 @@ async def m2():
             print(r.status, r.headers.get('Content-Length'), r.headers.get('Content-Type'), await r.read())
     await runner.cleanup()
 asyncio.run(m2())
+
+
+# Bodies above client_max_size (1 MiB by default) are refused when read.
+async def m3():
+    async def size(request):
+        return web.Response(text=str(len(await request.read())))
+
+    async def ignore(request):
+        return web.Response(text='not read')
+
+    for max_size in (None, 2 ** 21):
+        app = web.Application() if max_size is None else web.Application(client_max_size=max_size)
+        app.router.add_post('/size', size)
+        app.router.add_post('/ignore', ignore)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, '127.0.0.1', 0)
+        await site.start()
+        base = f'http://127.0.0.1:{runner.addresses[0][1]}'
+        async with aiohttp.ClientSession() as s:
+            for path, n in (('/size', 1000), ('/size', 1_500_000), ('/ignore', 1_500_000)):
+                async with s.post(base + path, data=b'z' * n) as r:
+                    body = await r.text()
+                    print(max_size, path, n, r.status, r.reason, body.split(',')[0])
+        await runner.cleanup()
+asyncio.run(m3())

@@ -766,9 +766,6 @@ class _SessionRequestContextManager:
 # -- the session --------------------------------------------------------------
 
 class ClientSession:
-    ATTRS = frozenset(['_base_url', '_connector', '_headers', '_timeout', '_raise_for_status',
-                       '_connector_owner', '_json_serialize', '_cookies'])
-
     def __init__(self, base_url=None, *, connector=None, cookies=None, headers=None,
                  json_serialize=_json.dumps, connector_owner=True, raise_for_status=False,
                  timeout=sentinel, auto_decompress=True, trust_env=False, read_bufsize=2 ** 16,

@@ -307,6 +307,15 @@ class HTTPMethodNotAllowed(HTTPClientError):
         self.method = method.upper()
 
 
+class HTTPRequestEntityTooLarge(HTTPClientError):
+    status_code = 413
+
+    def __init__(self, max_size, actual_size, **kwargs):
+        kwargs.setdefault('text', 'Maximum request body size {} exceeded, '
+                                  'actual body size {}'.format(max_size, actual_size))
+        super().__init__(**kwargs)
+
+
 def _define(name, base, code, empty_body=False):
     cls = type(name, (base,), {'status_code': code, '__module__': __name__})
     if empty_body:
@@ -331,7 +340,6 @@ for _name, _base, _code in [
         ('HTTPRequestTimeout', HTTPClientError, 408), ('HTTPConflict', HTTPClientError, 409),
         ('HTTPGone', HTTPClientError, 410), ('HTTPLengthRequired', HTTPClientError, 411),
         ('HTTPPreconditionFailed', HTTPClientError, 412),
-        ('HTTPRequestEntityTooLarge', HTTPClientError, 413),
         ('HTTPRequestURITooLong', HTTPClientError, 414),
         ('HTTPUnsupportedMediaType', HTTPClientError, 415),
         ('HTTPRequestRangeNotSatisfiable', HTTPClientError, 416),
@@ -479,10 +487,13 @@ class Request:
         return self._content
 
     async def read(self):
+        limit = self.app._client_max_size
+        if 0 < limit <= len(self._body):
+            raise HTTPRequestEntityTooLarge(max_size=limit, actual_size=len(self._body))
         return self._body
 
     async def text(self):
-        return self._body.decode(self.charset or 'utf-8')
+        return (await self.read()).decode(self.charset or 'utf-8')
 
     async def json(self, *, loads=_json.loads):
         return loads(await self.text())
@@ -495,7 +506,8 @@ class Request:
             raise NotImplementedError('multipart/form-data bodies are not supported')
         if ctype not in ('', 'application/x-www-form-urlencoded'):
             return MultiDictProxy(MultiDict())
-        pairs = parse_qsl(self._body.decode(self.charset or 'utf-8'), keep_blank_values=True)
+        body = await self.read()
+        pairs = parse_qsl(body.decode(self.charset or 'utf-8'), keep_blank_values=True)
         return MultiDictProxy(MultiDict(pairs))
 
     def __getitem__(self, key):

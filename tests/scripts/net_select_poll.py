@@ -1,6 +1,7 @@
 # select.poll(): register/modify/unregister, events, errors, EOF and closed
 # descriptors, timeouts in milliseconds and Ctrl-C during an endless poll.
 import select, socket, os, signal, threading
+signal.signal(signal.SIGINT, signal.default_int_handler)  # even where SIGINT was ignored
 print(select.POLLIN, select.POLLOUT, select.POLLPRI, select.POLLHUP, select.POLLERR, select.POLLNVAL, select.POLLRDNORM, select.POLLRDHUP)
 a, b = socket.socketpair()
 p = select.poll()

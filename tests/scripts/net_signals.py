@@ -10,6 +10,11 @@ import threading
 import time
 
 
+# Ctrl-C raises KeyboardInterrupt even if this runs where SIGINT was ignored
+# (a background job).
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def later(delay, fn):
     t = threading.Timer(delay, fn)
     t.start()

@@ -427,9 +427,16 @@ static void comp_compare(Compiler *c, const Expr *e) {
   }
 }
 
+/* Whether an expression's value is still held elsewhere once a call that
+ * received it returns (a variable, a constant, an attribute or an item). */
+static bool held_elsewhere(const Expr *e) {
+  return e->kind == Name_kind || e->kind == Constant_kind || e->kind == Attribute_kind || e->kind == Subscript_kind;
+}
+
 /* Arguments of a call whose callable (and npushed leading positional args)
- * are already on the stack: CALL n, KW_NAMES + CALL, or CALL_FUNCTION_EX. */
-void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const KeywordSeq *kws) {
+ * are already on the stack: CALL n, KW_NAMES + CALL, or CALL_FUNCTION_EX.
+ * temp_receiver: a method call's receiver is a temporary (CALL_TEMP_ARGS). */
+void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const KeywordSeq *kws, bool temp_receiver) {
   bool star = has_starred(args);
   for (int i = 0; i < kws->count; i++) {
     const Keyword *k = kws->items[i];
@@ -455,8 +462,11 @@ void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const Keywo
       c->u->loc = loc;
       emit(c, OP_KW_NAMES, (uint32_t)add_const(c, names));
     }
+    bool temp = temp_receiver;
+    for (int i = 0; i < args->count && !temp; i++) temp = !held_elsewhere(args->items[i]);
+    for (int i = 0; i < nkw && !temp; i++) temp = !held_elsewhere(kws->items[i]->value);
     c->u->loc = loc;
-    emit(c, OP_CALL, (uint32_t)(npushed + args->count + nkw));
+    emit(c, OP_CALL, (uint32_t)(npushed + args->count + nkw) | (temp ? CALL_TEMP_ARGS : 0));
     return;
   }
   /* Positional part as a tuple. */
@@ -526,7 +536,8 @@ static void comp_call(Compiler *c, const Expr *e) {
   bool star = has_starred(&e->v.Call.args);
   for (int i = 0; i < e->v.Call.keywords.count; i++)
     if (!e->v.Call.keywords.items[i]->arg) star = true;
-  if (f->kind == Attribute_kind && f->v.Attribute.ctx == Load_ctx && !star) {
+  bool method = f->kind == Attribute_kind && f->v.Attribute.ctx == Load_ctx && !star;
+  if (method) {
     comp_expr(c, f->v.Attribute.value);
     comp_set_loc(c, f->end_lineno, f->col_offset, f->end_lineno, f->end_col_offset);
     emit(c, OP_LOAD_METHOD, (uint32_t)add_name(c, comp_mangle(c, f->v.Attribute.attr)));
@@ -535,7 +546,7 @@ static void comp_call(Compiler *c, const Expr *e) {
     comp_expr(c, f);
   }
   COMP_LOC_EXPR(c, e);
-  comp_call_helper(c, 0, &e->v.Call.args, &e->v.Call.keywords);
+  comp_call_helper(c, 0, &e->v.Call.args, &e->v.Call.keywords, method && !held_elsewhere(f->v.Attribute.value));
 }
 
 static void comp_fstring(Compiler *c, const Expr *e) {
@@ -816,7 +827,7 @@ void comp_class_def(Compiler *c, const Stmt *s) {
   COMP_LOC_STMT(c, s);
   comp_make_closure(c, co, 0);
   comp_str_const(c, s->v.ClassDef.name);
-  comp_call_helper(c, 2, &s->v.ClassDef.bases, &s->v.ClassDef.keywords);
+  comp_call_helper(c, 2, &s->v.ClassDef.bases, &s->v.ClassDef.keywords, false);
   for (int i = decos->count - 1; i >= 0; i--) {
     COMP_LOC_EXPR(c, decos->items[i]);
     emit(c, OP_CALL, 1);
@@ -919,7 +930,7 @@ static void comp_comprehension(Compiler *c, const Expr *e, CompKind kind, const 
   comp_iter_expr(c, first->iter);
   COMP_LOC_EXPR(c, e);
   emit0(c, first->is_async ? OP_GET_AITER : OP_GET_ITER);
-  emit(c, OP_CALL, 1);
+  emit(c, OP_CALL, 1 | CALL_TEMP_ARGS); /* the iterator is dropped when it returns */
   if (is_coro && kind != COMP_GEN) {
     emit(c, OP_GET_AWAITABLE, 0);
     comp_yield_from_loop(c);

@@ -138,7 +138,7 @@ void comp_expr(Compiler *c, const Expr *e);
 void comp_jump_if(Compiler *c, const Expr *e, bool cond, int label);
 void comp_store_target(Compiler *c, const Expr *t); /* value on top of the stack */
 void comp_delete_target(Compiler *c, const Expr *t);
-void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const KeywordSeq *kws);
+void comp_call_helper(Compiler *c, int npushed, const ExprSeq *args, const KeywordSeq *kws, bool temp_receiver);
 Value comp_constant_value(Compiler *c, const AstConst *k);
 /* Compiles the iterable of a for loop / comprehension (constant set -> frozenset). */
 void comp_iter_expr(Compiler *c, const Expr *iter);

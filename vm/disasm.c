@@ -85,6 +85,10 @@ static void disasm_one(CodeObject *co, FILE *out) {
       fputc('\n', out);
       continue;
     }
+    if (op == OP_CALL) {
+      fprintf(out, " %u%s\n", CALL_NARGS(arg), (arg & CALL_TEMP_ARGS) ? " (temporaries)" : "");
+      continue;
+    }
     fprintf(out, " %u", arg);
     uint8_t fl = opcode_flags[op];
     bool annotated = (fl & (OPF_CONST | OPF_NAME | OPF_LOCAL | OPF_FREE | OPF_JUMP)) ||

@@ -1099,14 +1099,15 @@ dispatch:
     DISPATCH();
   }
   TARGET(CALL) {
-    Value *base = sp - oparg - 2;
+    uint32_t ncall = CALL_NARGS(oparg);
+    Value *base = sp - ncall - 2;
     TupleObject *kw = kwnames;
     kwnames = NULL;
     Value callable;
     Value *args;
     size_t nargs;
     /* nargs counts positional arguments only; keyword values follow them. */
-    size_t npos = oparg - (kw ? (size_t)kw->len : 0);
+    size_t npos = ncall - (kw ? (size_t)kw->len : 0);
     if (base[0]) {
       callable = base[0];
       args = base + 1;
@@ -1178,7 +1179,8 @@ dispatch:
     /* An argument that needs finalization (a coroutine never awaited, as in
      * print(f())) loses its last reference here under CPython. */
     bool dropped = false;
-    for (size_t i = 0, n = nargs + (kw ? (size_t)kw->len : 0); i < n && !dropped; i++) dropped = needs_del(args[i]);
+    if (oparg & CALL_TEMP_ARGS)
+      for (size_t i = 0, n = nargs + (kw ? (size_t)kw->len : 0); i < n && !dropped; i++) dropped = needs_del(args[i]);
     sp = base;
     PUSH(r);
     if (dropped) {

@@ -32,7 +32,7 @@ static int popcount4(uint32_t a) {
 int opcode_stack_effect(Opcode op, uint32_t arg, bool jump) {
   int n = (int)arg;
   switch (op) {
-  case OP_CALL: return -1 - n;
+  case OP_CALL: return -1 - (int)CALL_NARGS(arg);
   case OP_CALL_FUNCTION_EX: return -2 - (n & 1);
   case OP_BUILD_SLICE: return 1 - n;
   case OP_BUILD_TUPLE:

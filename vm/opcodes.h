@@ -177,6 +177,14 @@ typedef uint32_t Instr;
 #define INSTR_ARG(i) ((uint32_t)(i) >> 8)
 #define INSTR_ARG_MAX 0xffffff
 
+/* CALL's oparg: the argument count, plus this bit when an argument (or a
+ * method's receiver) may be a temporary, such as a call's result.  Only
+ * then can the call drop the last reference to an argument that needs
+ * finalization (print(coro())), so only then does the eval loop check the
+ * arguments after a native call; one read from a variable is still held. */
+#define CALL_TEMP_ARGS (1u << 23)
+#define CALL_NARGS(arg) ((arg) & (CALL_TEMP_ARGS - 1))
+
 extern const char *const opcode_names[OP_COUNT];
 extern const int8_t opcode_effects[OP_COUNT];
 extern const uint8_t opcode_flags[OP_COUNT];

@@ -24,6 +24,7 @@
   X(signal)            \
   X(_socket)           \
   X(select)            \
+  X(errno)             \
   X(_gc)               \
   X(_weakref)
 

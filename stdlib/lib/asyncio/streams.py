@@ -169,7 +169,7 @@ class StreamReader:
         return val
 
 
-class _SocketTransport:
+class _SelectorSocketTransport:
     """The connection: the socket, the loop callbacks and the write buffer."""
 
     def __init__(self, loop, sock, reader):
@@ -192,6 +192,20 @@ class _SocketTransport:
         if reader is not None:
             reader.set_transport(self)
             loop.add_reader(sock.fileno(), self._read_ready)
+
+    def __repr__(self):
+        info = [self.__class__.__name__]
+        fd = self._sock.fileno()
+        if fd < 0:
+            info.append('closed')
+        elif self._closing:
+            info.append('closing')
+        info.append(f'fd={fd}')
+        if fd >= 0 and not self._loop.is_closed():
+            info.append('read=polling' if fd in self._loop._readers else 'read=idle')
+            state = 'polling' if fd in self._loop._writers else 'idle'
+            info.append(f'write=<{state}, bufsize={len(self._buffer)}>')
+        return '<{}>'.format(' '.join(info))
 
     def get_extra_info(self, name, default=None):
         return self._extra.get(name, default)
@@ -383,7 +397,7 @@ async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds)
             raise OSError(f'getaddrinfo({host!r}) returned empty list')
         raise exc
     reader = StreamReader(limit=limit, loop=loop)
-    transport = _SocketTransport(loop, sock, reader)
+    transport = _SelectorSocketTransport(loop, sock, reader)
     writer = StreamWriter(transport, None, reader, loop)
     return reader, writer
 
@@ -428,11 +442,23 @@ class Server:
             return
         conn.setblocking(False)
         reader = StreamReader(limit=self._limit, loop=self._loop)
-        transport = _SocketTransport(self._loop, conn, reader)
+        transport = _SelectorSocketTransport(self._loop, conn, reader)
         writer = StreamWriter(transport, None, reader, self._loop)
         res = self._cb(reader, writer)
         if hasattr(res, 'send') and hasattr(res, 'throw'):
-            self._loop.create_task(res)
+            # A handler that fails is reported and its connection closed,
+            # so that the peer is not left waiting (as CPython 3.11).
+            def callback(task):
+                exc = task.exception()
+                if exc is not None:
+                    self._loop.call_exception_handler({
+                        'message': 'Unhandled exception in client_connected_cb',
+                        'exception': exc,
+                        'transport': transport,
+                    })
+                    transport.close()
+
+            self._loop.create_task(res).add_done_callback(callback)
 
     def close(self):
         if not self._serving and not self._sockets:

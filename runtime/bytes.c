@@ -328,13 +328,13 @@ static Value b_add(Value a, Value b) {
     ByteArrayObject *ra = BA(r);
     ba_reserve(ra, xl + yl);
     bytes_buffer(b, &y, &yl);
-    memcpy(ra->data + xl, y, yl);
+    if (yl) memcpy(ra->data + xl, y, yl);
     ra->len = (ssize_t)(xl + yl);
     return r;
   }
   BytesObject *r = bytes_alloc_type(&BytesType, xl + yl);
-  memcpy(r->data, x, xl);
-  memcpy(r->data + xl, y, yl);
+  if (xl) memcpy(r->data, x, xl); /* an empty bytearray's buffer is NULL */
+  if (yl) memcpy(r->data + xl, y, yl);
   return (Value)r;
 }
 
@@ -503,7 +503,7 @@ static Value bytes_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObje
     return VAL_NULL;
   }
   BytesObject *b = bytes_alloc_type(type, sb.len);
-  memcpy(b->data, sb.data, sb.len);
+  if (sb.len) memcpy(b->data, sb.data, sb.len);
   sb_free(&sb);
   return (Value)b;
 }
@@ -1299,7 +1299,7 @@ static void ba_splice(ByteArrayObject *a, size_t lo, size_t hi, const char *src,
   size_t len = (size_t)a->len, tail = len - hi;
   size_t nlen = lo + n + tail;
   ba_reserve(a, nlen);
-  memmove(a->data + lo + n, a->data + hi, tail);
+  if (tail) memmove(a->data + lo + n, a->data + hi, tail); /* an empty one has no buffer */
   if (n) memcpy(a->data + lo, src, n);
   a->len = (ssize_t)nlen;
   free(copy);

@@ -367,7 +367,33 @@ del _name, _base, _code
 
 # -- requests -------------------------------------------------------------------
 
-class Request:
+class _StateMapping:
+    """The dict-like face of Request and Application (aiohttp's
+    MutableMapping over their state: request['user'], app['db'])."""
+
+    def __getitem__(self, key):
+        return self._state[key]
+
+    def __setitem__(self, key, value):
+        self._state[key] = value
+
+    def __delitem__(self, key):
+        del self._state[key]
+
+    def __contains__(self, key):
+        return key in self._state
+
+    def __len__(self):
+        return len(self._state)
+
+    def __iter__(self):
+        return iter(self._state)
+
+    def get(self, key, default=None):
+        return self._state.get(key, default)
+
+
+class Request(_StateMapping):
     def __init__(self, app, method, target, version, headers, body, writer, keep_alive):
         self.app = app
         self._method = method
@@ -509,27 +535,6 @@ class Request:
         body = await self.read()
         pairs = parse_qsl(body.decode(self.charset or 'utf-8'), keep_blank_values=True)
         return MultiDictProxy(MultiDict(pairs))
-
-    def __getitem__(self, key):
-        return self._state[key]
-
-    def __setitem__(self, key, value):
-        self._state[key] = value
-
-    def __delitem__(self, key):
-        del self._state[key]
-
-    def __contains__(self, key):
-        return key in self._state
-
-    def __len__(self):
-        return len(self._state)
-
-    def __iter__(self):
-        return iter(self._state)
-
-    def get(self, key, default=None):
-        return self._state.get(key, default)
 
     def __repr__(self):
         path = self.path.encode('ascii', 'backslashreplace').decode('ascii')
@@ -928,7 +933,7 @@ def middleware(f):
 
 # -- the application -------------------------------------------------------------
 
-class Application:
+class Application(_StateMapping):
     def __init__(self, *, logger=web_logger, router=None, middlewares=(), handler_args=None,
                  client_max_size=1024 ** 2, loop=None, debug=False):
         self.router = router if router is not None else UrlDispatcher()
@@ -946,27 +951,6 @@ class Application:
     @property
     def middlewares(self):
         return self._middlewares
-
-    def __getitem__(self, key):
-        return self._state[key]
-
-    def __setitem__(self, key, value):
-        self._state[key] = value
-
-    def __delitem__(self, key):
-        del self._state[key]
-
-    def __contains__(self, key):
-        return key in self._state
-
-    def __len__(self):
-        return len(self._state)
-
-    def __iter__(self):
-        return iter(self._state)
-
-    def get(self, key, default=None):
-        return self._state.get(key, default)
 
     def __eq__(self, other):
         return self is other

@@ -201,19 +201,24 @@ class BaseProcess:
         return '<%s>' % ' '.join(info)
 
 
+def _init_not_started(proc, name):
+    """The state of a process object that this process did not start."""
+    proc._identity = ()
+    proc._name = name
+    proc._parent_pid = None
+    proc._popen_pid = None
+    proc._exitcode = None
+    proc._daemonic = False
+    proc._closed = False
+    proc._target = None
+    proc._args = ()
+    proc._kwargs = {}
+    proc._config = {}
+
+
 class _MainProcess(BaseProcess):
     def __init__(self):
-        self._identity = ()
-        self._name = 'MainProcess'
-        self._parent_pid = None
-        self._popen_pid = None
-        self._exitcode = None
-        self._daemonic = False
-        self._closed = False
-        self._target = None
-        self._args = ()
-        self._kwargs = {}
-        self._config = {}
+        _init_not_started(self, 'MainProcess')
 
     @property
     def pid(self):
@@ -231,18 +236,8 @@ class _ParentProcess(BaseProcess):
     """The parent as seen from a child: only its name and pid are known."""
 
     def __init__(self, name, pid):
-        self._identity = ()
-        self._name = name
-        self._parent_pid = None
-        self._popen_pid = None
+        _init_not_started(self, name)
         self._pid = pid
-        self._exitcode = None
-        self._daemonic = False
-        self._closed = False
-        self._target = None
-        self._args = ()
-        self._kwargs = {}
-        self._config = {}
 
     @property
     def pid(self):

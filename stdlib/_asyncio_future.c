@@ -535,21 +535,9 @@ static Value fut_del_method(Value self, Value *args, size_t nargs, TupleObject *
   return VAL_NONE;
 }
 
-/* Reports an exception raised inside a finalizer as CPython's
- * "Exception ignored in: <fn>" and drops it. */
-static void report_unraisable(Value where) {
-  Value exc = err_fetch();
-  Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
-  Value line = str_printf("Exception ignored in: %R\n", where);
-  if (err && line) obj_call_method(err, NAME(write), &line, 1);
-  err_clear();
-  if (exc) err_print(exc);
-  err_clear();
-}
-
 static void call_exception_handler(Value loop, Value context) {
   Value fn = obj_getattr(loop, s_call_exception_handler);
-  if (!fn || !obj_call1(fn, context)) report_unraisable(fn ? fn : loop);
+  if (!fn || !obj_call1(fn, context)) err_write_unraisable(NULL, fn ? fn : loop);
 }
 
 static void future_del(Object *o) {

@@ -91,25 +91,9 @@ class Template(metaclass=_TemplateMetaclass):
         raise ValueError('Invalid placeholder in string: line %d, col %d' %
                          (lineno, colno))
 
-    def substitute(self, mapping=None, /, **kws):
-        if mapping is None:
-            mapping = kws
-        elif kws:
-            mapping = _ChainMap(kws, mapping)
-        out = []
-        s = self.template
-        for kind, start, end, name in self._scan():
-            if kind == 'text':
-                out.append(s[start:end])
-            elif kind == 'escaped':
-                out.append(self.delimiter)
-            elif kind == 'named':
-                out.append('%s' % (mapping[name],))
-            else:
-                self._invalid(end)
-        return ''.join(out)
-
-    def safe_substitute(self, mapping=None, /, **kws):
+    def _render(self, mapping, kws, safe):
+        """substitute() and, with safe, safe_substitute(): a missing name or
+        a stray delimiter stays as written instead of raising."""
         if mapping is None:
             mapping = kws
         elif kws:
@@ -125,10 +109,20 @@ class Template(metaclass=_TemplateMetaclass):
                 try:
                     out.append('%s' % (mapping[name],))
                 except KeyError:
+                    if not safe:
+                        raise
                     out.append(s[start:end])
-            else:
+            elif safe:
                 out.append(s[start:end])
+            else:
+                self._invalid(end)
         return ''.join(out)
+
+    def substitute(self, mapping=None, /, **kws):
+        return self._render(mapping, kws, False)
+
+    def safe_substitute(self, mapping=None, /, **kws):
+        return self._render(mapping, kws, True)
 
     def is_valid(self):
         for kind, start, end, name in self._scan():

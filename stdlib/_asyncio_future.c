@@ -227,11 +227,13 @@ static Value callback0_callable(FutureObject *f) {
 }
 
 static int schedule_callbacks(FutureObject *f) {
-  Value cb0 = f->callback0 ? callback0_callable(f) : VAL_NULL;
-  Value ctx0 = f->context0, rest = f->callbacks;
+  Value cb0 = f->callback0, ctx0 = f->context0, rest = f->callbacks;
+  bool wakeup = f->cb0_is_wakeup;
   f->callback0 = f->context0 = f->callbacks = VAL_NULL;
   f->cb0_is_wakeup = false;
-  if (cb0 && call_soon(f->loop, cb0, (Value)f, ctx0) < 0) return -1;
+  if (cb0 && wakeup && asyncio_call_soon_native(f->loop, &task_wakeup_def, cb0, (Value)f, ctx0) < 0)
+    return -1;
+  if (cb0 && !wakeup && call_soon(f->loop, cb0, (Value)f, ctx0) < 0) return -1;
   if (!rest) return 0;
   for (ssize_t i = 0; i < LIST_LEN(rest); i++) {
     Value tup = LIST_ITEMS(rest)[i];
@@ -774,8 +776,7 @@ static Value task_name(TaskObject *t) {
 }
 
 static int call_step_soon(TaskObject *t, Value exc) {
-  Value step = native_function_new(&task_step_def, (Value)t);
-  return call_soon(t->fut.loop, step, exc, t->context);
+  return asyncio_call_soon_native(t->fut.loop, &task_step_def, (Value)t, exc, t->context);
 }
 
 static int set_error_soon(TaskObject *t, Value msg) {

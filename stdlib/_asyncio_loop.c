@@ -90,9 +90,17 @@ typedef struct {
   uint32_t flags; /* 0 (args is a tuple), HF_ARGS1 or HF_ARGS2 */
 } CallbackArgs;
 
+/* A ready-queue entry: a Handle (def NULL), or a native method queued by
+ * asyncio_call_soon_native, run as def->fn(self, arg) with no Handle. */
+typedef struct {
+  Value obj;
+  Value arg;
+  const NativeDef *def;
+} ReadyEntry;
+
 typedef struct {
   Object base;
-  Value *ready; /* ring: ready[(ready_head + i) % ready_cap], i < ready_len */
+  ReadyEntry *ready; /* ring: ready[(ready_head + i) % ready_cap], i < ready_len */
   size_t ready_head, ready_len, ready_cap;
   Value *timers; /* heap of TimerHandles, heapq's invariant on `when` */
   size_t ntimers, timers_cap;
@@ -363,6 +371,8 @@ static Value h_cancelled(Value self, Value *args, size_t nargs, TupleObject *kw)
 /* Handle._run: calls the callback; an exception other than SystemExit and
  * KeyboardInterrupt goes to loop.call_exception_handler() as CPython's
  * Handle._run reports it.  Returns false with the exception set otherwise. */
+static bool handle_report_error(HandleObject *h);
+
 static bool handle_run(HandleObject *h) {
   Value cb = h->callback;
   Value r;
@@ -377,6 +387,13 @@ static bool handle_run(HandleObject *h) {
     r = obj_call_tuple_dict(cb, h->args, VAL_NULL);
   }
   if (r) return true;
+  return handle_report_error(h);
+}
+
+/* After h's callback raised: SystemExit and KeyboardInterrupt propagate
+ * (false), anything else goes to the loop's exception handler as
+ * "Exception in callback ..." (Handle._run's except clause). */
+static bool handle_report_error(HandleObject *h) {
   if (err_matches(&Exc_SystemExit) || err_matches(&Exc_KeyboardInterrupt)) return false;
   Value exc = err_fetch();
   Value args = handle_args_tuple(h);
@@ -573,28 +590,42 @@ static TypeObject TimerHandleType = {
 
 /* ---- the ready FIFO ------------------------------------------------------ */
 
-static void ready_push(LoopObject *L, Value h) {
-  if (L->ready_len == L->ready_cap) {
-    size_t cap = L->ready_cap ? L->ready_cap * 2 : 64;
-    Value *ring = malloc(cap * sizeof *ring);
-    if (!ring) abort();
-    for (size_t i = 0; i < L->ready_len; i++) ring[i] = L->ready[(L->ready_head + i) % L->ready_cap];
-    free(L->ready);
-    gc_account((ssize_t)((cap - L->ready_cap) * sizeof *ring));
-    L->ready = ring;
-    L->ready_head = 0;
-    L->ready_cap = cap;
-  }
-  L->ready[(L->ready_head + L->ready_len) % L->ready_cap] = h;
+#define READY_MIN_CAP 64
+
+/* Moves the ring's entries to a new array of `cap` (>= ready_len) slots. */
+static void ready_resize(LoopObject *L, size_t cap) {
+  ReadyEntry *ring = malloc(cap * sizeof *ring);
+  if (!ring) abort();
+  for (size_t i = 0; i < L->ready_len; i++) ring[i] = L->ready[(L->ready_head + i) % L->ready_cap];
+  free(L->ready);
+  gc_account(((ssize_t)cap - (ssize_t)L->ready_cap) * (ssize_t)sizeof *ring);
+  L->ready = ring;
+  L->ready_head = 0;
+  L->ready_cap = cap;
+}
+
+static void ready_push_entry(LoopObject *L, ReadyEntry e) {
+  if (L->ready_len == L->ready_cap) ready_resize(L, L->ready_cap ? L->ready_cap * 2 : READY_MIN_CAP);
+  L->ready[(L->ready_head + L->ready_len) % L->ready_cap] = e;
   L->ready_len++;
 }
 
-static Value ready_pop(LoopObject *L) {
-  Value h = L->ready[L->ready_head];
-  L->ready[L->ready_head] = VAL_NULL;
+static void ready_push(LoopObject *L, Value h) { ready_push_entry(L, (ReadyEntry){h, VAL_NULL, NULL}); }
+
+static ReadyEntry ready_pop(LoopObject *L) {
+  ReadyEntry e = L->ready[L->ready_head];
+  L->ready[L->ready_head] = (ReadyEntry){VAL_NULL, VAL_NULL, NULL};
   L->ready_head = (L->ready_head + 1) % L->ready_cap;
   L->ready_len--;
-  return h;
+  return e;
+}
+
+/* A burst of callbacks (100 000 tasks starting at once) must not pin its
+ * ring for the rest of the run: a ring at most 1/8 full is halved. */
+static void ready_trim(LoopObject *L) {
+  size_t cap = L->ready_cap;
+  while (cap > READY_MIN_CAP && L->ready_len * 8 <= cap) cap /= 2;
+  if (cap < L->ready_cap) ready_resize(L, cap);
 }
 
 /* ---- the timer heap: heapq's algorithm, ordered by `when` --------------- */
@@ -847,6 +878,7 @@ static Value l_clear_callbacks(Value self, Value *args, size_t nargs, TupleObjec
   if (!args_no_kw("_clear_callbacks", kw) || !args_count("_clear_callbacks", nargs, 0, 0)) return VAL_NULL;
   LoopObject *L = LOOP(self);
   while (L->ready_len) ready_pop(L);
+  ready_trim(L);
   while (L->ntimers) L->timers[--L->ntimers] = VAL_NULL;
   return VAL_NONE;
 }
@@ -915,6 +947,21 @@ static bool run_one(Value loop, Value h) {
   return obj_call_method(h, s_run, NULL, 0) != VAL_NULL;
 }
 
+/* The Handle a native entry stands for, made when someone must see it. */
+static Value entry_handle(Value loop, const ReadyEntry *e) {
+  HandleObject *h = handle_new(&HandleType);
+  CallbackArgs a = e->arg ? (CallbackArgs){e->arg, VAL_NULL, HF_ARGS1} : args_of_tuple(empty_tuple);
+  handle_fill(h, native_function_new(e->def, e->obj), a, loop, VAL_NONE);
+  return (Value)h;
+}
+
+static bool run_entry(Value loop, ReadyEntry e) {
+  if (!e.def) return run_one(loop, e.obj);
+  if (LOOP(loop)->debug_on) return run_one(loop, entry_handle(loop, &e));
+  if (e.def->fn(e.obj, &e.arg, e.arg ? 1 : 0, NULL)) return true;
+  return handle_report_error(HANDLE(entry_handle(loop, &e)));
+}
+
 static Value l_run_once(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("_run_once", kw) || !args_count("_run_once", nargs, 0, 0)) return VAL_NULL;
   LoopObject *L = LOOP(self);
@@ -977,16 +1024,18 @@ static Value l_run_once(Value self, Value *args, size_t nargs, TupleObject *kw) 
    * those run in the next iteration, after another poll. */
   size_t ntodo = L->ready_len;
   for (size_t i = 0; i < ntodo && L->ready_len; i++) {
-    Value h = ready_pop(L);
-    if (is_handle(h) && (HANDLE(h)->base.aux & HF_CANCELLED)) continue;
-    if (!is_handle(h)) {
+    ReadyEntry e = ready_pop(L);
+    Value h = e.obj;
+    if (!e.def && is_handle(h) && (HANDLE(h)->base.aux & HF_CANCELLED)) continue;
+    if (!e.def && !is_handle(h)) {
       Value c = obj_getattr_cstr(h, "_cancelled");
       int t = c ? obj_truthy(c) : -1;
       if (t < 0) return VAL_NULL;
       if (t) continue;
     }
-    if (!run_one(self, h)) return VAL_NULL;
+    if (!run_entry(self, e)) return VAL_NULL;
   }
+  if (L->ready_cap > READY_MIN_CAP) ready_trim(L);
   return VAL_NONE;
 }
 
@@ -1010,7 +1059,11 @@ static int loop_tp_init(Value self, Value *args, size_t nargs, TupleObject *kwna
 
 static void loop_trace(Object *o) {
   LoopObject *L = (LoopObject *)o;
-  for (size_t i = 0; i < L->ready_len; i++) gc_mark(L->ready[(L->ready_head + i) % L->ready_cap]);
+  for (size_t i = 0; i < L->ready_len; i++) {
+    ReadyEntry *e = &L->ready[(L->ready_head + i) % L->ready_cap];
+    gc_mark(e->obj);
+    if (e->arg) gc_mark(e->arg);
+  }
   gc_mark_array(L->timers, L->ntimers);
   gc_mark(L->readers);
   gc_mark(L->writers);
@@ -1019,10 +1072,11 @@ static void loop_trace(Object *o) {
 
 static void loop_finalize(Object *o) {
   LoopObject *L = (LoopObject *)o;
-  gc_account(-(ssize_t)((L->ready_cap + L->timers_cap) * sizeof(Value)));
+  gc_account(-(ssize_t)(L->ready_cap * sizeof(ReadyEntry) + L->timers_cap * sizeof(Value)));
   free(L->ready);
   free(L->timers);
-  L->ready = L->timers = NULL;
+  L->ready = NULL;
+  L->timers = NULL;
   if (L->wakefd >= 0) close(L->wakefd);
   if (L->epfd >= 0) close(L->epfd);
   L->wakefd = L->epfd = -1;
@@ -1127,6 +1181,15 @@ Value asyncio_call_soon(Value loop, Value callback, Value arg, Value context) {
   Value meth = obj_getattr(loop, s_call_soon);
   if (!meth) return VAL_NULL;
   return obj_call(meth, args, n, (TupleObject *)kwnames_context);
+}
+
+int asyncio_call_soon_native(Value loop, const NativeDef *def, Value self, Value arg, Value context) {
+  if (is_loop(loop) && !LOOP(loop)->debug_on && type_lookup(val_type(loop), s_call_soon) == native_call_soon) {
+    if (LOOP(loop)->closed) return ERR_INT(err_closed());
+    ready_push_entry(LOOP(loop), (ReadyEntry){self, arg, def});
+    return 0;
+  }
+  return asyncio_call_soon(loop, native_function_new(def, self), arg, context) ? 0 : -1;
 }
 
 /* ---- the running loop of each thread ------------------------------------------

@@ -116,5 +116,7 @@ void ts_trace_all(void) {
     mark(ts->thread_obj);
     mark(ts->data);
     mark(ts->boot);
+    mark(ts->context);
+    mark(ts->context_vars);
   }
 }

@@ -48,6 +48,11 @@ typedef struct ThreadState {
   Value thread_obj;          /* the threading.Thread object, if any */
   Value data;                /* per-thread dict for natives (threading.local etc.) */
   Value boot;                /* (func, args, kwargs) of a thread not yet started, or VAL_NULL */
+  /* The current contextvars context (stdlib/_contextvars.c): a Context
+   * object, or VAL_NULL for an anonymous copy whose variables are
+   * context_vars (VAL_NULL: none). */
+  Value context;
+  Value context_vars;
 } ThreadState;
 
 extern _Thread_local ThreadState *ts_current;

@@ -34,6 +34,7 @@
 #include <string.h>
 
 #include "stdlib/_asyncio.h"
+#include "stdlib/_contextvars.h"
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
@@ -242,7 +243,9 @@ static int schedule_callbacks(FutureObject *f) {
   return 0;
 }
 
+/* ctx: the context to run fn in; VAL_NULL or None: a copy of the current one. */
 static int add_done_callback(FutureObject *f, Value fn, Value ctx) {
+  if (!ctx || ctx == VAL_NONE) ctx = context_snapshot();
   if (f->state != STATE_PENDING) return call_soon(f->loop, fn, (Value)f, ctx);
   if (!f->callback0 && !f->callbacks) {
     f->callback0 = fn;
@@ -250,7 +253,7 @@ static int add_done_callback(FutureObject *f, Value fn, Value ctx) {
     f->cb0_is_wakeup = false;
     return 0;
   }
-  Value tup = tuple_pack(2, fn, ctx ? ctx : VAL_NONE);
+  Value tup = tuple_pack(2, fn, ctx);
   if (!f->callbacks) {
     f->callbacks = list_new(0);
   }
@@ -583,8 +586,11 @@ static Value get_callbacks(Value self) {
   FutureObject *f = FUT(self);
   if (!f->callback0 && !f->callbacks) return VAL_NONE;
   Value out = list_new(0);
-  if (f->callback0) list_append(out, tuple_pack(2, callback0_callable(f), or_none(f->context0)));
-  if (f->callbacks) list_extend(out, f->callbacks);
+  if (f->callback0) list_append(out, tuple_pack(2, callback0_callable(f), context_object(f->context0)));
+  for (ssize_t i = 0; f->callbacks && i < LIST_LEN(f->callbacks); i++) {
+    Value tup = LIST_ITEMS(f->callbacks)[i];
+    list_append(out, tuple_pack(2, TUPLE_ITEMS(tup)[0], context_object(TUPLE_ITEMS(tup)[1])));
+  }
   return out;
 }
 static Value get_result_attr(Value self) {
@@ -809,7 +815,7 @@ static int task_tp_init(Value self, Value *args, size_t nargs, TupleObject *kw) 
     err_set(&Exc_TypeError, "a coroutine was expected, got %R", coro);
     return -1;
   }
-  t->context = a[3] && a[3] != VAL_NONE ? a[3] : VAL_NULL;
+  t->context = a[3] && a[3] != VAL_NONE ? a[3] : context_snapshot();
   t->fut_waiter = VAL_NULL;
   t->must_cancel = false;
   t->log_destroy_pending = true;
@@ -947,7 +953,8 @@ static int task_step_impl(TaskObject *t, Value exc) {
     if (obj_setattr(result, s_asyncio_future_blocking, VAL_FALSE) < 0) return -1;
     Value meth = obj_getattr(result, s_add_done_callback);
     if (!meth) return -1;
-    Value cargs[2] = {native_function_new(&task_wakeup_def, (Value)t), or_none(t->context)};
+    t->context = context_object(t->context);
+    Value cargs[2] = {native_function_new(&task_wakeup_def, (Value)t), t->context};
     if (!obj_call(meth, cargs, 1, AS(TupleObject, kw_context))) return -1;
     t->fut_waiter = result;
     if (t->must_cancel) {
@@ -966,7 +973,20 @@ static int task_step_impl(TaskObject *t, Value exc) {
   return set_error_soon(t, str_printf("Task got bad yield: %R", result));
 }
 
+/* One step of the task, in its context: the copy made when it was created
+ * (or the one given), continued from step to step. */
+static Value task_step_in_context(TaskObject *t, Value exc);
+
 static Value task_step(TaskObject *t, Value exc) {
+  if (!t->context || context_is_current(t->context)) return task_step_in_context(t, exc);
+  ContextSave save;
+  if (!context_enter(t->context, &save)) return VAL_NULL;
+  Value r = task_step_in_context(t, exc);
+  t->context = context_leave(&save);
+  return r;
+}
+
+static Value task_step_in_context(TaskObject *t, Value exc) {
   Value loop = t->fut.loop;
   if (enter_task(loop, (Value)t) < 0) return VAL_NULL;
   int r = task_step_impl(t, exc);

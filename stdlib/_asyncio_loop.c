@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "stdlib/_asyncio.h"
+#include "stdlib/_contextvars.h"
 
 #include "runtime/dict.h"
 #include "runtime/error.h"
@@ -208,7 +209,8 @@ static void handle_fill(HandleObject *h, Value callback, CallbackArgs a, Value l
   h->args = a.args;
   h->arg1 = a.arg1;
   h->loop = loop;
-  h->context = context ? context : VAL_NONE;
+  /* Context=None runs the callback in a copy of the current context. */
+  h->context = context && context != VAL_NONE ? context : context_snapshot();
   h->extra = VAL_NULL;
   h->base.aux = a.flags;
 }
@@ -376,6 +378,8 @@ static bool handle_report_error(HandleObject *h);
 static bool handle_run(HandleObject *h) {
   Value cb = h->callback;
   Value r;
+  ContextSave save;
+  if (!context_enter(h->context, &save)) return handle_report_error(h);
   if (h->base.aux & HF_INLINE_ARGS) {
     Value argv[2] = {h->args, h->arg1};
     r = obj_call(cb, argv, (h->base.aux & HF_ARGS2) ? 2 : 1, NULL);
@@ -386,6 +390,7 @@ static bool handle_run(HandleObject *h) {
   } else {
     r = obj_call_tuple_dict(cb, h->args, VAL_NULL);
   }
+  context_leave(&save);
   if (r) return true;
   return handle_report_error(h);
 }
@@ -492,7 +497,11 @@ static int s_loop(Value self, Value v) {
   HANDLE(self)->loop = v ? v : VAL_NONE;
   return 0;
 }
-static Value g_context(Value self) { return HANDLE(self)->context; }
+static Value g_context(Value self) {
+  HandleObject *h = HANDLE(self);
+  if (h->context != VAL_NONE) h->context = context_object(h->context);
+  return h->context;
+}
 static int s_context(Value self, Value v) {
   HANDLE(self)->context = v ? v : VAL_NONE;
   return 0;

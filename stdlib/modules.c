@@ -26,7 +26,8 @@
   X(select)            \
   X(errno)             \
   X(_gc)               \
-  X(_weakref)
+  X(_weakref)          \
+  X(_contextvars)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

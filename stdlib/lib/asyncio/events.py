@@ -10,6 +10,7 @@ __all__ = ('AbstractEventLoopPolicy', 'AbstractEventLoop', 'Handle', 'TimerHandl
            'set_event_loop', 'new_event_loop', 'get_running_loop',
            '_get_running_loop', '_set_running_loop')
 
+import contextvars
 import os as _os
 import sys as _sys
 

@@ -2,6 +2,7 @@
 
 __all__ = ('Runner', 'run')
 
+import contextvars
 import functools
 import signal
 import threading
@@ -20,6 +21,7 @@ class Runner:
         self._debug = debug
         self._loop_factory = loop_factory
         self._loop = None
+        self._context = None
 
     def __enter__(self):
         self._lazy_init()
@@ -53,6 +55,8 @@ class Runner:
         if events._get_running_loop() is not None:
             raise RuntimeError('Runner.run() cannot be called from a running event loop')
         self._lazy_init()
+        if context is None:
+            context = self._context
         task = self._loop.create_task(coro, context=context)
 
         # Ctrl-C cancels the main task (its finally blocks run) and then
@@ -104,6 +108,7 @@ class Runner:
             self._set_event_loop = False
         if self._debug is not None:
             self._loop.set_debug(self._debug)
+        self._context = contextvars.copy_context()
         self._state = 'INITIALIZED'
 
 

@@ -2,6 +2,7 @@
 
 __all__ = ('to_thread',)
 
+import contextvars
 import functools
 
 from . import events
@@ -9,10 +10,6 @@ from . import events
 
 async def to_thread(func, /, *args, **kwargs):
     loop = events.get_running_loop()
-    try:
-        import contextvars
-        ctx = contextvars.copy_context()
-        func_call = functools.partial(ctx.run, func, *args, **kwargs)
-    except ImportError:
-        func_call = functools.partial(func, *args, **kwargs)
+    ctx = contextvars.copy_context()
+    func_call = functools.partial(ctx.run, func, *args, **kwargs)
     return await loop.run_in_executor(None, func_call)

@@ -1,0 +1,5 @@
+"""contextvars — context variables (PEP 567); the types are _contextvars'."""
+
+from _contextvars import Context, ContextVar, Token, copy_context
+
+__all__ = ('Context', 'ContextVar', 'Token', 'copy_context')

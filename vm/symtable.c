@@ -85,7 +85,7 @@ static int st_error_at(SymTable *st, int lineno, int col, int end_lineno, int en
 const char *symtable_mangle(SymTable *st, const char *private_name, const char *name) {
   if (!private_name || name[0] != '_' || name[1] != '_') return name;
   size_t n = strlen(name);
-  if (n >= 4 && name[n - 1] == '_' && name[n - 2] == '_') return name; /* __dunder__ */
+  if (name[n - 1] == '_' && name[n - 2] == '_') return name; /* __dunder__, and '__' itself */
   if (strchr(name, '.')) return name;
   while (*private_name == '_') private_name++;
   if (!*private_name) return name;

@@ -630,6 +630,9 @@ static __attribute__((noinline)) int collect_dropped(bool explicit) {
     names = TUPLE_ITEMS(co->names);           \
   } while (0)
 
+/* Enters a handler block whose handler unwinds the value stack to `level`. */
+#define PUSH_BLOCK(handler, level) \
+  (frame_blocks_at(lp, co)[f->nblocks++] = (Block){(int32_t)(handler), (int32_t)((level) - lp)})
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -1764,11 +1767,11 @@ dispatch:
     goto exit_frame;
   }
   TARGET(SETUP_FINALLY) {
-    f->blocks[f->nblocks++] = (Block){(int32_t)oparg, (int32_t)(sp - f->stack)};
+    PUSH_BLOCK(oparg, sp);
     DISPATCH();
   }
   TARGET(SETUP_CLEANUP) {
-    f->blocks[f->nblocks++] = (Block){(int32_t)oparg, (int32_t)(sp - f->stack)};
+    PUSH_BLOCK(oparg, sp);
     DISPATCH();
   }
   TARGET(POP_BLOCK) {
@@ -1788,7 +1791,7 @@ dispatch:
     SET_TOP(exit);
     Value res = obj_call0(enter);
     if (!res) goto error;
-    f->blocks[f->nblocks++] = (Block){(int32_t)oparg, (int32_t)(sp - f->stack)};
+    PUSH_BLOCK(oparg, sp);
     PUSH(res);
     DISPATCH();
   }
@@ -1804,7 +1807,7 @@ dispatch:
     DISPATCH();
   }
   TARGET(SETUP_ASYNC_WITH) {
-    f->blocks[f->nblocks++] = (Block){(int32_t)oparg, (int32_t)(sp - f->stack - 1)};
+    PUSH_BLOCK(oparg, sp - 1);
     DISPATCH();
   }
   TARGET(WITH_EXCEPT_START) {
@@ -2085,7 +2088,8 @@ error:
     {
       /* Generators owned by loops being unwound are closed now, as
        * CPython's stack clearing would. */
-      Value *level = f->nblocks > 0 ? f->stack + f->blocks[f->nblocks - 1].level : f->stack;
+      Block *blocks = frame_blocks_at(lp, co);
+      Value *level = f->nblocks > 0 ? lp + blocks[f->nblocks - 1].level : frame_stack_at(lp, co);
       while (sp > level) {
         Value v = POP();
         if (val_is_obj(v) && v->type == &GeneratorType) {
@@ -2095,8 +2099,8 @@ error:
       }
     }
     if (f->nblocks > 0) {
-      Block b = f->blocks[--f->nblocks];
-      sp = f->stack + b.level;
+      Block b = frame_blocks_at(lp, co)[--f->nblocks];
+      sp = lp + b.level;
       PUSH(ts->handled_exc ? ts->handled_exc : VAL_NONE);
       exc = err_fetch();
       PUSH(exc);
@@ -2105,7 +2109,7 @@ error:
       DISPATCH();
     }
     /* No handler here: leave the frame. */
-    sp = f->stack;
+    sp = frame_stack_at(lp, co);
     if (f->flags & FRAME_ENTRY) {
       SAVE();
       retval = VAL_NULL;

@@ -27,36 +27,26 @@ static inline void mark(Value v) {
 static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
 
 size_t frame_size(CodeObject *code) {
-  size_t nslots = (size_t)code->nlocals + (size_t)code->ncellvars + (size_t)code->nfreevars +
-                  (size_t)code->stacksize;
+  size_t nslots = (size_t)code_nlocalsplus(code) + (size_t)code->stacksize;
   return sizeof(Frame) + nslots * sizeof(Value) + (size_t)code->maxblocks * sizeof(Block);
 }
 
 void frame_init(Frame *f, CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals) {
-  int32_t n = code->nlocals + code->ncellvars + code->nfreevars;
+  int32_t n = code_nlocalsplus(code);
   f->back = NULL;
   f->func = func;
   f->code = code;
   f->globals = globals;
   f->builtins = builtins;
   f->locals = locals;
-  f->gen = VAL_NULL;
-  f->nlocalsplus = n;
   memset(f->localsplus, 0, (size_t)n * sizeof(Value));
-  f->stack = f->localsplus + n;
-  f->sp = f->stack;
-  f->blocks = (Block *)(f->stack + code->stacksize);
+  f->sp = f->localsplus + n;
   f->ip = 0;
-  f->lasti = 0;
   f->nblocks = 0;
   f->flags = 0;
 }
 
-void frame_relocate(Frame *dst, const Frame *src) {
-  dst->stack = dst->localsplus + dst->nlocalsplus;
-  dst->sp = dst->stack + (src->sp - src->stack);
-  dst->blocks = (Block *)(dst->stack + dst->code->stacksize);
-}
+void frame_relocate(Frame *dst, const Frame *src) { dst->sp = dst->localsplus + (src->sp - src->localsplus); }
 
 static FrameChunk *chunk_new(size_t need) {
   size_t size = CHUNK_SIZE;
@@ -118,9 +108,9 @@ void frame_trace(Frame *f) {
   mark(f->globals);
   mark(f->builtins);
   mark(f->locals);
-  mark(f->gen);
-  gc_mark_array(f->localsplus, (size_t)f->nlocalsplus);
-  if (f->sp > f->stack) gc_mark_array(f->stack, (size_t)(f->sp - f->stack));
+  mark(frame_gen(f)); /* a running generator's frame keeps it alive */
+  /* localsplus and the live part of the value stack are contiguous. */
+  if (f->sp > f->localsplus) gc_mark_array(f->localsplus, (size_t)(f->sp - f->localsplus));
 }
 
 int frame_line(Frame *f) {

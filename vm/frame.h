@@ -9,13 +9,18 @@
  *   stack[0 .. stacksize)                value stack (grows up; sp = next free)
  *   blocks[0 .. maxblocks)               handler blocks (SETUP_FINALLY ...)
  *
+ * Only localsplus has a field: the stack and the blocks start where the
+ * code's counts put them (frame_stack, frame_blocks), so the header stays
+ * small, which matters for the frames that live in suspended generators.
+ *
  * Frames of ordinary calls are bump-allocated from a per-thread chunked
  * stack (frame_push/frame_pop, strictly LIFO); frames of generators and
- * coroutines live inside the generator object on the GC heap (gen.c) and
- * are never popped.  Invariant used by the GC (frame_trace_chain): every
- * slot in localsplus is a Value or VAL_NULL, and stack[0 .. sp) holds only
- * Values or VAL_NULL (NULL is pushed by PUSH_NULL); frame->sp is stored
- * back by the eval loop before anything that can reach a safe point.
+ * coroutines live inside the generator object on the GC heap (gen.c),
+ * GEN_FRAME_OFFSET bytes after its start, and are never popped.  Invariant
+ * used by the GC (frame_trace_chain): every slot in localsplus is a Value
+ * or VAL_NULL, and stack[0 .. sp) holds only Values or VAL_NULL (NULL is
+ * pushed by PUSH_NULL); frame->sp is stored back by the eval loop before
+ * anything that can reach a safe point.
  */
 #ifndef GILPY_FRAME_H
 #define GILPY_FRAME_H
@@ -27,7 +32,7 @@
 
 typedef struct {
   int32_t handler; /* instruction index of the handler */
-  int32_t level;   /* value stack depth to unwind to */
+  int32_t level;   /* slot to unwind the value stack to, counted from localsplus */
 } Block;
 
 enum {
@@ -45,24 +50,37 @@ typedef struct Frame {
   CodeObject *code;
   Value globals, builtins; /* dicts */
   Value locals;            /* dict for module/class bodies, else VAL_NULL */
-  Value gen;               /* owning generator object, or VAL_NULL */
   Value *sp;               /* next free stack slot (valid whenever code can run) */
-  Value *stack;            /* == localsplus + nlocalsplus */
-  Block *blocks;
-  uint32_t ip;             /* index of the next instruction */
-  uint32_t lasti;          /* spare; the executing instruction is ip - 1 */
-  int32_t nblocks;
-  uint32_t flags;          /* FRAME_* */
-  int32_t nlocalsplus;
+  uint32_t ip;             /* index of the next instruction; the executing one is ip - 1 */
+  uint16_t nblocks;        /* the compiler allows 20 nested blocks */
+  uint16_t flags;          /* FRAME_* */
   Value localsplus[];
 } Frame;
+
+/* Where a generator's frame starts inside the generator object (gen.c
+ * checks that its header fits). */
+enum { GEN_FRAME_OFFSET = 80 };
+
+static inline int32_t code_nlocalsplus(const CodeObject *co) { return co->nlocals + co->ncellvars + co->nfreevars; }
+/* The value stack and the handler blocks of a frame running `co` whose
+ * localsplus is at lp. */
+static inline Value *frame_stack_at(Value *lp, const CodeObject *co) { return lp + code_nlocalsplus(co); }
+static inline Block *frame_blocks_at(Value *lp, const CodeObject *co) {
+  return (Block *)(frame_stack_at(lp, co) + co->stacksize);
+}
+static inline Value *frame_stack(Frame *f) { return frame_stack_at(f->localsplus, f->code); }
+static inline Block *frame_blocks(Frame *f) { return frame_blocks_at(f->localsplus, f->code); }
+/* The generator a frame lives in, or VAL_NULL. */
+static inline Value frame_gen(Frame *f) {
+  return (f->flags & FRAME_IN_GEN) ? (Value)((char *)f - GEN_FRAME_OFFSET) : VAL_NULL;
+}
 
 /* Bytes a frame for `code` needs (header included). */
 size_t frame_size(CodeObject *code);
 /* Initialises a frame in memory of frame_size(code) bytes: zeroes the
- * slots and sets code/func/globals/builtins/locals and the pointers. */
+ * slots and sets code/func/globals/builtins/locals and sp. */
 void frame_init(Frame *f, CodeObject *code, FunctionObject *func, Value globals, Value builtins, Value locals);
-/* Recomputes stack/blocks/sp after a frame was copied to a new address. */
+/* Recomputes sp after a frame was copied to a new address. */
 void frame_relocate(Frame *dst, const Frame *src);
 
 /* The per-thread frame stack: a chain of chunks, frames bump-allocated in
@@ -80,7 +98,7 @@ void frame_pop_chunk(void);
 
 static inline Frame *frame_push(CodeObject *code, FunctionObject *func, Value globals, Value builtins,
                                 Value locals) {
-  int32_t n = code->nlocals + code->ncellvars + code->nfreevars;
+  int32_t n = code_nlocalsplus(code);
   size_t size = (sizeof(Frame) + (size_t)(n + code->stacksize) * sizeof(Value) +
                  (size_t)code->maxblocks * sizeof(Block) + 15) & ~(size_t)15;
   FrameChunk *c = frame_chunk;
@@ -94,14 +112,9 @@ static inline Frame *frame_push(CodeObject *code, FunctionObject *func, Value gl
   f->globals = globals;
   f->builtins = builtins;
   f->locals = locals;
-  f->gen = VAL_NULL;
-  f->nlocalsplus = n;
   for (int32_t i = 0; i < n; i++) f->localsplus[i] = VAL_NULL;
-  f->stack = f->localsplus + n;
-  f->sp = f->stack;
-  f->blocks = (Block *)(f->stack + code->stacksize);
+  f->sp = f->localsplus + n;
   f->ip = 0;
-  f->lasti = 0;
   f->nblocks = 0;
   f->flags = 0;
   return f;

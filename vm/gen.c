@@ -86,7 +86,7 @@ bool val_is_generator(Value v) {
   return val_is_obj(v) && (v->type == &GeneratorType || v->type == &CoroutineType);
 }
 
-static size_t align16(size_t n) { return (n + 15) & ~(size_t)15; }
+_Static_assert(sizeof(GenObject) <= GEN_FRAME_OFFSET, "the frame follows the header (frame_gen)");
 
 Value gen_new_from_frame(Frame *f) {
   CodeObject *co = f->code;
@@ -99,15 +99,13 @@ Value gen_new_from_frame(Frame *f) {
     type = &CoroutineType;
     kind = KIND_CORO;
   }
-  size_t off = align16(sizeof(GenObject));
   size_t fsize = frame_size(co);
-  GenObject *g = (GenObject *)gc_alloc(type, off + fsize);
-  Frame *nf = (Frame *)((char *)g + off);
+  GenObject *g = (GenObject *)gc_alloc(type, GEN_FRAME_OFFSET + fsize);
+  Frame *nf = (Frame *)((char *)g + GEN_FRAME_OFFSET);
   memcpy(nf, f, fsize);
   frame_relocate(nf, f);
   nf->back = NULL;
   nf->flags = FRAME_IN_GEN | FRAME_ENTRY;
-  nf->gen = (Value)g;
   g->frame = nf;
   g->code = co;
   g->kind = kind;
@@ -270,7 +268,7 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
 static Value gen_yf(GenObject *g) {
   if (g->state != GS_SUSPENDED) return VAL_NULL;
   Frame *f = g->frame;
-  if (f->ip < 2 || f->sp <= f->stack) return VAL_NULL;
+  if (f->ip < 2 || f->sp <= frame_stack(f)) return VAL_NULL;
   Instr *code = g->code->code;
   if (INSTR_OP(code[f->ip - 1]) != OP_YIELD_VALUE || INSTR_OP(code[f->ip - 2]) != OP_SEND) return VAL_NULL;
   return f->sp[-1];

@@ -196,7 +196,18 @@ static Hash slot_hash(Value self) {
     err_set(&Exc_TypeError, "__hash__ method should return an integer");
     return -1;
   }
-  Hash h = val_is_int(r) ? val_int(r) : int_hash(r);
+  /* As CPython: a result that fits a machine word is the hash itself; only
+     wider ints are reduced the way hash(int) reduces them. */
+  Hash h;
+  if (val_is_int(r)) {
+    h = val_int(r);
+  } else {
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(r, z);
+    h = mpz_fits_slong_p(z) ? (Hash)mpz_get_si(z) : int_hash(r);
+    mpz_clear(z);
+  }
   return h == -1 ? -2 : h;
 }
 

@@ -58,8 +58,8 @@ typedef struct Frame {
 } Frame;
 
 /* Where a generator's frame starts inside the generator object (gen.c
- * checks that its header fits). */
-enum { GEN_FRAME_OFFSET = 80 };
+ * checks that this is its header's size). */
+enum { GEN_FRAME_OFFSET = 64 };
 
 static inline int32_t code_nlocalsplus(const CodeObject *co) { return co->nlocals + co->ncellvars + co->nfreevars; }
 /* The value stack and the handler blocks of a frame running `co` whose

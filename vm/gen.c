@@ -47,7 +47,6 @@ typedef struct {
   Value name, qualname;
   CodeObject *code;
   Value exc_state;   /* handled exception while suspended, or VAL_NULL */
-  Frame *frame;      /* inside this allocation */
   uint8_t state;
   uint8_t kind;
   bool ag_running;   /* async gen: an asend/athrow is in progress */
@@ -86,7 +85,10 @@ bool val_is_generator(Value v) {
   return val_is_obj(v) && (v->type == &GeneratorType || v->type == &CoroutineType);
 }
 
-_Static_assert(sizeof(GenObject) <= GEN_FRAME_OFFSET, "the frame follows the header (frame_gen)");
+/* The frame follows the header in the same allocation (frame_gen). */
+_Static_assert(sizeof(GenObject) == GEN_FRAME_OFFSET, "GEN_FRAME_OFFSET is the header's size");
+_Static_assert(_Alignof(GenObject) >= _Alignof(Frame), "the frame needs no padding");
+static inline Frame *gen_frame(GenObject *g) { return (Frame *)((char *)g + GEN_FRAME_OFFSET); }
 
 Value gen_new_from_frame(Frame *f) {
   CodeObject *co = f->code;
@@ -101,12 +103,11 @@ Value gen_new_from_frame(Frame *f) {
   }
   size_t fsize = frame_size(co);
   GenObject *g = (GenObject *)gc_alloc(type, GEN_FRAME_OFFSET + fsize);
-  Frame *nf = (Frame *)((char *)g + GEN_FRAME_OFFSET);
+  Frame *nf = gen_frame(g);
   memcpy(nf, f, fsize);
   frame_relocate(nf, f);
   nf->back = NULL;
   nf->flags = FRAME_IN_GEN | FRAME_ENTRY;
-  g->frame = nf;
   g->code = co;
   g->kind = kind;
   g->state = GS_CREATED;
@@ -124,7 +125,7 @@ static void gen_trace(Object *o) {
   gc_mark_obj(g->code);
   mark(g->exc_state);
   mark(g->finalizer);
-  if (g->state != GS_CLOSED) frame_trace(g->frame);
+  if (g->state != GS_CLOSED) frame_trace(gen_frame(g));
 }
 
 /* Weak so that stdlib/_asyncio.c can supply the RuntimeWarning. */
@@ -132,7 +133,7 @@ __attribute__((weak)) void gen_coroutine_never_awaited(Object *coro) { (void)cor
 
 static void mark_closed(GenObject *g) {
   g->state = GS_CLOSED;
-  g->frame->flags |= FRAME_CLEARED;
+  gen_frame(g)->flags |= FRAME_CLEARED;
   g->exc_state = VAL_NULL;
   g->base.gc_flags &= ~GC_NEEDS_DEL; /* nothing left to finalize */
 }
@@ -176,7 +177,7 @@ static void gen_del(Object *o) {
  * Async generators always do: the finalizer hook must see them. */
 static Value gen_yf(GenObject *g);
 static bool close_runs_code(GenObject *g) {
-  if (g->kind == KIND_ASYNCGEN || g->frame->nblocks > 0) return true;
+  if (g->kind == KIND_ASYNCGEN || gen_frame(g)->nblocks > 0) return true;
   Value yf = gen_yf(g);
   if (!yf) return false;
   return !val_is_generator(yf) || (yf->gc_flags & GC_NEEDS_DEL);
@@ -240,7 +241,7 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
   ts->recursion_depth++;
   g->state = GS_RUNNING;
   bool yielded;
-  Value r = eval_run_frame(g->frame, push, throwing, &yielded);
+  Value r = eval_run_frame(gen_frame(g), push, throwing, &yielded);
   ts->recursion_depth--;
   if (yielded) {
     g->exc_state = ts->handled_exc;
@@ -267,7 +268,7 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
  * in, or VAL_NULL. */
 static Value gen_yf(GenObject *g) {
   if (g->state != GS_SUSPENDED) return VAL_NULL;
-  Frame *f = g->frame;
+  Frame *f = gen_frame(g);
   if (f->ip < 2 || f->sp <= frame_stack(f)) return VAL_NULL;
   Instr *code = g->code->code;
   if (INSTR_OP(code[f->ip - 1]) != OP_YIELD_VALUE || INSTR_OP(code[f->ip - 2]) != OP_SEND) return VAL_NULL;
@@ -323,7 +324,7 @@ static GenResult do_throw(GenObject *g, Value exc, Value *out) {
         r = stop_value(err_fetch());
       }
       /* The sub-iterator finished: leave the SEND loop as SEND would. */
-      Frame *f = g->frame;
+      Frame *f = gen_frame(g);
       f->sp--;
       f->ip = INSTR_ARG(g->code->code[f->ip - 2]);
       return resume(g, r, false, out);
@@ -486,7 +487,7 @@ int gen_current_line(Value gen) {
   GenObject *g = AS(GenObject, gen);
   if (g->state == GS_CLOSED) return 0;
   if (g->state == GS_CREATED) return g->code->firstlineno;
-  return frame_line(g->frame);
+  return frame_line(gen_frame(g));
 }
 
 static const NativeDef gen_methods[] = {

@@ -48,9 +48,12 @@ static void run_atexit_callbacks(void) {
   err_clear();
 }
 
+bool runtime_finalizing;
+
 int runtime_finalize(int status) {
   threads_shutdown();      /* join non-daemon threads first: they may still use anything */
   run_atexit_callbacks();
+  runtime_finalizing = true;
   gc_finalize_remaining(); /* what module teardown would finalize in CPython */
   fileio_flush_std();
   return status;

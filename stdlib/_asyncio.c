@@ -41,7 +41,10 @@ int gen_current_line(Value gen);
  * Replaces gen.c's weak no-op hook.  Runs from the coroutine's GC `del`, at a
  * safe point of the eval loop: the warning names the line running then (as
  * CPython names the line where the last reference went away), or "sys:1"
- * when no Python code runs (interpreter exit). */
+ * when no Python code runs (interpreter exit).  As in CPython it goes
+ * through warnings._warn_unawaited_coroutine, so the warning filters apply;
+ * the text is written directly only when that module cannot be imported
+ * (at exit). */
 static void write_stderr(Value text) {
   Value err = sys_module ? obj_getattr_opt(sys_module, NAME(stderr)) : VAL_NULL;
   if (err && text) {
@@ -51,8 +54,22 @@ static void write_stderr(Value text) {
   }
 }
 
+static void write_never_awaited(Object *coro);
+
 void gen_coroutine_never_awaited(Object *coro) {
   Value saved = err_fetch();
+  Value warnings = import_module_cstr("warnings");
+  Value fn = warnings ? obj_getattr_opt(warnings, str_intern_cstr("_warn_unawaited_coroutine")) : VAL_NULL;
+  if (fn) {
+    if (!obj_call1(fn, (Value)coro)) err_write_unraisable(NULL, (Value)coro);
+  } else {
+    err_clear();
+    write_never_awaited(coro);
+  }
+  if (saved) err_restore(saved);
+}
+
+static void write_never_awaited(Object *coro) {
   Value qual = obj_getattr_opt((Value)coro, NAME(__qualname__));
   const char *name = qual && val_is_str(qual) ? str_cstr(qual) : "?";
   ThreadState *ts = ts_current;
@@ -78,7 +95,6 @@ void gen_coroutine_never_awaited(Object *coro) {
     write_stderr(text);
   }
   err_clear();
-  if (saved) err_restore(saved);
 }
 
 static bool get_int(Value v, const char *what, int64_t *out) {

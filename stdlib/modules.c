@@ -27,7 +27,8 @@
   X(errno)             \
   X(_gc)               \
   X(_weakref)          \
-  X(_contextvars)
+  X(_contextvars)      \
+  X(_warnings)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

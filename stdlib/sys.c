@@ -406,8 +406,15 @@ static Value s_getframe(Value self, Value *args, size_t nargs, TupleObject *kw) 
   return snapshot(f);
 }
 
+static Value s_is_finalizing(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  (void)self, (void)args;
+  if (!args_no_kw("is_finalizing", kw) || !args_count("is_finalizing", nargs, 0, 0)) return VAL_NULL;
+  return val_bool(runtime_finalizing);
+}
+
 static const NativeDef sys_functions[] = {
     {"_getframe", s_getframe, 0, NULL},
+    {"is_finalizing", s_is_finalizing, 0, NULL},
     {"exit", s_exit, 0, NULL},
     {"getrecursionlimit", s_getrecursionlimit, 0, NULL},
     {"get_asyncgen_hooks", s_get_asyncgen_hooks, 0, NULL},
@@ -457,6 +464,17 @@ Value sys_module_create(void) {
   dict_set_str(d, NAME(modules), sys_modules);
   dict_set_str(d, NAME(argv), list_new(0));
   dict_set_cstr(d, "orig_argv", list_new(0));
+  /* PYTHONWARNINGS first; -W options are appended by the command line. */
+  Value warnoptions = list_new(0);
+  const char *pw = getenv("PYTHONWARNINGS");
+  for (const char *p = pw; p && *p;) {
+    const char *comma = strchr(p, ',');
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    if (n) list_append(warnoptions, str_new(p, n));
+    if (!comma) break;
+    p = comma + 1;
+  }
+  dict_set_cstr(d, "warnoptions", warnoptions);
 
   Value path = list_new(0);
   const char *pp = getenv("PYTHONPATH");
@@ -518,6 +536,10 @@ Value sys_module_create(void) {
                   val_from_int(FLT_RADIX), val_from_int(1)};
   dict_set_cstr(d, "float_info", structseq_new(&FloatInfoType, fi, 11, 11));
   return m;
+}
+
+void sys_add_warnoption(const char *option) {
+  list_append(dict_get_cstr(module_dict(sys_module), "warnoptions"), str_from_cstr(option));
 }
 
 void sys_set_argv(int argc, char **argv) {

@@ -25,8 +25,9 @@ if __name__ == "__main__":
 """
 
 
-def run(cmd, cwd, stdin=None):
-    p = subprocess.run(cmd, cwd=cwd, input=stdin, capture_output=True, timeout=60)
+def run(cmd, cwd, stdin=None, env=None):
+    p = subprocess.run(cmd, cwd=cwd, input=stdin, capture_output=True, timeout=60,
+                       env=None if env is None else {**os.environ, **env})
     return p.returncode, p.stdout.decode(), p.stderr.decode()
 
 
@@ -59,10 +60,22 @@ def main():
             ("-m missing module", ["-m", "no_such_module_xyz"], None),
             ("missing script", ["no_such_script.py"], None),
             ("script from stdin-less run", ["script.py"], b""),
+            ("-W error", ["-W", "error", "-c", "import warnings; warnings.warn('boom')"], None),
+            ("-W options and sys.warnoptions",
+             ["-Wignore::UserWarning", "-W", "always::DeprecationWarning", "-c",
+              "import sys, warnings; print(sys.warnoptions); warnings.warn('hidden'); "
+              "warnings.warn('d', DeprecationWarning); warnings.warn('d', DeprecationWarning)"], None),
+            ("-W before a script", ["-W", "error::UserWarning", "script.py", "-W", "x"], None),
+            ("-W ignore silences a never-awaited coroutine",
+             ["-W", "ignore::RuntimeWarning", "-c", "async def f(): pass\nf()\nprint('done')"], None),
+            ("PYTHONWARNINGS", ["-W", "default", "-c",
+                                "import sys, warnings; print(sys.warnoptions); warnings.warn('x', UserWarning)"],
+             None, {"PYTHONWARNINGS": " error::RuntimeWarning ,,ignore::UserWarning"}),
         ]
-        for label, args, stdin in same_as_python:
-            want = run([sys.executable] + args, d, stdin)
-            got = run([gilpy] + args, d, stdin)
+        for label, args, stdin, *env in same_as_python:
+            env = env[0] if env else None
+            want = run([sys.executable] + args, d, stdin, env)
+            got = run([gilpy] + args, d, stdin, env)
             # CPython names itself in a few messages; gilpy names itself.
             norm = [(c, o, e.replace(sys.executable, "PY").replace(gilpy, "PY").replace("python3", "PY").replace("gilpy", "PY"))
                     for c, o, e in (want, got)]

@@ -23,7 +23,17 @@
 #include "vm/eval.h"
 
 static void usage(void) {
-  fputs("usage: gilpy [--version] [--dis FILE] [-c CODE | -m MODULE | FILE] [ARGS]\n", stderr);
+  fputs("usage: gilpy [--version] [--dis FILE] [-W ARG]... [-c CODE | -m MODULE | FILE] [ARGS]\n", stderr);
+}
+
+/* -W options, for sys.warnoptions once the runtime is up. */
+#define MAX_WARNOPTIONS 64
+static const char *warnoptions[MAX_WARNOPTIONS];
+static int nwarnoptions;
+
+static void start_runtime(int argc, char **argv) {
+  runtime_init(argc, argv);
+  for (int i = 0; i < nwarnoptions; i++) sys_add_warnoption(warnoptions[i]);
 }
 
 static char *read_file(const char *path, size_t *len) {
@@ -139,6 +149,17 @@ int main(int argc, char **argv) {
     runtime_init(argc - 2, argv + 2);
     return runtime_finalize(disassemble(argv[2]));
   }
+  while (argc > 1 && !strncmp(argv[1], "-W", 2)) {
+    int used = argv[1][2] ? 1 : 2;
+    if (argc <= used) {
+      fputs("Argument expected for the -W option\n", stderr);
+      usage();
+      return 2;
+    }
+    if (nwarnoptions < MAX_WARNOPTIONS) warnoptions[nwarnoptions++] = used == 1 ? argv[1] + 2 : argv[2];
+    argv += used;
+    argc -= used;
+  }
   if (argc > 1 && (!strcmp(argv[1], "-c") || !strcmp(argv[1], "-m"))) {
     if (argc < 3) {
       fprintf(stderr, "Argument expected for the %s option\n", argv[1]);
@@ -148,7 +169,7 @@ int main(int argc, char **argv) {
     bool is_code = argv[1][1] == 'c';
     char *target = argv[2];
     argv[2] = is_code ? "-c" : argv[2];
-    runtime_init(argc - 2, argv + 2);
+    start_runtime(argc - 2, argv + 2);
     int status = is_code ? run_main_string(target) : run_main_module(target);
     return runtime_finalize(status);
   }
@@ -158,10 +179,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (argc > 1) {
-    runtime_init(argc - 1, argv + 1);
+    start_runtime(argc - 1, argv + 1);
     return runtime_finalize(run_main_file(argv[1]));
   }
   char *empty[] = {"", NULL};
-  runtime_init(1, empty);
+  start_runtime(1, empty);
   return runtime_finalize(repl());
 }

@@ -638,6 +638,28 @@ class EnumType(type):
             classdict['__qualname__'] = qualname
         return metacls.__new__(metacls, class_name, bases, classdict, boundary=boundary)
 
+    def _convert_(cls, name, module, filter, source=None, *, boundary=None, as_global=False):
+        """A new enum of the constants of module (or source) whose names pass
+        filter, exported back to that module together with its members."""
+        module_globals = sys.modules[module].__dict__
+        source = source.__dict__ if source else module_globals
+        # sorted so that aliases always resolve to the same name
+        members = [(name, value) for name, value in source.items() if filter(name)]
+        try:
+            members.sort(key=lambda t: (t[1], t[0]))
+        except TypeError:
+            members.sort(key=lambda t: t[0])
+        body = {t[0]: t[1] for t in members}
+        body['__module__'] = module
+        tmp_cls = type(name, (object,), body)
+        cls = _simple_enum(etype=cls, boundary=boundary or KEEP)(tmp_cls)
+        if as_global:
+            global_enum(cls)
+        else:
+            sys.modules[cls.__module__].__dict__.update(cls.__members__)
+        module_globals[name] = cls
+        return cls
+
     @classmethod
     def _check_for_existing_members_(mcls, class_name, bases):
         for chain in bases:
@@ -1209,7 +1231,110 @@ def global_enum(cls, update_str=False):
     return cls
 
 
-class EnumCheck(StrEnum):
+def _simple_enum(etype=Enum, *, boundary=None, use_args=None):
+    """Class decorator that turns a plain class into an enum of type etype
+    without EnumType's checks (and without __init_subclass__); members are
+    reached through enum.property redirects.
+    """
+    def convert_class(cls):
+        nonlocal use_args
+        cls_name = cls.__name__
+        if use_args is None:
+            use_args = etype._use_args_
+        __new__ = cls.__dict__.get('__new__')
+        if __new__ is not None:
+            new_member = __new__.__func__
+        else:
+            new_member = etype._member_type_.__new__
+        attrs = {}
+        body = {}
+        if __new__ is not None:
+            body['__new_member__'] = new_member
+        body['_new_member_'] = new_member
+        body['_use_args_'] = use_args
+        body['_generate_next_value_'] = gnv = etype._generate_next_value_
+        body['_member_names_'] = member_names = []
+        body['_member_map_'] = member_map = {}
+        body['_value2member_map_'] = value2member_map = {}
+        body['_unhashable_values_'] = []
+        body['_member_type_'] = member_type = etype._member_type_
+        body['_value_repr_'] = etype._value_repr_
+        is_flag = issubclass(etype, Flag)
+        if is_flag:
+            body['_boundary_'] = boundary or etype._boundary_
+            body['_flag_mask_'] = None
+            body['_all_bits_'] = None
+            body['_singles_mask_'] = None
+            body['_inverted_'] = None
+            for name in ('__or__', '__xor__', '__and__', '__ror__', '__rxor__', '__rand__',
+                         '__invert__'):
+                body[name] = getattr(Flag, name)
+        for name, obj in cls.__dict__.items():
+            if name in ('__dict__', '__weakref__'):
+                continue
+            if (_is_dunder(name) or _is_private(cls_name, name) or _is_sunder(name)
+                    or _is_descriptor(obj)):
+                body[name] = obj
+            else:
+                attrs[name] = obj
+        if cls.__dict__.get('__doc__') is None:
+            body['__doc__'] = 'An enumeration.'
+        enum_class = type(cls_name, (etype,), body, boundary=boundary, _simple=True)
+        for name in ('__repr__', '__str__', '__format__', '__reduce_ex__'):
+            if name not in body:
+                found_method = getattr(enum_class, name)
+                if found_method in (getattr(member_type, name), getattr(object, name)):
+                    setattr(enum_class, name, getattr(etype, name))
+        gnv_last_values = []
+        single_bits = multi_bits = 0
+        for name, value in attrs.items():
+            if isinstance(value, auto):
+                if value.value is _auto_null:
+                    value.value = gnv(name, 1, len(member_names), gnv_last_values)
+                value = value.value
+            redirect = property()
+            redirect.__set_name__(enum_class, name)
+            setattr(enum_class, name, redirect)
+            if value in value2member_map:
+                member_map[name] = value2member_map[value]
+                continue
+            if use_args:
+                if not isinstance(value, tuple):
+                    value = (value,)
+                new_enum_member = new_member(enum_class, *value)
+                value = value[0]
+            else:
+                new_enum_member = new_member(enum_class)
+            if __new__ is None:
+                new_enum_member._value_ = value
+            new_enum_member._name_ = name
+            new_enum_member.__objclass__ = enum_class
+            new_enum_member.__init__(value)
+            new_enum_member._sort_order_ = len(member_names)
+            member_map[name] = new_enum_member
+            value2member_map[value] = new_enum_member
+            if not is_flag or _is_single_bit(value):
+                member_names.append(name)
+                single_bits |= value if is_flag else 0
+            else:
+                multi_bits |= value
+            gnv_last_values.append(value)
+        if is_flag:
+            enum_class._flag_mask_ = single_bits | multi_bits
+            enum_class._singles_mask_ = single_bits
+            enum_class._all_bits_ = 2 ** (single_bits | multi_bits).bit_length() - 1
+            member_list = [m._value_ for m in enum_class]
+            if member_list != sorted(member_list):
+                enum_class._iter_member_ = enum_class._iter_member_by_def_
+        if '__new__' in body:
+            enum_class.__new_member__ = enum_class.__new__
+        enum_class.__new__ = Enum.__new__
+        return enum_class
+    return convert_class
+
+
+@_simple_enum(StrEnum)
+class EnumCheck:
     """
     various conditions to check an enumeration for
     """

@@ -587,12 +587,14 @@ _EMPTY = object()
 
 
 def _function_params(func):
-    """[(kind, name, default or _EMPTY, annotation or _EMPTY)] of a Python
-    function, following functools.wraps's __wrapped__."""
+    """([(kind, name, default or _EMPTY, annotation or _EMPTY)], return
+    annotation or _EMPTY) of a Python function or method, following
+    functools.wraps's __wrapped__."""
     while hasattr(func, '__wrapped__'):
         func = func.__wrapped__
     if isinstance(func, MethodType):
-        return _function_params(func.__func__)[1:]
+        params, returns = _function_params(func.__func__)
+        return params[1:], returns
     code = func.__code__
     names = code.co_varnames
     positional = code.co_argcount
@@ -617,7 +619,7 @@ def _function_params(func):
     if code.co_flags & 0x08:
         name = names[next_name]
         params.append((_VAR_KEYWORD, name, _EMPTY, annotations.get(name, _EMPTY)))
-    return params
+    return params, annotations.get('return', _EMPTY)
 
 
 def _format_params(params, return_annotation):
@@ -683,15 +685,13 @@ def _class_signature_text(cls):
         if cls.__init__ is object.__init__ and cls.__new__ is object.__new__:
             return '()'
         return ''
-    func = factory
-    while hasattr(func, '__wrapped__'):
-        func = func.__wrapped__
-    params = _function_params(func)
+    params, returns = _function_params(factory)
+    # The first parameter (self or cls) is bound by the call; a leading
+    # *args absorbs it instead.
     if not params or params[0][0] in (_VAR_KEYWORD, _KEYWORD_ONLY):
         return ''
     if params[0][0] != _VAR_POSITIONAL:
         params = params[1:]
-    returns = getattr(func, '__annotations__', {}).get('return', _EMPTY)
     return _format_params(params, returns)
 
 

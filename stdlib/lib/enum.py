@@ -975,6 +975,16 @@ class FlagBoundary(StrEnum):
 STRICT, CONFORM, EJECT, KEEP = FlagBoundary
 
 
+def _flag_operand(flag, other):
+    """The value flag combines with in | & ^: another member's value, or a
+    value of the mixed-in type; None when other is no operand."""
+    if isinstance(other, flag.__class__):
+        return other._value_
+    if flag._member_type_ is not object and isinstance(other, flag._member_type_):
+        return other
+    return None
+
+
 class Flag(Enum, boundary=STRICT):
     """
     Support for flags
@@ -1121,28 +1131,20 @@ class Flag(Enum, boundary=STRICT):
     def __bool__(self):
         return bool(self._value_)
 
-    def _other_value(self, other):
-        # the value to combine with, or None when other is no operand
-        if isinstance(other, self.__class__):
-            return other._value_
-        if self._member_type_ is not object and isinstance(other, self._member_type_):
-            return other
-        return None
-
     def __or__(self, other):
-        other = self._other_value(other)
+        other = _flag_operand(self, other)
         if other is None:
             return NotImplemented
         return self.__class__(self._value_ | other)
 
     def __and__(self, other):
-        other = self._other_value(other)
+        other = _flag_operand(self, other)
         if other is None:
             return NotImplemented
         return self.__class__(self._value_ & other)
 
     def __xor__(self, other):
-        other = self._other_value(other)
+        other = _flag_operand(self, other)
         if other is None:
             return NotImplemented
         return self.__class__(self._value_ ^ other)

@@ -41,6 +41,9 @@ def _reduce(x):
                 pass
     if slotstate:
         state = (state, slotstate)
+    if getattr(cls, '__getstate__', None) is not None:
+        # The class's own __getstate__ decides (CPython 3.11's object.__reduce_ex__).
+        state = x.__getstate__()
     if isinstance(x, (set, frozenset)):
         return (cls, (list(x),), state)
     getnewargs = getattr(x, '__getnewargs__', None)

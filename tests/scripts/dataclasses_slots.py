@@ -82,3 +82,20 @@ class FromSlotted(SlottedBase):
 
 
 print(FromSlotted(1, 2), FromSlotted.__slots__)
+
+# copy goes through __getstate__/__setstate__ (added for frozen slot classes).
+import copy
+
+kc = Key('c', 1)
+print(copy.copy(kc), copy.deepcopy(kc) == kc, copy.copy(p), copy.deepcopy(q))
+
+
+class Stateful:
+    def __init__(self):
+        self.value = 1
+
+    def __getstate__(self):
+        return {'value': self.value * 10}
+
+
+print(copy.copy(Stateful()).value, copy.deepcopy(Stateful()).value)

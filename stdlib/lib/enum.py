@@ -34,47 +34,6 @@ __all__ = [
 Enum = Flag = EJECT = ReprEnum = None
 
 
-def _warn(message, category, stacklevel):
-    """warnings.warn(message, category, stacklevel) as seen from our caller.
-
-    Without a warnings module this applies its default filters by hand: a
-    DeprecationWarning is shown once per location, and only for code running
-    in __main__.
-    """
-    try:
-        import warnings
-    except ImportError:
-        pass
-    else:
-        warnings.warn(message, category, stacklevel=stacklevel + 1)
-        return
-    try:
-        frame = sys._getframe(stacklevel)
-    except ValueError:
-        return
-    if issubclass(category, DeprecationWarning) and frame.f_globals.get('__name__') != '__main__':
-        return
-    filename = frame.f_code.co_filename
-    lineno = frame.f_lineno
-    key = (filename, lineno, message, category)
-    if key in _warned:
-        return
-    _warned.add(key)
-    text = '%s:%d: %s: %s\n' % (filename, lineno, category.__name__, message)
-    try:
-        with open(filename, encoding='utf-8') as f:
-            for i, line in enumerate(f, 1):
-                if i == lineno:
-                    text += '  %s\n' % line.strip()
-                    break
-    except OSError:
-        pass
-    sys.stderr.write(text)
-
-
-_warned = set()
-
-
 class nonmember(object):
     """Protects item from becoming an Enum member during class creation."""
 
@@ -349,9 +308,10 @@ class _EnumDict(dict):
 
     def __setitem__(self, key, value):
         if _is_internal_class(self._cls_name, value):
-            _warn("In 3.13 classes created inside an enum will not become a member.  "
-                  "Use the `member` decorator to keep the current behavior.",
-                  DeprecationWarning, 2)
+            import warnings
+            warnings.warn("In 3.13 classes created inside an enum will not become a member.  "
+                          "Use the `member` decorator to keep the current behavior.",
+                          DeprecationWarning, stacklevel=2)
         if _is_private(self._cls_name, key):
             pass
         elif _is_sunder(key):
@@ -541,9 +501,10 @@ class EnumType(type):
 
     def __contains__(cls, member):
         if not isinstance(member, Enum):
-            _warn("in 3.12 __contains__ will no longer raise TypeError, but will return True or\n"
-                  "False depending on whether the value is a member or the value of a member",
-                  DeprecationWarning, 2)
+            import warnings
+            warnings.warn("in 3.12 __contains__ will no longer raise TypeError, but will return "
+                          "True or\nFalse depending on whether the value is a member or the "
+                          "value of a member", DeprecationWarning, stacklevel=2)
             raise TypeError("unsupported operand type(s) for 'in': '%s' and '%s'"
                             % (type(member).__qualname__, cls.__class__.__qualname__))
         return isinstance(member, cls) and member._name_ in cls._member_map_
@@ -836,10 +797,11 @@ class Enum(metaclass=EnumType):
                 return last + 1
             raise TypeError
         except TypeError:
-            _warn("In 3.13 the default `auto()`/`_generate_next_value_` will require all values "
-                  "to be sortable and support adding +1\n"
-                  "and the value returned will be the largest value in the enum incremented by 1",
-                  DeprecationWarning, 3)
+            import warnings
+            warnings.warn("In 3.13 the default `auto()`/`_generate_next_value_` will require all "
+                          "values to be sortable and support adding +1\nand the value returned "
+                          "will be the largest value in the enum incremented by 1",
+                          DeprecationWarning, stacklevel=3)
             for v in reversed(last_values):
                 try:
                     return v + 1

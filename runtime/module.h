@@ -38,6 +38,11 @@ int import_handle_exit_exception(void);
 
 /* Creates the sys module and sys.modules (stdlib/sys.c; builtins_init). */
 Value sys_module_create(void);
+/* A Python frame object for f (stdlib/sys.c): a snapshot of its code,
+ * globals and current line, with f_back the snapshots of its callers if
+ * `callers` (f->back must then be live), else None. */
+struct Frame;
+Value sys_frame_snapshot(struct Frame *f, bool callers);
 /* Struct sequences (stdlib/sys.c): a tuple of type t (a static tuple
  * subtype whose getsets name the fields) with nall items of which the
  * first nvisible form the tuple; the hidden ones must be immortal values. */

@@ -374,9 +374,9 @@ static TypeObject FrameSnapType = {
     .getsets = fs_getsets,
 };
 
-static Value snapshot(Frame *f) {
+Value sys_frame_snapshot(Frame *f, bool callers) {
   FrameSnapObject *head = NULL, *prev = NULL;
-  for (; f; f = f->back) {
+  for (; f; f = callers ? f->back : NULL) {
     FrameSnapObject *s = (FrameSnapObject *)gc_alloc(&FrameSnapType, sizeof(FrameSnapObject));
     s->code = (Value)f->code;
     s->globals = f->globals;
@@ -403,7 +403,7 @@ static Value s_getframe(Value self, Value *args, size_t nargs, TupleObject *kw) 
     depth--;
   }
   if (!f) return err_set(&Exc_ValueError, "call stack is not deep enough");
-  return snapshot(f);
+  return sys_frame_snapshot(f, true);
 }
 
 static Value s_is_finalizing(Value self, Value *args, size_t nargs, TupleObject *kw) {

@@ -478,7 +478,14 @@ static Value g_yf(Value self) {
   Value y = gen_yf(AS(GenObject, self));
   return y ? y : VAL_NONE;
 }
-static Value g_frame(Value self) { return VAL_NONE; }
+/* gi_frame/cr_frame/ag_frame: a snapshot (sys._getframe's kind of frame
+ * object) while the generator can still run.  Only a running one has
+ * callers: a suspended frame's back link is stale. */
+static Value g_frame(Value self) {
+  GenObject *g = AS(GenObject, self);
+  if (g->state == GS_CLOSED) return VAL_NONE;
+  return sys_frame_snapshot(gen_frame(g), g->state == GS_RUNNING);
+}
 
 /* Hook for asyncio's Task repr ("running at FILE:LINE"): the line where a
  * generator/coroutine is suspended, its first line before it starts, 0 once

@@ -114,7 +114,7 @@ class FrameSummary:
         self.end_lineno = end_lineno
         self.colno = colno
         self.end_colno = end_colno
-        self.locals = locals
+        self.locals = {k: repr(v) for k, v in locals.items()} if locals else None
         if lookup_line:
             self.line
 
@@ -152,6 +152,27 @@ class FrameSummary:
 
 class StackSummary(list):
     """A list of FrameSummary objects, representing a stack of frames."""
+
+    @classmethod
+    def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        """A StackSummary of (frame, line number) pairs, at most limit of
+        them (the last -limit when negative; sys.tracebacklimit if None)."""
+        if limit is None:
+            limit = getattr(sys, 'tracebacklimit', None)
+            if limit is not None and limit < 0:
+                limit = 0
+        if limit is not None:
+            frame_gen = list(frame_gen)
+            frame_gen = frame_gen[:limit] if limit >= 0 else frame_gen[limit:]
+        result = klass()
+        for f, lineno in frame_gen:
+            co = f.f_code
+            result.append(FrameSummary(co.co_filename, lineno, co.co_name, lookup_line=False,
+                                       locals=f.f_locals if capture_locals else None))
+        if lookup_lines:
+            for f in result:
+                f.line
+        return result
 
     @classmethod
     def from_list(klass, a_list):
@@ -203,23 +224,42 @@ def format_list(extracted_list):
     return StackSummary.from_list(extracted_list).format()
 
 
+def print_list(extracted_list, file=None):
+    if file is None:
+        file = sys.stderr
+    for item in StackSummary.from_list(extracted_list).format():
+        print(item, file=file, end="")
+
+
 def walk_stack(f):
-    return iter(())
+    """Yield (frame, line number) following f.f_back; from the caller of the
+    traceback function that called this one when f is None (the frames of
+    print_stack/extract_stack and StackSummary.extract are skipped)."""
+    if f is None:
+        f = sys._getframe().f_back.f_back.f_back.f_back
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
 
 
 def extract_stack(f=None, limit=None):
-    return StackSummary()
+    if f is None:
+        f = sys._getframe().f_back
+    stack = StackSummary.extract(walk_stack(f), limit=limit)
+    stack.reverse()
+    return stack
 
 
 def format_stack(f=None, limit=None):
+    if f is None:
+        f = sys._getframe().f_back
     return format_list(extract_stack(f, limit=limit))
 
 
 def print_stack(f=None, limit=None, file=None):
-    if file is None:
-        file = sys.stderr
-    for item in format_stack(f, limit):
-        print(item, file=file, end="")
+    if f is None:
+        f = sys._getframe().f_back
+    print_list(extract_stack(f, limit=limit), file=file)
 
 
 def clear_frames(tb):

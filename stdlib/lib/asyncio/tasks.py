@@ -53,10 +53,30 @@ def _task_repr_info(task):
 
 
 def _task_get_stack(task, limit):
+    """The frames of a task: its coroutine's frame while it can still run
+    (a suspended one has no callers), else those of the traceback of the
+    exception it ended with."""
     frames = []
-    exc = task._exception
-    if exc is not None:
-        tb = exc.__traceback__
+    coro = task._coro
+    if hasattr(coro, 'cr_frame'):
+        f = coro.cr_frame
+    elif hasattr(coro, 'gi_frame'):
+        f = coro.gi_frame
+    elif hasattr(coro, 'ag_frame'):
+        f = coro.ag_frame
+    else:
+        f = None
+    if f is not None:
+        while f is not None:
+            if limit is not None:
+                if limit <= 0:
+                    break
+                limit -= 1
+            frames.append(f)
+            f = f.f_back
+        frames.reverse()
+    elif task._exception is not None:
+        tb = task._exception.__traceback__
         while tb is not None:
             if limit is not None:
                 if limit <= 0:
@@ -68,20 +88,35 @@ def _task_get_stack(task, limit):
 
 
 def _task_print_stack(task, limit, file):
+    import linecache
     import traceback
     exc = task._exception
-    extracted = []
-    if exc is not None:
-        extracted = traceback.extract_tb(exc.__traceback__, limit)
+    coro = task._coro
+    running = getattr(coro, 'cr_frame', getattr(coro, 'gi_frame', getattr(coro, 'ag_frame', None)))
+    if running is None and exc is not None:
+        # Traceback entries carry no frame objects here: take their
+        # positions from the traceback itself.
+        extracted = [(fs.filename, fs.lineno, fs.name, fs.line)
+                     for fs in traceback.extract_tb(exc.__traceback__, limit)]
+    else:
+        extracted = []
+        checked = set()
+        for f in task.get_stack(limit=limit):
+            lineno = f.f_lineno
+            co = f.f_code
+            filename = co.co_filename
+            if filename not in checked:
+                checked.add(filename)
+                linecache.checkcache(filename)
+            line = linecache.getline(filename, lineno, f.f_globals)
+            extracted.append((filename, lineno, co.co_name, line))
     if not extracted:
         print(f'No stack for {task!r}', file=file)
     elif exc is not None:
         print(f'Traceback for {task!r} (most recent call last):', file=file)
     else:
         print(f'Stack for {task!r} (most recent call last):', file=file)
-    err = file if file is not None else sys.stderr
-    for line in traceback.format_list(extracted):
-        err.write(line)
+    traceback.print_list(extracted, file=file)
     if exc is not None:
         for line in traceback.format_exception_only(exc.__class__, exc):
             print(line, file=file, end='')

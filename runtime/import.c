@@ -532,6 +532,13 @@ static Value main_module(const char *file) {
   Value module = module_new("__main__");
   AS(ModuleObject, module)->builtin = true; /* as CPython's, whose loader is BuiltinImporter */
   init_module_globals(module, file, VAL_NONE, VAL_NULL);
+  /* As CPython's __main__: the builtins module itself (other modules get
+   * its dict) and an empty __annotations__. */
+  Value d = module_dict(module);
+  Value builtins = dict_get_cstr(sys_modules, "builtins");
+  if (builtins) dict_set_str(d, NAME(__builtins__), builtins);
+  dict_set_cstr(d, "__annotations__", dict_new());
+  if (!file) dict_del(d, str_from_cstr("__cached__")); /* -c code has neither __file__ nor __cached__ */
   dict_set_str(sys_modules, NAME(__main__), module);
   return module;
 }

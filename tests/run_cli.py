@@ -54,6 +54,7 @@ def main():
             ("-c code", ["-c", "import sys; print(sys.argv, 6 * 7)"], None),
             ("-c with args", ["-c", "import sys; print(sys.argv[1:])", "x", "y"], None),
             ("-c exit status", ["-c", "raise SystemExit(4)"], None),
+            ("-c globals", ["-c", "print(sorted(globals()), type(__builtins__))"], None),
             ("-c uncaught exception", ["-c", "1/0"], None),
             ("-c syntax error", ["-c", "x = = 1"], None),
             ("-m module", ["-m", "clitool", "q"], None),

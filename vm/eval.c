@@ -2085,22 +2085,21 @@ error:
       }
     }
     reraise = false;
-    {
-      /* Generators owned by loops being unwound are closed now, as
-       * CPython's stack clearing would. */
-      Block *blocks = frame_blocks_at(lp, co);
-      Value *level = f->nblocks > 0 ? lp + blocks[f->nblocks - 1].level : frame_stack_at(lp, co);
-      while (sp > level) {
-        Value v = POP();
-        if (val_is_obj(v) && v->type == &GeneratorType) {
-          SAVE();
-          gen_release(v);
-        }
+    Value *stack = frame_stack_at(lp, co);
+    bool handled = f->nblocks > 0;
+    Block b = handled ? ((Block *)(stack + co->stacksize))[--f->nblocks] : (Block){0, 0};
+    /* Generators owned by loops being unwound are closed now, as
+     * CPython's stack clearing would. */
+    Value *level = handled ? lp + b.level : stack;
+    while (sp > level) {
+      Value v = POP();
+      if (val_is_obj(v) && v->type == &GeneratorType) {
+        SAVE();
+        gen_release(v);
       }
     }
-    if (f->nblocks > 0) {
-      Block b = frame_blocks_at(lp, co)[--f->nblocks];
-      sp = lp + b.level;
+    sp = level;
+    if (handled) {
       PUSH(ts->handled_exc ? ts->handled_exc : VAL_NONE);
       exc = err_fetch();
       PUSH(exc);
@@ -2109,7 +2108,6 @@ error:
       DISPATCH();
     }
     /* No handler here: leave the frame. */
-    sp = frame_stack_at(lp, co);
     if (f->flags & FRAME_ENTRY) {
       SAVE();
       retval = VAL_NULL;

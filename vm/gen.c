@@ -269,10 +269,10 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
 static Value gen_yf(GenObject *g) {
   if (g->state != GS_SUSPENDED) return VAL_NULL;
   Frame *f = gen_frame(g);
-  if (f->ip < 2 || f->sp <= frame_stack(f)) return VAL_NULL;
+  if (f->ip < 2) return VAL_NULL;
   Instr *code = g->code->code;
   if (INSTR_OP(code[f->ip - 1]) != OP_YIELD_VALUE || INSTR_OP(code[f->ip - 2]) != OP_SEND) return VAL_NULL;
-  return f->sp[-1];
+  return f->sp > frame_stack(f) ? f->sp[-1] : VAL_NULL;
 }
 
 static Value stop_value(Value exc) {

@@ -1,5 +1,5 @@
 /* select.c — the select module: select.select() and select.poll() over
- * poll(2).
+ * poll(2); select.epoll is in select_epoll.c.
  *
  * select(rlist, wlist, xlist[, timeout]) accepts ints or objects with a
  * fileno() method and returns three lists of the original objects that are
@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "stdlib/select.h"
 
 #include "runtime/dict.h"
 #include "runtime/error.h"
@@ -46,7 +48,7 @@ static int poll_ms(double deadline) {
   return ms >= 2147483647.0 ? 2147483647 : (int)ms;
 }
 
-static int fd_of(Value v) {
+int select_fd_of(Value v) {
   Value f = v;
   if (!val_is_int(v)) {
     if (val_is_intlike(v)) return err_int_(err_set(&Exc_ValueError, "file descriptor out of range in select()"));
@@ -94,7 +96,7 @@ static Value s_select(Value self, Value *args, size_t nargs, TupleObject *kw) {
   for (int i = 0; i < 3; i++) {
     ListObject *l = AS(ListObject, seqs[i]);
     for (ssize_t j = 0; j < l->len; j++, k++) {
-      int fd = fd_of(l->items[j]);
+      int fd = select_fd_of(l->items[j]);
       if (fd < 0) {
         free(p);
         return VAL_NULL;
@@ -176,7 +178,7 @@ static bool get_mask(Value v, short *out) {
 static Value p_register(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("register", kw) || !args_count("register", nargs, 1, 2)) return VAL_NULL;
   short mask = POLLIN | POLLPRI | POLLOUT;
-  int fd = fd_of(args[0]);
+  int fd = select_fd_of(args[0]);
   if (fd < 0 || (nargs == 2 && !get_mask(args[1], &mask))) return VAL_NULL;
   if (dict_set(AS(PollObject, self)->fds, val_from_int(fd), val_from_int((unsigned short)mask)) < 0) return VAL_NULL;
   return VAL_NONE;
@@ -185,7 +187,7 @@ static Value p_register(Value self, Value *args, size_t nargs, TupleObject *kw) 
 static Value p_modify(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("modify", kw) || !args_count("modify", nargs, 2, 2)) return VAL_NULL;
   short mask;
-  int fd = fd_of(args[0]);
+  int fd = select_fd_of(args[0]);
   if (fd < 0 || !get_mask(args[1], &mask)) return VAL_NULL;
   Value fds = AS(PollObject, self)->fds;
   if (!dict_get(fds, val_from_int(fd))) {
@@ -198,7 +200,7 @@ static Value p_modify(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 static Value p_unregister(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!args_no_kw("unregister", kw) || !args_count("unregister", nargs, 1, 1)) return VAL_NULL;
-  int fd = fd_of(args[0]);
+  int fd = select_fd_of(args[0]);
   if (fd < 0) return VAL_NULL;
   if (dict_del(AS(PollObject, self)->fds, val_from_int(fd)) < 0) return VAL_NULL;
   return VAL_NONE;
@@ -304,6 +306,7 @@ static int select_init(Value m) {
   dict_set_cstr(d, "POLLWRBAND", val_from_int(POLLWRBAND));
   dict_set_cstr(d, "POLLMSG", val_from_int(POLLMSG));
   dict_set_cstr(d, "POLLRDHUP", val_from_int(POLLRDHUP));
+  select_epoll_init(d);
   return 0;
 }
 

@@ -1,19 +1,22 @@
-"""selectors: high-level I/O multiplexing on select.select().
+"""selectors — high-level I/O multiplexing, as CPython 3.11's module.
 
-DefaultSelector is SelectSelector (select.select is implemented over
-poll(2), so descriptors above FD_SETSIZE work too).
+SelectSelector uses select.select(), PollSelector select.poll() and
+EpollSelector select.epoll(); DefaultSelector is EpollSelector, as on Linux.
 """
 
-import select
+from abc import ABCMeta, abstractmethod
 from collections import namedtuple
+from collections.abc import Mapping
+import math
+import select
 
-EVENT_READ = 1
-EVENT_WRITE = 2
-
-SelectorKey = namedtuple('SelectorKey', ['fileobj', 'fd', 'events', 'data'])
+# generic events, that must be mapped to implementation-specific ones
+EVENT_READ = (1 << 0)
+EVENT_WRITE = (1 << 1)
 
 
 def _fileobj_to_fd(fileobj):
+    """The file descriptor of an int or of an object with fileno()."""
     if isinstance(fileobj, int):
         fd = fileobj
     else:
@@ -26,11 +29,86 @@ def _fileobj_to_fd(fileobj):
     return fd
 
 
-class BaseSelector:
+SelectorKey = namedtuple('SelectorKey', ['fileobj', 'fd', 'events', 'data'])
+SelectorKey.__doc__ = """SelectorKey(fileobj, fd, events, data)
+
+    Object used to associate a file object to its backing
+    file descriptor, selected event mask, and attached data.
+"""
+
+
+class _SelectorMapping(Mapping):
+    """Mapping of file objects to selector keys."""
+
+    def __init__(self, selector):
+        self._selector = selector
+
+    def __len__(self):
+        return len(self._selector._fd_to_key)
+
+    def __getitem__(self, fileobj):
+        try:
+            fd = self._selector._fileobj_lookup(fileobj)
+            return self._selector._fd_to_key[fd]
+        except KeyError:
+            raise KeyError("{!r} is not registered".format(fileobj)) from None
+
+    def __iter__(self):
+        return iter(self._selector._fd_to_key)
+
+
+class BaseSelector(metaclass=ABCMeta):
+    """Selector abstract base class."""
+
+    @abstractmethod
+    def register(self, fileobj, events, data=None):
+        raise NotImplementedError
+
+    @abstractmethod
+    def unregister(self, fileobj):
+        raise NotImplementedError
+
+    def modify(self, fileobj, events, data=None):
+        self.unregister(fileobj)
+        return self.register(fileobj, events, data)
+
+    @abstractmethod
+    def select(self, timeout=None):
+        raise NotImplementedError
+
+    def close(self):
+        pass
+
+    def get_key(self, fileobj):
+        mapping = self.get_map()
+        if mapping is None:
+            raise RuntimeError('Selector is closed')
+        try:
+            return mapping[fileobj]
+        except KeyError:
+            raise KeyError("{!r} is not registered".format(fileobj)) from None
+
+    @abstractmethod
+    def get_map(self):
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+class _BaseSelectorImpl(BaseSelector):
+    """Base selector implementation: keeps the registrations in a dict fd -> key."""
+
     def __init__(self):
         self._fd_to_key = {}
+        self._map = _SelectorMapping(self)
 
     def _fileobj_lookup(self, fileobj):
+        """The descriptor of fileobj; a closed file object (whose fileno()
+        fails) is still found among the registered ones."""
         try:
             return _fileobj_to_fd(fileobj)
         except ValueError:
@@ -50,63 +128,206 @@ class BaseSelector:
 
     def unregister(self, fileobj):
         try:
-            return self._fd_to_key.pop(self._fileobj_lookup(fileobj))
+            key = self._fd_to_key.pop(self._fileobj_lookup(fileobj))
         except KeyError:
             raise KeyError("{!r} is not registered".format(fileobj)) from None
+        return key
 
     def modify(self, fileobj, events, data=None):
-        key = self.get_key(fileobj)
+        try:
+            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
+        except KeyError:
+            raise KeyError("{!r} is not registered".format(fileobj)) from None
         if events != key.events:
             self.unregister(fileobj)
-            return self.register(fileobj, events, data)
-        if data != key.data:
+            key = self.register(fileobj, events, data)
+        elif data != key.data:
             key = key._replace(data=data)
             self._fd_to_key[key.fd] = key
         return key
 
-    def get_key(self, fileobj):
-        try:
-            return self._fd_to_key[self._fileobj_lookup(fileobj)]
-        except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
+    def close(self):
+        self._fd_to_key.clear()
+        self._map = None
 
     def get_map(self):
-        return dict(self._fd_to_key)
+        return self._map
+
+    def _key_from_fd(self, fd):
+        try:
+            return self._fd_to_key[fd]
+        except KeyError:
+            return None
+
+
+class SelectSelector(_BaseSelectorImpl):
+    """Select-based selector."""
+
+    def __init__(self):
+        super().__init__()
+        self._readers = set()
+        self._writers = set()
+
+    def register(self, fileobj, events, data=None):
+        key = super().register(fileobj, events, data)
+        if events & EVENT_READ:
+            self._readers.add(key.fd)
+        if events & EVENT_WRITE:
+            self._writers.add(key.fd)
+        return key
+
+    def unregister(self, fileobj):
+        key = super().unregister(fileobj)
+        self._readers.discard(key.fd)
+        self._writers.discard(key.fd)
+        return key
+
+    _select = select.select
 
     def select(self, timeout=None):
-        r = [k.fd for k in self._fd_to_key.values() if k.events & EVENT_READ]
-        w = [k.fd for k in self._fd_to_key.values() if k.events & EVENT_WRITE]
-        if timeout is not None and timeout < 0:
-            timeout = 0
-        if not r and not w:
-            if timeout:
-                import time
-                time.sleep(timeout)
-            return []
-        rr, ww, _ = select.select(r, w, [], timeout)
-        rr = set(rr)
-        ww = set(ww)
+        timeout = None if timeout is None else max(timeout, 0)
         ready = []
-        for fd in rr | ww:
-            key = self._fd_to_key.get(fd)
+        try:
+            r, w, _ = self._select(self._readers, self._writers, [], timeout)
+        except InterruptedError:
+            return ready
+        r = set(r)
+        w = set(w)
+        for fd in r | w:
+            events = 0
+            if fd in r:
+                events |= EVENT_READ
+            if fd in w:
+                events |= EVENT_WRITE
+            key = self._key_from_fd(fd)
             if key:
-                events = (EVENT_READ if fd in rr else 0) | (EVENT_WRITE if fd in ww else 0)
+                ready.append((key, events & key.events))
+        return ready
+
+
+class _PollLikeSelector(_BaseSelectorImpl):
+    """Base class shared between poll and epoll selectors."""
+    _selector_cls = None
+    _EVENT_READ = None
+    _EVENT_WRITE = None
+
+    def __init__(self):
+        super().__init__()
+        self._selector = self._selector_cls()
+
+    def register(self, fileobj, events, data=None):
+        key = super().register(fileobj, events, data)
+        poller_events = ((events & EVENT_READ and self._EVENT_READ)
+                         | (events & EVENT_WRITE and self._EVENT_WRITE))
+        try:
+            self._selector.register(key.fd, poller_events)
+        except:
+            super().unregister(fileobj)
+            raise
+        return key
+
+    def unregister(self, fileobj):
+        key = super().unregister(fileobj)
+        try:
+            self._selector.unregister(key.fd)
+        except OSError:
+            # The descriptor may have been closed meanwhile.
+            pass
+        return key
+
+    def modify(self, fileobj, events, data=None):
+        try:
+            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
+        except KeyError:
+            raise KeyError(f"{fileobj!r} is not registered") from None
+        changed = False
+        if events != key.events:
+            selector_events = ((events & EVENT_READ and self._EVENT_READ)
+                               | (events & EVENT_WRITE and self._EVENT_WRITE))
+            try:
+                self._selector.modify(key.fd, selector_events)
+            except:
+                super().unregister(fileobj)
+                raise
+            changed = True
+        if data != key.data:
+            changed = True
+        if changed:
+            key = key._replace(events=events, data=data)
+            self._fd_to_key[key.fd] = key
+        return key
+
+    def select(self, timeout=None):
+        # poll() takes milliseconds, rounded up so that a timer is never
+        # woken a little early.
+        if timeout is None:
+            timeout = None
+        elif timeout <= 0:
+            timeout = 0
+        else:
+            timeout = math.ceil(timeout * 1e3)
+        ready = []
+        try:
+            fd_event_list = self._selector.poll(timeout)
+        except InterruptedError:
+            return ready
+        for fd, event in fd_event_list:
+            events = 0
+            if event & ~self._EVENT_READ:
+                events |= EVENT_WRITE
+            if event & ~self._EVENT_WRITE:
+                events |= EVENT_READ
+            key = self._key_from_fd(fd)
+            if key:
+                ready.append((key, events & key.events))
+        return ready
+
+
+class PollSelector(_PollLikeSelector):
+    """Poll-based selector."""
+    _selector_cls = select.poll
+    _EVENT_READ = select.POLLIN
+    _EVENT_WRITE = select.POLLOUT
+
+
+class EpollSelector(_PollLikeSelector):
+    """Epoll-based selector."""
+    _selector_cls = select.epoll
+    _EVENT_READ = select.EPOLLIN
+    _EVENT_WRITE = select.EPOLLOUT
+
+    def fileno(self):
+        return self._selector.fileno()
+
+    def select(self, timeout=None):
+        if timeout is None:
+            timeout = -1
+        elif timeout <= 0:
+            timeout = 0
+        else:
+            # epoll_wait() takes milliseconds, rounded up (see above).
+            timeout = math.ceil(timeout * 1e3) * 1e-3
+        # epoll_wait() needs at least one slot even with nothing registered.
+        max_ev = max(len(self._fd_to_key), 1)
+        ready = []
+        try:
+            fd_event_list = self._selector.poll(timeout, max_ev)
+        except InterruptedError:
+            return ready
+        for fd, event in fd_event_list:
+            events = 0
+            if event & ~select.EPOLLIN:
+                events |= EVENT_WRITE
+            if event & ~select.EPOLLOUT:
+                events |= EVENT_READ
+            key = self._key_from_fd(fd)
+            if key:
                 ready.append((key, events & key.events))
         return ready
 
     def close(self):
-        self._fd_to_key.clear()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *args):
-        self.close()
+        self._selector.close()
+        super().close()
 
 
-class SelectSelector(BaseSelector):
-    pass
-
-
-PollSelector = SelectSelector
-DefaultSelector = SelectSelector
+DefaultSelector = EpollSelector

@@ -10,6 +10,21 @@ import _socket
 from _socket import *
 import os
 import sys
+from enum import IntEnum, IntFlag
+
+# The constants as enums, as CPython's socket module makes them.
+IntEnum._convert_('AddressFamily', __name__, lambda C: C.isupper() and C.startswith('AF_'))
+IntEnum._convert_('SocketKind', __name__, lambda C: C.isupper() and C.startswith('SOCK_'))
+IntFlag._convert_('MsgFlag', __name__, lambda C: C.isupper() and C.startswith('MSG_'))
+IntFlag._convert_('AddressInfo', __name__, lambda C: C.isupper() and C.startswith('AI_'))
+
+
+def _intenum_converter(value, enum_klass):
+    """The enum member for value, or value itself when it has none."""
+    try:
+        return enum_klass(value)
+    except ValueError:
+        return value
 
 _GLOBAL_DEFAULT_TIMEOUT = object()
 _default_timeout = None
@@ -46,20 +61,6 @@ def _check_timeout(t):
     return t
 
 
-def _family_name(f):
-    for n in ('AF_INET', 'AF_INET6', 'AF_UNIX', 'AF_UNSPEC'):
-        if getattr(_socket, n) == f:
-            return 'AddressFamily.' + n
-    return str(f)
-
-
-def _type_name(t):
-    for n in ('SOCK_STREAM', 'SOCK_DGRAM', 'SOCK_RAW'):
-        if getattr(_socket, n) == t:
-            return 'SocketKind.' + n
-    return str(t)
-
-
 class socket:
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
@@ -91,8 +92,8 @@ class socket:
                 type = _socket.getsockopt(fileno, SOL_SOCKET, SO_TYPE, None)
             if proto == -1:
                 proto = 0
-        self.family = family
-        self.type = type
+        self.family = _intenum_converter(family, AddressFamily)
+        self.type = _intenum_converter(type, SocketKind)
         self.proto = proto
         self._io_refs = 0
         self._closed = False
@@ -110,7 +111,7 @@ class socket:
         s = "<%s.%s%s fd=%i, family=%s, type=%s, proto=%i" % (
             self.__class__.__module__, self.__class__.__qualname__,
             " [closed]" if closed else "", self._fd,
-            _family_name(self.family), _type_name(self.type), self.proto)
+            self.family, self.type, self.proto)
         if not closed:
             try:
                 laddr = self.getsockname()
@@ -420,7 +421,8 @@ def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
     res = _socket.getaddrinfo(host, port, family, type, proto, flags)
     if isinstance(res, int):
         raise gaierror(res, _socket.gai_strerror(res))
-    return res
+    return [(_intenum_converter(af, AddressFamily), _intenum_converter(kind, SocketKind), pr, canon, sa)
+            for af, kind, pr, canon, sa in res]
 
 
 def gethostbyname(hostname):

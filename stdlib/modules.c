@@ -27,6 +27,7 @@
   X(errno)             \
   X(_gc)               \
   X(_weakref)          \
+  X(_struct)           \
   X(_contextvars)      \
   X(_warnings)
 

@@ -28,8 +28,10 @@
   X(_gc)               \
   X(_weakref)          \
   X(_struct)           \
+  X(_sre)              \
   X(_contextvars)      \
-  X(_warnings)
+  X(_warnings)         \
+  X(_posixsubprocess)
 
 #define DECLARE(x) extern const NativeModuleDef x##_module_def;
 MODULE_LIST(DECLARE)

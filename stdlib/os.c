@@ -616,6 +616,43 @@ static Value o_dup2(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return val_from_int(r);
 }
 
+/* Descriptor flags (subprocess and asyncio's pipes): the close-on-exec
+ * flag as "inheritable", O_NONBLOCK as "blocking". */
+static Value fd_flag_get(Value *args, size_t nargs, const char *fname, int getcmd, int bit) {
+  if (!args_count(fname, nargs, 1, 1)) return VAL_NULL;
+  long fd;
+  if (!int_arg(args[0], &fd)) return VAL_NULL;
+  int flags = fcntl((int)fd, getcmd);
+  if (flags < 0) return errno_error(errno, VAL_NULL);
+  return val_bool((flags & bit) == 0);
+}
+
+static Value fd_flag_set(Value *args, size_t nargs, const char *fname, int getcmd, int setcmd, int bit) {
+  if (!args_count(fname, nargs, 2, 2)) return VAL_NULL;
+  long fd;
+  if (!int_arg(args[0], &fd)) return VAL_NULL;
+  int on = obj_truthy(args[1]);
+  if (on < 0) return VAL_NULL;
+  int flags = fcntl((int)fd, getcmd);
+  if (flags < 0) return errno_error(errno, VAL_NULL);
+  int wanted = on ? flags & ~bit : flags | bit;
+  if (wanted != flags && fcntl((int)fd, setcmd, wanted) < 0) return errno_error(errno, VAL_NULL);
+  return VAL_NONE;
+}
+
+static Value o_get_inheritable(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return fd_flag_get(args, nargs, "get_inheritable", F_GETFD, FD_CLOEXEC);
+}
+static Value o_set_inheritable(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return fd_flag_set(args, nargs, "set_inheritable", F_GETFD, F_SETFD, FD_CLOEXEC);
+}
+static Value o_get_blocking(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return fd_flag_get(args, nargs, "get_blocking", F_GETFL, O_NONBLOCK);
+}
+static Value o_set_blocking(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  return fd_flag_set(args, nargs, "set_blocking", F_GETFL, F_SETFL, O_NONBLOCK);
+}
+
 static Value o_open(Value self, Value *args, size_t nargs, TupleObject *kw) {
   static ArgSpec spec = ARGSPEC("open(path, flags, mode=511, *, dir_fd=None)");
   Value a[4];
@@ -784,6 +821,10 @@ STATUS_FN2(o_WIFCONTINUED, val_bool(WIFCONTINUED(st)))
 static const NativeDef os_functions[] = {
     {"dup", o_dup, 0, NULL},
     {"dup2", o_dup2, 0, NULL},
+    {"get_inheritable", o_get_inheritable, 0, NULL},
+    {"set_inheritable", o_set_inheritable, 0, NULL},
+    {"get_blocking", o_get_blocking, 0, NULL},
+    {"set_blocking", o_set_blocking, 0, NULL},
     {"open", o_open, 0, NULL},
     {"lseek", o_lseek, 0, NULL},
     {"fsync", o_fsync, 0, NULL},

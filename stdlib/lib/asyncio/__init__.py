@@ -12,9 +12,11 @@ from .events import *
 from .exceptions import *
 from .futures import *
 from .locks import *
+from .protocols import *
 from .queues import *
 from .runners import *
 from .streams import *
+from .subprocess import *
 from .tasks import *
 from .threads import *
 from .timeouts import *
@@ -22,6 +24,7 @@ from .unix_events import *
 
 from . import base_events, coroutines, events, exceptions, futures, locks
 from . import queues, runners, streams, tasks, threads, timeouts
+from . import base_subprocess, protocols, subprocess
 from . import selector_events, unix_events
 
 __all__ = (base_events.__all__ +
@@ -30,9 +33,11 @@ __all__ = (base_events.__all__ +
            exceptions.__all__ +
            futures.__all__ +
            locks.__all__ +
+           protocols.__all__ +
            queues.__all__ +
            runners.__all__ +
            streams.__all__ +
+           subprocess.__all__ +
            tasks.__all__ +
            threads.__all__ +
            timeouts.__all__ +

@@ -1,0 +1,313 @@
+/* _sre_engine.c — the backtracking matcher of the re module.
+ *
+ * Programs come from stdlib/lib/re/_compiler.py (opcodes in _sre.h).  The
+ * matcher keeps every choice point on a heap stack (SreState.stack), so
+ * its C stack use is constant whatever the pattern and text; memory grows
+ * with the number of open choice points only.  Character-class tests
+ * follow CPython's _sre: Unicode categories for str patterns, ASCII ones
+ * for bytes and re.ASCII.
+ */
+#include "stdlib/_sre.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "runtime/error.h"
+#include "runtime/exc.h"
+#include "runtime/str.h"
+
+/* ---- character tests ------------------------------------------------------ */
+
+static bool ascii_word(uint32_t ch) {
+  return ch < 128 && (ch == '_' || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z'));
+}
+
+static bool uni_word(uint32_t ch) {
+  if (ch < 128) return ascii_word(ch);
+  return str_cp_isalpha(ch) || str_cp_isdecimal(ch) || str_cp_isdigit(ch) || str_cp_isnumeric(ch);
+}
+
+bool sre_category(uint32_t cat, uint32_t ch) {
+  switch (cat) {
+  case SRE_CAT_DIGIT: return ch >= '0' && ch <= '9';
+  case SRE_CAT_NOT_DIGIT: return !(ch >= '0' && ch <= '9');
+  case SRE_CAT_SPACE: return ch == ' ' || (ch >= 9 && ch <= 13);
+  case SRE_CAT_NOT_SPACE: return !(ch == ' ' || (ch >= 9 && ch <= 13));
+  case SRE_CAT_WORD: return ascii_word(ch);
+  case SRE_CAT_NOT_WORD: return !ascii_word(ch);
+  case SRE_CAT_UNI_DIGIT: return str_cp_isdecimal(ch);
+  case SRE_CAT_UNI_NOT_DIGIT: return !str_cp_isdecimal(ch);
+  case SRE_CAT_UNI_SPACE: return str_cp_isspace(ch);
+  case SRE_CAT_UNI_NOT_SPACE: return !str_cp_isspace(ch);
+  case SRE_CAT_UNI_WORD: return uni_word(ch);
+  case SRE_CAT_UNI_NOT_WORD: return !uni_word(ch);
+  default: return false;
+  }
+}
+
+uint32_t sre_lower(const SreProgram *prog, uint32_t ch) {
+  if (ch < 128) return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+  return prog->ascii_case ? ch : str_cp_lower(ch);
+}
+
+uint32_t sre_upper(const SreProgram *prog, uint32_t ch) {
+  if (ch < 128) return ch >= 'a' && ch <= 'z' ? ch - 32 : ch;
+  return prog->ascii_case ? ch : str_cp_upper(ch);
+}
+
+static bool in_items(const uint32_t *item, const uint32_t *stop, uint32_t ch) {
+  while (item < stop) {
+    switch (item[0]) {
+    case SRE_ITEM_CHAR:
+      if (ch == item[1]) return true;
+      item += 2;
+      break;
+    case SRE_ITEM_RANGE:
+      if (ch >= item[1] && ch <= item[2]) return true;
+      item += 3;
+      break;
+    default:
+      if (sre_category(item[1], ch)) return true;
+      item += 2;
+      break;
+    }
+  }
+  return false;
+}
+
+/* Does the one-character test at op accept ch? */
+static inline bool sre_test(const SreProgram *prog, const uint32_t *op, uint32_t ch) {
+  switch (op[0]) {
+  case SRE_OP_ANY: return ch != '\n';
+  case SRE_OP_ANY_ALL: return true;
+  case SRE_OP_LIT: return ch == op[1];
+  case SRE_OP_NOT_LIT: return ch != op[1];
+  case SRE_OP_LIT_I:
+    return ch == op[1] || ch == op[2] || sre_lower(prog, ch) == op[1] || sre_upper(prog, ch) == op[2];
+  case SRE_OP_NOT_LIT_I:
+    return !(ch == op[1] || ch == op[2] || sre_lower(prog, ch) == op[1] || sre_upper(prog, ch) == op[2]);
+  case SRE_OP_IN: {
+    const uint32_t *items = op + 3, *stop = items + op[2];
+    bool hit = in_items(items, stop, ch);
+    if (!hit && (op[1] & SRE_IN_IGNORE)) {
+      uint32_t lo = sre_lower(prog, ch), up = sre_upper(prog, ch);
+      hit = (lo != ch && in_items(items, stop, lo)) || (up != ch && in_items(items, stop, up));
+    }
+    return hit != ((op[1] & SRE_IN_NEGATE) != 0);
+  }
+  default: return false;
+  }
+}
+
+/* Length in words of a one-character test. */
+static inline size_t sre_single_len(const uint32_t *op) {
+  switch (op[0]) {
+  case SRE_OP_ANY:
+  case SRE_OP_ANY_ALL: return 1;
+  case SRE_OP_LIT:
+  case SRE_OP_NOT_LIT: return 2;
+  case SRE_OP_LIT_I:
+  case SRE_OP_NOT_LIT_I: return 3;
+  default: return 3 + op[2];
+  }
+}
+
+/* ---- the backtracking stack ----------------------------------------------- */
+
+enum {
+  BT_CHOICE,       /* resume at pc, pos */
+  BT_NEGLOOK,      /* a negative assertion's body failed: resume after it at pc, pos */
+  BT_REPONE,       /* greedy REPONE at pc from pos holding a characters: give one back */
+  BT_REPONE_LAZY,  /* lazy REPONE at pc from pos holding a characters: take one more */
+  BT_UNDO_MARK,    /* marks[a] = b, lastindex = pc */
+  BT_UNDO_COUNTER, /* counters[2a] = b, counters[2a + 1] = pos */
+  BT_BARRIER,      /* start of an atomic group */
+  BT_LOOK,         /* start of a positive assertion at pos */
+};
+
+static bool resumable_kind(uint32_t kind) { return kind <= BT_REPONE_LAZY; }
+
+static bool push(SreState *st, uint32_t kind, uint32_t pc, ssize_t pos, ssize_t a, ssize_t b) {
+  if (st->sp == st->cap) {
+    size_t cap = st->cap ? st->cap * 2 : 64;
+    SreBacktrack *grown = realloc(st->stack, cap * sizeof *grown);
+    if (!grown) {
+      err_no_memory();
+      return false;
+    }
+    st->stack = grown;
+    st->cap = cap;
+  }
+  st->stack[st->sp++] = (SreBacktrack){kind, pc, pos, a, b};
+  if (resumable_kind(kind)) st->resumable++;
+  return true;
+}
+
+/* Applies a popped entry's restore (or forgets a choice point). */
+static void undo(SreState *st, const SreBacktrack *e) {
+  switch (e->kind) {
+  case BT_UNDO_MARK:
+    st->marks[e->a] = e->b;
+    st->lastindex = (int)(int32_t)e->pc;
+    break;
+  case BT_UNDO_COUNTER:
+    st->counters[2 * e->a] = e->b;
+    st->counters[2 * e->a + 1] = e->pos;
+    break;
+  default:
+    if (resumable_kind(e->kind)) st->resumable--;
+    break;
+  }
+}
+
+/* Ends an atomic group or a positive assertion: drops the choice points
+ * made since its barrier (kind) but keeps their restores, so that failing
+ * later still undoes the group's marks.  Returns the barrier's position. */
+static ssize_t cut(SreState *st, uint32_t kind) {
+  size_t b = st->sp;
+  while (b > 0 && st->stack[b - 1].kind != kind) b--;
+  if (b == 0) return -1; /* malformed program: sre_analyze prevents it */
+  ssize_t pos = st->stack[b - 1].pos;
+  size_t out = b - 1;
+  for (size_t i = b; i < st->sp; i++) {
+    if (resumable_kind(st->stack[i].kind)) {
+      st->resumable--;
+    } else if (st->stack[i].kind == BT_UNDO_MARK || st->stack[i].kind == BT_UNDO_COUNTER) {
+      st->stack[out++] = st->stack[i];
+    }
+  }
+  st->sp = out;
+  return pos;
+}
+
+/* ---- the two instantiations ------------------------------------------------ */
+
+#define SRE_CHAR uint8_t
+#define SRE_NAME(n) n##_u8
+#include "stdlib/_sre_engine_helpers.h"
+#include "stdlib/_sre_engine_body.h"
+#undef SRE_CHAR
+#undef SRE_NAME
+
+#define SRE_CHAR uint32_t
+#define SRE_NAME(n) n##_u32
+#include "stdlib/_sre_engine_helpers.h"
+#include "stdlib/_sre_engine_body.h"
+#undef SRE_CHAR
+#undef SRE_NAME
+
+/* ---- entry points ----------------------------------------------------------- */
+
+void sre_state_init(SreState *st, const SreProgram *prog, const void *text, bool wide, ssize_t end) {
+  memset(st, 0, sizeof *st);
+  st->prog = prog;
+  st->text = text;
+  st->wide = wide;
+  st->end = end;
+  st->must_advance_at = -1;
+  st->lastindex = -1;
+  st->marks = malloc(2 * ((size_t)prog->ngroups + 1) * sizeof(ssize_t));
+  st->counters = prog->ncounters ? calloc(2 * (size_t)prog->ncounters, sizeof(ssize_t)) : NULL;
+}
+
+void sre_state_free(SreState *st) {
+  free(st->marks);
+  free(st->counters);
+  free(st->stack);
+  st->marks = st->counters = NULL;
+  st->stack = NULL;
+}
+
+int sre_match(SreState *st, ssize_t pos) {
+  size_t nmarks = 2 * ((size_t)st->prog->ngroups + 1);
+  if (pos > st->end) return 0;
+  for (size_t i = 0; i < nmarks; i++) st->marks[i] = -1;
+  st->lastindex = -1;
+  st->start = pos;
+  st->marks[0] = pos;
+  st->sp = 0;
+  st->resumable = 0;
+  return st->wide ? run_u32(st, 0, pos) : run_u8(st, 0, pos);
+}
+
+int sre_search(SreState *st, ssize_t pos) {
+  st->sp = 0;
+  st->resumable = 0;
+  return st->wide ? search_u32(st, pos) : search_u8(st, pos);
+}
+
+/* ---- program checks and hints ----------------------------------------------- */
+
+static bool is_single(uint32_t op) { return op >= SRE_OP_ANY && op <= SRE_OP_IN; }
+
+bool sre_analyze(SreProgram *prog) {
+  const uint32_t *c = prog->code;
+  size_t n = prog->ncode;
+  uint32_t nmarks = 2 * (prog->ngroups + 1);
+  size_t pc = 0;
+  if (n == 0 || c[n - 1] != SRE_OP_SUCCESS) return false;
+  /* Every instruction must fit, and its targets and indexes be in range. */
+  while (pc < n) {
+    uint32_t op = c[pc];
+    size_t len;
+    switch (op) {
+    case SRE_OP_FAILURE: case SRE_OP_SUCCESS: case SRE_OP_ANY: case SRE_OP_ANY_ALL:
+    case SRE_OP_ATOMIC: case SRE_OP_ATOMIC_END: case SRE_OP_ASSERT_END: case SRE_OP_ASSERT_NOT_END:
+      len = 1; break;
+    case SRE_OP_LIT: case SRE_OP_NOT_LIT: case SRE_OP_AT: case SRE_OP_MARK: case SRE_OP_JMP:
+    case SRE_OP_SPLIT: case SRE_OP_REP_INIT: case SRE_OP_REP_BODY:
+      len = 2; break;
+    case SRE_OP_LIT_I: case SRE_OP_NOT_LIT_I: case SRE_OP_REP_TAIL: case SRE_OP_GROUPREF:
+    case SRE_OP_GROUPREF_EXISTS:
+      len = 3; break;
+    case SRE_OP_IN:
+      if (pc + 2 >= n) return false;
+      len = 3 + (size_t)c[pc + 2];
+      break;
+    case SRE_OP_ASSERT: len = 4; break;
+    case SRE_OP_REP: len = 6; break;
+    case SRE_OP_REPONE:
+      if (pc + 5 >= n || !is_single(c[pc + 5]) || (c[pc + 5] == SRE_OP_IN && pc + 7 >= n)) return false;
+      len = 5 + (size_t)c[pc + 4];
+      if (len != 5 + sre_single_len(&c[pc + 5])) return false;
+      break;
+    default: return false;
+    }
+    if (pc + len > n) return false;
+    switch (op) {
+    case SRE_OP_MARK: if (c[pc + 1] >= nmarks) return false; break;
+    case SRE_OP_JMP: case SRE_OP_SPLIT: if (c[pc + 1] >= n) return false; break;
+    case SRE_OP_REP_INIT: case SRE_OP_REP_BODY: if (c[pc + 1] >= prog->ncounters) return false; break;
+    case SRE_OP_REP_TAIL:
+      if (c[pc + 1] >= prog->ncounters || c[pc + 2] + 6 > n || c[c[pc + 2]] != SRE_OP_REP) return false;
+      break;
+    case SRE_OP_REP: if (c[pc + 1] >= prog->ncounters || c[pc + 5] >= n) return false; break;
+    case SRE_OP_GROUPREF: case SRE_OP_GROUPREF_EXISTS:
+      if (c[pc + 1] > prog->ngroups) return false;
+      if (op == SRE_OP_GROUPREF_EXISTS && c[pc + 2] >= n) return false;
+      break;
+    case SRE_OP_ASSERT: if (c[pc + 3] >= n) return false; break;
+    default: break;
+    }
+    pc += len;
+  }
+  /* Hints: the first thing every match must do, past group marks. */
+  prog->anchored = false;
+  prog->first_lit = -1;
+  prog->first_test = -1;
+  pc = 0;
+  while (c[pc] == SRE_OP_MARK) pc += 2;
+  if (c[pc] == SRE_OP_AT && c[pc + 1] == SRE_AT_BEGINNING) {
+    prog->anchored = true;
+  } else if (c[pc] == SRE_OP_LIT) {
+    prog->first_lit = (int32_t)c[pc + 1];
+  } else if (is_single(c[pc])) {
+    prog->first_test = (ssize_t)pc;
+  } else if (c[pc] == SRE_OP_REPONE && c[pc + 1] >= 1) {
+    if (c[pc + 5] == SRE_OP_LIT)
+      prog->first_lit = (int32_t)c[pc + 6];
+    else
+      prog->first_test = (ssize_t)pc + 5;
+  }
+  return true;
+}

@@ -1,0 +1,83 @@
+"""Numbers shared by the re package and the _sre engine (stdlib/_sre.c):
+flags, opcodes, anchor and category codes.  The opcode and code numbers
+must stay in step with the enums at the top of _sre.c."""
+
+from _sre import MAXREPEAT, MAXGROUPS
+
+# flags
+TEMPLATE = 1
+IGNORECASE = 2
+LOCALE = 4
+MULTILINE = 8
+DOTALL = 16
+UNICODE = 32
+VERBOSE = 64
+DEBUG = 128
+ASCII = 256
+
+# opcodes
+OP_FAILURE = 0
+OP_SUCCESS = 1
+OP_ANY = 2
+OP_ANY_ALL = 3
+OP_LIT = 4
+OP_NOT_LIT = 5
+OP_LIT_I = 6
+OP_NOT_LIT_I = 7
+OP_IN = 8
+OP_AT = 9
+OP_MARK = 10
+OP_JMP = 11
+OP_SPLIT = 12
+OP_REP_INIT = 13
+OP_REP = 14
+OP_REP_BODY = 15
+OP_REP_TAIL = 16
+OP_REPONE = 17
+OP_GROUPREF = 18
+OP_ATOMIC = 19
+OP_ATOMIC_END = 20
+OP_ASSERT = 21
+OP_ASSERT_END = 22
+OP_ASSERT_NOT_END = 23
+OP_GROUPREF_EXISTS = 24
+
+# IN flags
+IN_NEGATE = 1
+IN_IGNORE = 2
+
+# IN item kinds
+ITEM_CHAR = 0
+ITEM_RANGE = 1
+ITEM_CAT = 2
+
+# anchors
+AT_BEGINNING = 0
+AT_BEGINNING_LINE = 1
+AT_END = 2
+AT_END_LINE = 3
+AT_END_STRING = 4
+AT_BOUNDARY = 5
+AT_NON_BOUNDARY = 6
+AT_UNI_BOUNDARY = 7
+AT_UNI_NON_BOUNDARY = 8
+AT_BEGINNING_STRING = AT_BEGINNING
+
+# categories
+CAT_DIGIT = 0
+CAT_NOT_DIGIT = 1
+CAT_SPACE = 2
+CAT_NOT_SPACE = 3
+CAT_WORD = 4
+CAT_NOT_WORD = 5
+CAT_UNI_DIGIT = 6
+CAT_UNI_NOT_DIGIT = 7
+CAT_UNI_SPACE = 8
+CAT_UNI_NOT_SPACE = 9
+CAT_UNI_WORD = 10
+CAT_UNI_NOT_WORD = 11
+
+# repeat kinds
+REP_GREEDY = 0
+REP_LAZY = 1
+REP_POSSESSIVE = 2

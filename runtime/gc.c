@@ -281,6 +281,12 @@ static Object *find_object(uintptr_t w, bool large_sorted) {
   return w < (uintptr_t)o + large_size(o) ? o : NULL;
 }
 
+size_t gc_capacity(const Object *o) {
+  uintptr_t b = (uintptr_t)o & ~(BLOCK_SIZE - 1);
+  if (block_set_contains(b)) return ((Block *)b)->slot_size;
+  return large_size((Object *)o);
+}
+
 bool gc_is_heap_object(const void *p) {
   Object *o = find_object((uintptr_t)p, false);
   return o && (const void *)o == p;

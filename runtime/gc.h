@@ -106,6 +106,9 @@ void gc_request_collection_forced(void);
 void gc_finalize_remaining(void);
 /* True when `p` is the start of a live heap object (conservative scan, tests). */
 bool gc_is_heap_object(const void *p);
+/* The bytes usable at o, an object gc_alloc made: its size rounded up to
+ * its slot (at least what was asked for). */
+size_t gc_capacity(const Object *o);
 
 typedef struct {
   size_t collections;

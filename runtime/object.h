@@ -59,6 +59,7 @@ enum {
   GC_NEEDS_DEL = 1u << 2, /* run type->del when found unreachable (set by the object) */
   GC_WEAKREFED = 1u << 3, /* has weak references: an entry in weakref.c's table */
   OBJ_INTERNED = 1u << 8, /* str: the canonical interned copy */
+  OBJ_STR_UNIQUE = 1u << 9, /* str: referenced by one local variable alone, may grow in place (str_add_to_local) */
 };
 
 struct Object {

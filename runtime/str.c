@@ -274,6 +274,32 @@ Value str_raise_unicode_error(TypeObject *type, const char *encoding, Value obje
   return err_set_value(exc);
 }
 
+Value str_add_to_local(Value a, Value b) {
+  StrObject *x = AS(StrObject, a), *y = AS(StrObject, b);
+  size_t len = (size_t)x->len + (size_t)y->len;
+  if (y->len == 0 || len < 2) return str_concat(a, b); /* keeps the shared '' and 1-char strings */
+  if ((x->base.gc_flags & OBJ_STR_UNIQUE) && gc_capacity(&x->base) >= sizeof(StrObject) + len + 1) {
+    memcpy(x->data + x->len, y->data, (size_t)y->len);
+    x->len = (ssize_t)len;
+    x->nchars += y->nchars;
+    x->data[len] = 0;
+    x->hash = -1;
+    x->base.aux = 0; /* the char-index cache */
+    return a;
+  }
+  /* Half as much room again as used: appends stay amortised O(1). */
+  size_t room = len / 2 < 32 ? 32 : len / 2;
+  StrObject *s = (StrObject *)gc_alloc(&StrType, sizeof(StrObject) + len + room + 1);
+  memcpy(s->data, x->data, (size_t)x->len);
+  memcpy(s->data + x->len, y->data, (size_t)y->len);
+  s->len = (ssize_t)len;
+  s->nchars = x->nchars + y->nchars;
+  s->data[len] = 0;
+  s->hash = -1;
+  s->base.gc_flags |= OBJ_STR_UNIQUE;
+  return (Value)s;
+}
+
 Value str_concat(Value a, Value b) {
   StrObject *x = AS(StrObject, a), *y = AS(StrObject, b);
   if (y->len == 0 && val_type(a) == &StrType) return a;

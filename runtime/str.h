@@ -78,6 +78,18 @@ ssize_t utf8_count(const char *s, size_t len);         /* -1 if invalid */
  * str_seal() with the code point count (or -1 to have it counted). */
 StrObject *str_alloc(size_t len);
 Value str_seal(StrObject *s, ssize_t nchars);
+
+/* `s += t` (or `s = s + t`) stored back into the local variable s came
+ * from (the eval loop's INPLACE_ADD_FAST); s and t exact strs.  A string
+ * marked OBJ_STR_UNIQUE is referenced by that variable alone, so t is
+ * appended in place when the allocation has room; otherwise the result is
+ * a new string with room to grow, marked.  Building a string in a loop is
+ * then linear, as CPython's in-place resize makes it.  Every other read of
+ * such a variable clears the mark first (str_escape). */
+Value str_add_to_local(Value s, Value t);
+static inline void str_escape(Value v) {
+  if (val_is_obj(v) && (v->gc_flags & OBJ_STR_UNIQUE)) v->gc_flags &= ~OBJ_STR_UNIQUE;
+}
 /* str.encode for the codecs gilpy knows (utf-8, ascii, latin-1); errors
  * NULL means "strict".  LookupError / UnicodeEncodeError as CPython. */
 Value str_encode(Value s, const char *encoding, const char *errors);

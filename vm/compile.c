@@ -229,6 +229,20 @@ const char *comp_mangle(Compiler *c, const char *name) {
 
 static bool unit_is_function(const Unit *u) { return u->ste->kind == BLOCK_FUNCTION; }
 
+int comp_add_to_local(Compiler *c, const char *name) {
+  Unit *u = c->u;
+  const char *m = comp_mangle(c, name);
+  Symbol *sym = symscope_lookup(u->ste, m);
+  if (!unit_is_function(u) || !sym || sym->scope != SC_LOCAL || !(sym->flags & DEF_ADD_TO)) return -1;
+  int idx = find_str(u->varnames, u->nvarnames, m);
+  if (idx < 0) {
+    GROW(u->varnames, u->nvarnames, u->capvarnames);
+    u->varnames[u->nvarnames] = m;
+    idx = u->nvarnames++;
+  }
+  return idx;
+}
+
 void comp_nameop(Compiler *c, const char *name, ExprContext ctx) {
   Unit *u = c->u;
   const char *m = comp_mangle(c, name);
@@ -272,6 +286,7 @@ void comp_nameop(Compiler *c, const char *name, ExprContext ctx) {
   };
   Opcode op = table[kind][ctx];
   if (kind == OPT_DEREF && ctx == Load_ctx && u->ste->kind == BLOCK_CLASS) op = OP_LOAD_CLASSDEREF;
+  if (kind == OPT_FAST && ctx == Load_ctx && (symscope_lookup(u->ste, m)->flags & DEF_ADD_TO)) op = OP_LOAD_FAST_ESC;
   if (kind == OPT_NAME || kind == OPT_GLOBAL) idx = add_name(c, m);
   emit(c, op, (uint32_t)idx);
 }

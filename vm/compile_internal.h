@@ -120,6 +120,10 @@ void emit_const(Compiler *c, Value v);
 int add_name(Compiler *c, const char *name); /* interned, dedup'd index in co_names */
 const char *comp_mangle(Compiler *c, const char *name);
 void comp_nameop(Compiler *c, const char *name, ExprContext ctx);
+/* The fast-local index of `name` when it is a function's local that is a
+ * target of `x += ...`/`x = x + ...` (DEF_ADD_TO), else -1: the compiler
+ * then emits LOAD_FAST + value + ADD_TO_FAST/IADD_TO_FAST for those. */
+int comp_add_to_local(Compiler *c, const char *name);
 /* Opens a unit for the scope opened by `key`; closes it into a code object. */
 void comp_enter_unit(Compiler *c, const void *key, const char *name, int firstlineno);
 CodeObject *comp_leave_unit(Compiler *c);

@@ -557,13 +557,22 @@ static void comp_augassign(Compiler *c, const Stmt *s) {
   const Expr *t = s->v.AugAssign.target;
   uint32_t op = (uint32_t)s->v.AugAssign.op | 0x80;
   switch (t->kind) {
-  case Name_kind:
+  case Name_kind: {
+    int local = s->v.AugAssign.op == Add_op ? comp_add_to_local(c, t->v.Name.id) : -1;
+    if (local >= 0) {
+      emit(c, OP_LOAD_FAST, (uint32_t)local);
+      comp_expr(c, s->v.AugAssign.value);
+      COMP_LOC_STMT(c, s);
+      emit(c, OP_IADD_TO_FAST, (uint32_t)local);
+      break;
+    }
     comp_nameop(c, t->v.Name.id, Load_ctx);
     comp_expr(c, s->v.AugAssign.value);
     COMP_LOC_STMT(c, s);
     emit(c, OP_BINARY_OP, op);
     comp_nameop(c, t->v.Name.id, Store_ctx);
     break;
+  }
   case Attribute_kind: {
     int name = add_name(c, comp_mangle(c, t->v.Attribute.attr));
     comp_expr(c, t->v.Attribute.value);
@@ -653,6 +662,16 @@ void comp_stmt(Compiler *c, const Stmt *s) {
     for (int i = 0; i < s->v.Delete.targets.count; i++) comp_delete_target(c, s->v.Delete.targets.items[i]);
     break;
   case Assign_kind: {
+    const char *grown = symtable_add_to_name(s);
+    int local = grown ? comp_add_to_local(c, grown) : -1;
+    if (local >= 0) { /* x = x + y */
+      const Expr *sum = s->v.Assign.value;
+      emit(c, OP_LOAD_FAST, (uint32_t)local);
+      comp_expr(c, sum->v.BinOp.right);
+      COMP_LOC_EXPR(c, sum);
+      emit(c, OP_ADD_TO_FAST, (uint32_t)local);
+      break;
+    }
     comp_expr(c, s->v.Assign.value);
     int n = s->v.Assign.targets.count;
     for (int i = 0; i < n; i++) {

@@ -115,6 +115,7 @@ Value eval_current_locals(void) {
   if (!d) return VAL_NULL;
   CodeObject *co = f->code;
   for (int32_t i = 0; i < co->nlocals; i++) {
+    str_escape(f->localsplus[i]); /* the dict shares it now */
     if (f->localsplus[i] && dict_set(d, TUPLE_ITEMS(co->varnames)[i], f->localsplus[i]) < 0) return VAL_NULL;
   }
   for (int32_t i = 0; i < co->ncellvars + co->nfreevars; i++) {
@@ -574,6 +575,21 @@ static inline Value dict_lookup_fast(Value d, StrObject *name) {
  * (after `del x`) or at the next safe point (after a rebinding). */
 static inline bool needs_del(Value v) { return val_is_obj(v) && (v->gc_flags & GC_NEEDS_DEL); }
 
+/* ADD_TO_FAST's oparg bit for `+` (IADD_TO_FAST is `+=`); locals are far fewer. */
+#define ADD_TO_FAST_PLAIN (1u << 30)
+
+/* x + y (or x += y) for ADD_TO_FAST, past the small-int case: floats as
+ * BINARY_OP does them, two strs through str_add_to_local. */
+static Value add_for_local(Value a, Value b, bool inplace) {
+  if (val_is_obj(a) && val_is_obj(b) && a->type == &StrType && b->type == &StrType) return str_add_to_local(a, b);
+  if ((val_is_float(a) || val_is_int(a)) && (val_is_float(b) || val_is_int(b)) && !(val_is_int(a) && val_is_int(b))) {
+    double x = val_is_int(a) ? (double)val_int(a) : float_value(a);
+    double y = val_is_int(b) ? (double)val_int(b) : float_value(b);
+    return fast_float(x + y);
+  }
+  return inplace ? obj_inplace(a, b, BINOP_ADD) : obj_binop(a, b, BINOP_ADD);
+}
+
 /* Zeroes the C stack below the caller, where frames of calls that have
  * returned left stale pointers: the conservative scan would otherwise keep
  * the dropped object alive (Boehm's GC_clear_stack idea). */
@@ -601,6 +617,7 @@ static __attribute__((noinline)) int collect_dropped(bool explicit) {
 
 #define HANDLED_OPS(X)                                                                                \
   X(NOP) X(POP_TOP) X(PUSH_NULL) X(COPY) X(SWAP) X(LOAD_CONST) X(LOAD_FAST) X(STORE_FAST)             \
+  X(LOAD_FAST_ESC) X(ADD_TO_FAST) X(IADD_TO_FAST)                                                     \
   X(DELETE_FAST) X(LOAD_DEREF) X(STORE_DEREF) X(DELETE_DEREF) X(LOAD_CLOSURE) X(LOAD_CLASSDEREF)     \
   X(LOAD_NAME) X(STORE_NAME) X(DELETE_NAME) X(LOAD_GLOBAL) X(STORE_GLOBAL) X(DELETE_GLOBAL)          \
   X(LOAD_ATTR) X(STORE_ATTR) X(DELETE_ATTR) X(LOAD_METHOD) X(CALL) X(KW_NAMES) X(CALL_FUNCTION_EX)   \
@@ -828,6 +845,42 @@ dispatch:
     lp[oparg] = POP();
     if (needs_del(old)) gc_request_collection();
     DISPATCH();
+  }
+  /* A local that is the target of `x += y` / `x = x + y` may hold a str
+   * that ADD_TO_FAST grows in place (OBJ_STR_UNIQUE, str_add_to_local):
+   * every other read of it unmarks the string, which may then be shared. */
+  TARGET(LOAD_FAST_ESC) {
+    Value v = lp[oparg];
+    if (!v) {
+      SAVE();
+      unbound_local(co, oparg);
+      goto error;
+    }
+    str_escape(v);
+    PUSH(v);
+    DISPATCH();
+  }
+  TARGET(ADD_TO_FAST) {
+    oparg |= ADD_TO_FAST_PLAIN;
+    goto add_to_fast;
+  }
+  TARGET(IADD_TO_FAST) {
+  add_to_fast : {
+    Value a = PEEK(2), b = TOP(), r;
+    if (val_is_int(a) && val_is_int(b) && smallint_fits(val_int(a) + val_int(b))) {
+      r = val_from_int(val_int(a) + val_int(b));
+    } else {
+      SAVE();
+      r = add_for_local(a, b, !(oparg & ADD_TO_FAST_PLAIN));
+      if (!r) goto error;
+    }
+    sp -= 2;
+    uint32_t local = oparg & ~ADD_TO_FAST_PLAIN;
+    Value old = lp[local];
+    lp[local] = r;
+    if (old != r && needs_del(old)) gc_request_collection();
+    DISPATCH();
+  }
   }
   TARGET(DELETE_FAST) {
     Value old = lp[oparg];

@@ -72,6 +72,9 @@ enum { OPF_ARG = 1, OPF_JUMP = 2, OPF_NAME = 4, OPF_CONST = 8, OPF_LOCAL = 16, O
   X(LOAD_CONST, 1, OPF_ARG | OPF_CONST)                                                    \
   X(LOAD_FAST, 1, OPF_ARG | OPF_LOCAL)   /* UnboundLocalError if unset */                  \
   X(STORE_FAST, -1, OPF_ARG | OPF_LOCAL)                                                   \
+  X(LOAD_FAST_ESC, 1, OPF_ARG | OPF_LOCAL) /* LOAD_FAST of an ADD_TO_FAST target: clears OBJ_STR_UNIQUE */ \
+  X(ADD_TO_FAST, -2, OPF_ARG | OPF_LOCAL)  /* x y -> ; local = x + y (x loaded from it by LOAD_FAST) */ \
+  X(IADD_TO_FAST, -2, OPF_ARG | OPF_LOCAL) /* x y -> ; local = x += y */                 \
   X(DELETE_FAST, 0, OPF_ARG | OPF_LOCAL)                                                   \
   X(LOAD_DEREF, 1, OPF_ARG | OPF_FREE)   /* cell slot arg: cellvars then freevars */       \
   X(STORE_DEREF, -1, OPF_ARG | OPF_FREE)                                                   \

@@ -137,6 +137,14 @@ Symbol *symscope_lookup(const SymScope *s, const char *name) {
   return NULL;
 }
 
+const char *symtable_add_to_name(const Stmt *s) {
+  if (s->kind != Assign_kind || s->v.Assign.targets.count != 1) return NULL;
+  const Expr *t = s->v.Assign.targets.items[0], *v = s->v.Assign.value;
+  if (t->kind != Name_kind || v->kind != BinOp_kind || v->v.BinOp.op != Add_op) return NULL;
+  const Expr *l = v->v.BinOp.left;
+  return l->kind == Name_kind && strcmp(l->v.Name.id, t->v.Name.id) == 0 ? t->v.Name.id : NULL;
+}
+
 SymScopeKind symscope_scope(const SymScope *s, const char *name) {
   Symbol *sym = symscope_lookup(s, name);
   return sym ? sym->scope : SC_NONE;
@@ -360,13 +368,18 @@ static int visit_stmt(SymTable *st, const Stmt *s) {
     if (st->cur->kind != BLOCK_FUNCTION) return ERR_STMT(s, "'return' outside function", NULL);
     return s->v.Return.value ? visit_expr(st, s->v.Return.value) : 0;
   case Delete_kind: return visit_exprs(st, s->v.Delete.targets);
-  case Assign_kind:
+  case Assign_kind: {
     if (visit_exprs(st, s->v.Assign.targets) < 0) return -1;
+    const char *grown = symtable_add_to_name(s);
+    if (grown && add_def(st, grown, DEF_ADD_TO) < 0) return -1;
     return visit_expr(st, s->v.Assign.value);
-  case AugAssign_kind:
+  }
+  case AugAssign_kind: {
     if (visit_expr(st, s->v.AugAssign.target) < 0) return -1;
-    if (s->v.AugAssign.target->kind == Name_kind && add_def(st, s->v.AugAssign.target->v.Name.id, DEF_USE) < 0) return -1;
+    int flags = DEF_USE | (s->v.AugAssign.op == Add_op ? DEF_ADD_TO : 0);
+    if (s->v.AugAssign.target->kind == Name_kind && add_def(st, s->v.AugAssign.target->v.Name.id, flags) < 0) return -1;
     return visit_expr(st, s->v.AugAssign.value);
+  }
   case AnnAssign_kind: {
     const Expr *t = s->v.AnnAssign.target;
     if (t->kind == Name_kind) {

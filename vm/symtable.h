@@ -27,6 +27,7 @@ enum {
   DEF_IMPORT = 1 << 6,
   DEF_ANNOT = 1 << 7,      /* annotated `x: T` */
   DEF_COMP_ITER = 1 << 8,  /* comprehension iteration variable */
+  DEF_ADD_TO = 1 << 9,     /* `x += ...` or `x = x + ...`: a fast local x may grow a str in place (ADD_TO_FAST) */
 };
 #define DEF_BOUND (DEF_LOCAL | DEF_PARAM | DEF_IMPORT)
 
@@ -88,6 +89,8 @@ void symtable_free(SymTable *st);
 SymScope *symtable_child(const SymScope *parent, const void *key);
 /* The symbol for an (already mangled) name, or NULL. */
 Symbol *symscope_lookup(const SymScope *s, const char *name);
+/* For `x = x + ...` (one Name target): x, else NULL. */
+const char *symtable_add_to_name(const Stmt *s);
 /* Resolved scope of a name (SC_NONE if the name never occurs). */
 SymScopeKind symscope_scope(const SymScope *s, const char *name);
 /* Applies private-name mangling (__x inside class C -> _C__x).  Returns

@@ -67,22 +67,29 @@ static int SRE_NAME(run)(SreState *st, size_t pc, ssize_t pos) {
       continue;
     }
     case SRE_OP_REP: {
-      ssize_t count = counters[2 * op[1]];
+      /* Loop head, as CPython's MAX_UNTIL/MIN_UNTIL: the first min
+       * iterations are required; an optional one is not entered where the
+       * previous optional one started (it matched nothing and would again). */
+      uint32_t k = op[1];
+      ssize_t count = counters[2 * k];
       uint32_t mn = op[2], mx = op[3];
       if (count < (ssize_t)mn) {
-        pc += 6;
-      } else if (mx != SRE_MAXREPEAT && count >= (ssize_t)mx) {
+        pc += 8;
+      } else if ((mx != SRE_MAXREPEAT && count >= (ssize_t)mx) || pos == counters[2 * k + 1]) {
         pc = op[5];
       } else if (op[4] == SRE_REP_LAZY) {
         if (!push(st, BT_CHOICE, (uint32_t)(pc + 6), pos, 0, 0)) return -1;
         pc = op[5];
       } else {
         if (!push(st, BT_CHOICE, op[5], pos, 0, 0)) return -1;
-        pc += 6;
+        if (!push(st, BT_UNDO_COUNTER, 0, counters[2 * k + 1], k, counters[2 * k])) return -1;
+        counters[2 * k + 1] = pos;
+        pc += 8;
       }
       continue;
     }
     case SRE_OP_REP_BODY: {
+      /* A lazy loop resumed to try one more (optional) iteration. */
       uint32_t k = op[1];
       if (st->resumable && !push(st, BT_UNDO_COUNTER, 0, counters[2 * k + 1], k, counters[2 * k])) return -1;
       counters[2 * k + 1] = pos;
@@ -93,8 +100,7 @@ static int SRE_NAME(run)(SreState *st, size_t pc, ssize_t pos) {
       uint32_t k = op[1];
       if (st->resumable && !push(st, BT_UNDO_COUNTER, 0, counters[2 * k + 1], k, counters[2 * k])) return -1;
       counters[2 * k]++;
-      /* An iteration that matched nothing would repeat forever: leave. */
-      pc = pos == counters[2 * k + 1] ? code[op[2] + 5] : op[2];
+      pc = op[2];
       continue;
     }
     case SRE_OP_REPONE: {

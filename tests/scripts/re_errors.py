@@ -79,3 +79,9 @@ except IndexError as e:
 e = re.error("custom", "pat", 1)
 print(e, e.msg, e.pattern, e.pos, isinstance(e, Exception), re.error.__module__)
 print(re.error("plain"), re.error("plain").pos)
+
+# a parse error later in the pattern is reported before a lookbehind's width
+try:
+    re.compile(r"(?<=a{2,})|^+")
+except re.error as e:
+    print(e)

@@ -148,3 +148,13 @@ show(r"(?i)(?-i:a)b", "aB Ab")
 show(r"a(?#comment)b", "ab")
 show(r"(?ix) A # x", "a")
 show(r"(?u)\w", "\u00e9")
+
+# required iterations run even when empty; optional ones stop when empty
+print([m.span() for m in re.finditer(r"(?:(\A)\w*?){2}", "caxA1")])
+print([m.span() for m in re.finditer(r"(?:(\A)|\w){2}", "Ab\ncb", re.S)])
+print([m.span() for m in re.finditer(r"(?:(?:^|[^a])+?){1,3}", "xé_xcébAx", re.M)])
+print(re.match(r"(?:a|()){3}b", "ab").groups(), re.match(r"(a?)*?b", "aab").groups())
+# group references of fixed width inside lookbehind
+show(r"(?P<n>a)(?<!(?P=n))\s", " a b")
+show(r"(a)b(?<=\1b)c", "xabc")
+show(r"\Z| (\d)|(?<!(\Z)\1)", "ab")

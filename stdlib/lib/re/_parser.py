@@ -10,8 +10,10 @@ node carries what it needs:
     ('seq', [nodes])              ('alt', [nodes])
     ('group', index, node)        index None: non-capturing
     ('rep', min, max, kind, node) kind: 0 greedy, 1 lazy, 2 possessive
-    ('atomic', node)              ('assert', behind, negate, node)
-    ('ref', group, icase)         ('cond', group, yes, no)
+    ('atomic', node)              ('assert', behind, negate, node, width)
+    ('ref', group, icase, width)  ('cond', group, yes, no)
+    (a ref's width is its group's: (min, max) characters, see width();
+    an assert's is the characters a lookbehind steps back)
 
 Errors are raised as re.error with CPython's wording and positions.
 """
@@ -126,6 +128,7 @@ class State:
         self.groupwidths = [None]   # index 0 unused; None while open
         self.lookbehindgroups = None
         self.grouprefpos = {}
+        self.width_error = None
 
     @property
     def groups(self):
@@ -183,7 +186,7 @@ def width(node):
         a, b = width(node[4])
         return min(a * node[1], C.MAXREPEAT), min(b * node[2], C.MAXREPEAT)
     if kind == "ref":
-        return 0, C.MAXREPEAT
+        return node[3]
     if kind == "cond":
         a = width(node[2])
         b = width(node[3]) if node[3] is not None else (0, 0)
@@ -277,7 +280,7 @@ def atom_escape(source, state, escape):
             if not state.checkgroup(group):
                 raise source.error("cannot refer to an open group", len(digits) + 1)
             state.checklookbehindgroup(group, source)
-            return ("ref", group, icase)
+            return ("ref", group, icase, state.groupwidths[group])
         raise source.error("invalid group reference %d" % group, len(digits))
     return ("lit", common_escape(source, escape, False), icase)
 
@@ -513,7 +516,7 @@ def parse_group(source, state, nested, start):
                 if not state.checkgroup(gid):
                     raise source.error("cannot refer to an open group", len(name) + 1)
                 state.checklookbehindgroup(gid, source)
-                return ("ref", gid, bool(state.flags & C.IGNORECASE))
+                return ("ref", gid, bool(state.flags & C.IGNORECASE), state.groupwidths[gid])
             else:
                 ch = source.get()
                 if ch is None:
@@ -548,8 +551,9 @@ def parse_group(source, state, nested, start):
                 raise source.error("missing ), unterminated subpattern", source.tell() - start)
             if behind:
                 lo, hi = width(body)
-                if lo != hi:
-                    raise state.error_type("look-behind requires fixed-width pattern")
+                if lo != hi and state.width_error is None:
+                    # reported once parsing is done, as CPython's compiler does
+                    state.width_error = state.error_type("look-behind requires fixed-width pattern")
             return ("assert", behind, char == "!", body, lo if behind else 0)
         elif char == "(":
             cond = source.getuntil(")", "group name")
@@ -644,4 +648,6 @@ def parse(pattern, flags, error):
             raise ValueError("ASCII and UNICODE flags are incompatible")
         if not state.flags & C.ASCII:
             state.flags |= C.UNICODE
+    if state.width_error is not None:
+        raise state.width_error
     return tree, state

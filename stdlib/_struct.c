@@ -222,6 +222,13 @@ overflow:
   return ERR_INT(err_set((TypeObject *)struct_error, "total struct size too long"));
 }
 
+/* A type's name without its module, as CPython's argument errors show it. */
+static const char *short_type_name(Value v) {
+  const char *name = type_name(val_type(v));
+  const char *dot = strrchr(name, '.');
+  return dot ? dot + 1 : name;
+}
+
 /* Struct(format): format is a str (ASCII) or bytes. */
 static int struct_set_format(StructObject *s, Value format) {
   const char *p;
@@ -241,7 +248,8 @@ static int struct_set_format(StructObject *s, Value format) {
     bytes_buffer(format, &p, &n);
     text = VAL_NULL; /* decoded once it compiled: then it is ASCII */
   } else {
-    return ERR_INT(err_set(&Exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", format));
+    return ERR_INT(err_set(&Exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
+                           short_type_name(format)));
   }
   if (struct_compile(s, p, n) < 0) return -1;
   s->format = text ? text : str_new(p, n);
@@ -260,7 +268,9 @@ static Value struct_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObj
   (void)args, (void)nargs, (void)kwnames;
   size_t size = type->instance_size > sizeof(StructObject) ? type->instance_size : sizeof(StructObject);
   StructObject *s = (StructObject *)gc_alloc(type, size);
-  s->format = VAL_NONE;
+  /* What CPython shows for a Struct whose __init__ never ran. */
+  s->format = str_new("", 0);
+  s->size = s->nitems = -1;
   return (Value)s;
 }
 
@@ -281,9 +291,7 @@ static int struct_tp_init(Value self, Value *args, size_t nargs, TupleObject *kw
   return struct_set_format(AS(StructObject, self), format);
 }
 
-static bool is_struct(Value v) { return val_is_obj(v) && type_is_subtype(val_type(v), &StructType); }
-
-/* A Struct whose __init__ never ran has no codes: it packs nothing. */
+/* A Struct whose __init__ never ran has no codes and size -1. */
 static StructObject *struct_of(Value self) { return AS(StructObject, self); }
 
 /* ---- packing ------------------------------------------------------------- */
@@ -597,6 +605,7 @@ static Value unpack_one(const Code *c, int order, const char *p) {
 }
 
 static Value struct_unpack_buf(StructObject *s, const char *buf) {
+  if (!s->codes) return err_set(&Exc_SystemError, "bad argument to internal function");
   Value t = tuple_new(s->nitems);
   ssize_t k = 0;
   for (ssize_t i = 0; i < s->ncodes; i++) {
@@ -870,7 +879,6 @@ TypeObject StructType = {
 static Value struct_cache;
 
 static StructObject *cached_struct(Value format) {
-  if (is_struct(format)) return AS(StructObject, format);
   if (val_is_str(format) || val_is_bytes(format)) {
     Value hit = dict_get(struct_cache, format);
     if (hit) return AS(StructObject, hit);

@@ -56,3 +56,46 @@ print(struct.calcsize('3i'), struct.calcsize('3i'))
 struct._clearcache()
 print(struct.calcsize('3i'), sorted(struct.__all__))
 print(struct.error.__module__, struct.error.__name__, struct.error.__mro__[1].__name__)
+
+# a Struct is not a format; __init__ again recompiles; an uninitialised one
+try:
+    struct.pack(struct.Struct('i'), 1)
+except TypeError as e:
+    print('TypeError', e)
+s2 = struct.Struct('i')
+s2.__init__('>h')
+print(s2.format, s2.size, s2.pack(1))
+raw = struct.Struct.__new__(struct.Struct)
+print(repr(raw.format), raw.size)
+try:
+    raw.pack()
+except struct.error as e:
+    print('error', e)
+try:
+    struct.Struct('\u00e9')
+except UnicodeEncodeError as e:
+    print('UnicodeEncodeError', e)
+try:
+    struct.Struct(b'\xff')
+except struct.error as e:
+    print('error', e)
+
+# several threads packing through the shared format cache and one Struct
+import threading
+results = [0] * 4
+
+def worker(k):
+    total = 0
+    for i in range(3000):
+        data = struct.pack('>IhQ', i, -k, i * k)
+        a, b, c = struct.unpack('>IhQ', data)
+        total += a + b + c
+        total += HEAD.unpack(HEAD.pack(k, i))[1]
+    results[k] = total
+
+threads = [threading.Thread(target=worker, args=(k,)) for k in range(4)]
+for th in threads:
+    th.start()
+for th in threads:
+    th.join()
+print(results)

@@ -10,8 +10,9 @@
  *   blocks[0 .. maxblocks)               handler blocks (SETUP_FINALLY ...)
  *
  * Only localsplus has a field: the stack and the blocks start where the
- * code's counts put them (frame_stack, frame_blocks), so the header stays
- * small, which matters for the frames that live in suspended generators.
+ * code's counts put them (frame_stack_at, frame_blocks_at), so the header
+ * stays small, which matters for the frames that live in suspended
+ * generators.
  *
  * Frames of ordinary calls are bump-allocated from a per-thread chunked
  * stack (frame_push/frame_pop, strictly LIFO); frames of generators and
@@ -69,7 +70,6 @@ static inline Block *frame_blocks_at(Value *lp, const CodeObject *co) {
   return (Block *)(frame_stack_at(lp, co) + co->stacksize);
 }
 static inline Value *frame_stack(Frame *f) { return frame_stack_at(f->localsplus, f->code); }
-static inline Block *frame_blocks(Frame *f) { return frame_blocks_at(f->localsplus, f->code); }
 /* The generator a frame lives in, or VAL_NULL. */
 static inline Value frame_gen(Frame *f) {
   return (f->flags & FRAME_IN_GEN) ? (Value)((char *)f - GEN_FRAME_OFFSET) : VAL_NULL;

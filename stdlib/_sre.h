@@ -80,6 +80,7 @@ typedef struct {
   SreBacktrack *stack;
   size_t sp, cap;
   size_t resumable;      /* entries on the stack that can resume matching */
+  uint32_t budget;       /* steps until the next look at the eval-breaker */
 } SreState;
 
 void sre_state_init(SreState *st, const SreProgram *prog, const void *text, bool wide, ssize_t end);

@@ -15,6 +15,8 @@
 #include "runtime/error.h"
 #include "runtime/exc.h"
 #include "runtime/str.h"
+#include "runtime/thread.h"
+#include "vm/eval.h"
 
 /* ---- character tests ------------------------------------------------------ */
 
@@ -180,6 +182,18 @@ static ssize_t cut(SreState *st, uint32_t kind) {
   return pos;
 }
 
+/* A long match lets signal handlers (Ctrl-C), other threads and the
+ * collector run every SRE_BUDGET steps, as the eval loop would.  The
+ * text and program it works on stay valid: the caller holds their owners,
+ * and a bytearray text is a private copy.  False with the handler's
+ * exception set. */
+#define SRE_BUDGET (1u << 16)
+
+static bool sre_breather(SreState *st) {
+  st->budget = SRE_BUDGET;
+  return !atomic_load_explicit(&eval_breaker, memory_order_relaxed) || eval_handle_breaker() >= 0;
+}
+
 /* ---- the two instantiations ------------------------------------------------ */
 
 #define SRE_CHAR uint8_t
@@ -206,6 +220,7 @@ void sre_state_init(SreState *st, const SreProgram *prog, const void *text, bool
   st->end = end;
   st->must_advance_at = -1;
   st->lastindex = -1;
+  st->budget = SRE_BUDGET;
   st->marks = malloc(2 * ((size_t)prog->ngroups + 1) * sizeof(ssize_t));
   st->counters = prog->ncounters ? calloc(2 * (size_t)prog->ncounters, sizeof(ssize_t)) : NULL;
 }
@@ -219,6 +234,7 @@ void sre_state_free(SreState *st) {
 }
 
 int sre_match(SreState *st, ssize_t pos) {
+  if (!st->marks || (st->prog->ncounters && !st->counters)) return err_int_(err_no_memory());
   size_t nmarks = 2 * ((size_t)st->prog->ngroups + 1);
   if (pos > st->end) return 0;
   for (size_t i = 0; i < nmarks; i++) st->marks[i] = -1;
@@ -231,6 +247,7 @@ int sre_match(SreState *st, ssize_t pos) {
 }
 
 int sre_search(SreState *st, ssize_t pos) {
+  if (!st->marks || (st->prog->ncounters && !st->counters)) return err_int_(err_no_memory());
   st->sp = 0;
   st->resumable = 0;
   return st->wide ? search_u32(st, pos) : search_u8(st, pos);

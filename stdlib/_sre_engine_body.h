@@ -20,6 +20,7 @@ static int SRE_NAME(run)(SreState *st, size_t pc, ssize_t pos) {
   const size_t base = st->sp;
 
   for (;;) {
+    if (__builtin_expect(--st->budget == 0, 0) && !sre_breather(st)) return -1;
     const uint32_t *op = &code[pc];
     switch (op[0]) {
     case SRE_OP_SUCCESS:

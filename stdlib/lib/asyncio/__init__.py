@@ -17,6 +17,7 @@ from .queues import *
 from .runners import *
 from .streams import *
 from .subprocess import *
+from .taskgroups import *
 from .tasks import *
 from .threads import *
 from .timeouts import *
@@ -24,7 +25,7 @@ from .unix_events import *
 
 from . import base_events, coroutines, events, exceptions, futures, locks
 from . import queues, runners, streams, tasks, threads, timeouts
-from . import base_subprocess, protocols, subprocess
+from . import base_subprocess, protocols, subprocess, taskgroups
 from . import selector_events, unix_events
 
 __all__ = (base_events.__all__ +
@@ -38,6 +39,7 @@ __all__ = (base_events.__all__ +
            runners.__all__ +
            streams.__all__ +
            subprocess.__all__ +
+           taskgroups.__all__ +
            tasks.__all__ +
            threads.__all__ +
            timeouts.__all__ +

@@ -55,6 +55,10 @@ typedef struct Lexer {
   /* Block headers, for "expected an indented block after ...". */
   int cur_first_tok, cur_first_line, cur_second_tok;
   int hdr_tok, hdr_second, hdr_line;
+  /* Soft keyword "case": a "match ...:" header makes the block it opens a
+   * case block, where "case" may have its body on the same line. */
+  int match_header;       /* a "match ...:" line was the last logical line */
+  unsigned char case_block[LEX_MAX_INDENT + 1]; /* per indentation level */
 } Lexer;
 
 typedef struct Parser {

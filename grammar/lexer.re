@@ -204,8 +204,10 @@ static int check_identifier(Parser *p, const char *tok, size_t n, int line) {
 /* "match" and "case" are keywords only when they open a statement that
  * ends in ':' at bracket depth 0 ("match x:", "case [a, b] if c:"), and not
  * when followed by something that makes them a plain name ("match = 1",
- * "match.x", "match: int").  q is just past the word. */
-static int soft_keyword_here(const Lexer *L, const char *q) {
+ * "match.x", "match: int").  In a case block, "case" is a keyword before
+ * any ':' at depth 0, as its body may follow on the same line
+ * ("case [a, b]: return a").  q is just past the word. */
+static int soft_keyword_here(const Lexer *L, const char *q, int inline_body) {
   while (*q == ' ' || *q == '\t' || *q == '\f') q++;
   if ((strchr("=.:,;)]}#\n\r", *q) && strncmp(q, "...", 3) != 0) || q >= L->end) return 0;
   if ((*q == '+' || *q == '-' || *q == '*' || *q == '/' || *q == '%' || *q == '&' || *q == '|' || *q == '^' ||
@@ -236,6 +238,7 @@ static int soft_keyword_here(const Lexer *L, const char *q) {
     }
     if (c == '(' || c == '[' || c == '{') depth++;
     else if ((c == ')' || c == ']' || c == '}') && depth > 0) depth--;
+    else if (c == ':' && depth == 0 && inline_body) return 1;
     if (c != ' ' && c != '\t' && c != '\f' && c != '\n' && c != '\r' && depth == 0) last = c;
     else if (depth > 0) last = 0;
     q++;
@@ -481,6 +484,8 @@ static int do_indent(Parser *p) {
   if (*s == '#' || *s == '\n' || *s == '\r' || (*s == '\\' && (s[1] == '\n' || s[1] == '\r')) || s >= L->end)
     return 0;  /* blank line: no indentation change */
   L->at_line_start = 0;
+  int header = L->match_header;
+  L->match_header = 0;
   int bytes = (int)(s - L->line_start);
   L->pending_line = L->line;
   L->pending_col = bytes;
@@ -496,6 +501,7 @@ static int do_indent(Parser *p) {
     L->nindent++;
     L->indents[L->nindent] = col;
     L->alt_indents[L->nindent] = alt;
+    L->case_block[L->nindent] = (unsigned char)header;
     L->pending = 1;
   } else {
     int n = 0;
@@ -674,10 +680,12 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
         if (kw) TOKEN(note_token(L, kw, line));
         if (check_identifier(p, tok, (size_t)(cur - tok), line) < 0) return YYUNDEF;
         if (!L->line_has_tokens && L->depth == 0 && cur - tok == 5 && memcmp(tok, "match", 5) == 0 &&
-            soft_keyword_here(L, cur))
+            soft_keyword_here(L, cur, 0)) {
+          L->match_header = 1;
           TOKEN(note_token(L, KW_MATCH, line));
+        }
         if (!L->line_has_tokens && L->depth == 0 && cur - tok == 4 && memcmp(tok, "case", 4) == 0 &&
-            soft_keyword_here(L, cur))
+            soft_keyword_here(L, cur, L->case_block[L->nindent]))
           TOKEN(note_token(L, KW_CASE, line));
         val->id = ast_strndup(p->arena, tok, (size_t)(cur - tok));
         TOKEN(note_token(L, NAME, line));

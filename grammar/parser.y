@@ -679,13 +679,34 @@ static Pattern *mk_pattern(Parser *p, PatternKind kind, const YYLTYPE *loc) {
   return pt;
 }
 
+/* The first token of a mapping pattern item (where CPython's parser stops
+ * when "**rest" is not last). */
+static YYLTYPE pattern_item_first_token(const PatItem *it) {
+  YYLTYPE l = it->loc;
+  const Expr *e = it->key;
+  while (e && (e->kind == BinOp_kind || e->kind == Attribute_kind))
+    e = e->kind == BinOp_kind ? e->v.BinOp.left : e->v.Attribute.value;
+  if (!e || e->kind == UnaryOp_kind) {
+    l.last_line = l.first_line;
+    l.last_column = l.first_column + (e ? 1 : 2); /* "-" or "**" */
+  } else {
+    l.last_line = e->end_lineno;
+    l.last_column = e->end_col_offset;
+  }
+  return l;
+}
+
 static Pattern *mk_mapping(Parser *p, PList *items, const YYLTYPE *loc) {
   Pattern *pt = mk_pattern(p, MatchMapping_kind, loc);
   PList *keys = NULL, *pats = NULL;
   for (int i = 0; i < items->n; i++) {
     PatItem *it = items->items[i];
     if (it->name) {
-      if (i != items->n - 1) { err_at(p, &it->loc, "invalid syntax"); return NULL; }
+      if (i != items->n - 1) {
+        YYLTYPE next = pattern_item_first_token(items->items[i + 1]);
+        err_at(p, &next, "invalid syntax");
+        return NULL;
+      }
       pt->v.MatchMapping.rest = it->name;
     } else {
       keys = push(p, keys, it->key);
@@ -695,6 +716,20 @@ static Pattern *mk_mapping(Parser *p, PList *items, const YYLTYPE *loc) {
   pt->v.MatchMapping.keys = SEQ(ExprSeq, keys);
   pt->v.MatchMapping.patterns = SEQ(PatternSeq, pats);
   return pt;
+}
+
+/* A complex literal pattern is real +/- imaginary: 1 + 2j, -1.5 - 3j. */
+static int complex_parts_ok(Parser *p, const Expr *real, const Expr *imag, const YYLTYPE *imag_loc) {
+  const Expr *num = real->kind == UnaryOp_kind ? real->v.UnaryOp.operand : real;
+  if (num->kind == Constant_kind && num->v.Constant.kind == CONST_COMPLEX) {
+    err_node(p, num, "real number required in complex literal");
+    return 0;
+  }
+  if (imag->kind != Constant_kind || imag->v.Constant.kind != CONST_COMPLEX) {
+    err_at(p, imag_loc, "imaginary number required in complex literal");
+    return 0;
+  }
+  return 1;
 }
 
 static Pattern *mk_class_pattern(Parser *p, Expr *cls, PList *items, const YYLTYPE *loc) {
@@ -981,7 +1016,8 @@ case_block
 /* "case a, *b:" is a sequence pattern without brackets. */
 patterns
   : pattern_list {
-      if ($1->n == 1 && ((Pattern *)$1->items[0])->kind != MatchStar_kind) $$ = $1->items[0];
+      if ($1->n == 1 && ((Pattern *)$1->items[0])->kind == MatchStar_kind) { err_at(p, &p->last_loc, "invalid syntax"); YYABORT; }
+      if ($1->n == 1) $$ = $1->items[0];
       else { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $1); }
     }
   | pattern_list ',' { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $1); }
@@ -1042,7 +1078,9 @@ closed_pattern
   | attr { $$ = mk_pattern(p, MatchValue_kind, &@$); $$->v.MatchValue.value = $1; }
   | '(' ')' { $$ = mk_pattern(p, MatchSequence_kind, &@$); }
   | '(' pattern_list ')' {
-      if ($2->n == 1 && ((Pattern *)$2->items[0])->kind != MatchStar_kind) $$ = $2->items[0];
+      /* "(*a)" is neither a group nor a sequence (that needs a comma). */
+      if ($2->n == 1 && ((Pattern *)$2->items[0])->kind == MatchStar_kind) { err_at(p, &@3, "invalid syntax"); YYABORT; }
+      if ($2->n == 1) $$ = $2->items[0];
       else { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $2); }
     }
   | '(' pattern_list ',' ')' { $$ = mk_pattern(p, MatchSequence_kind, &@$); $$->v.MatchSequence.patterns = SEQ(PatternSeq, $2); }
@@ -1059,8 +1097,8 @@ closed_pattern
 
 literal_expr
   : signed_number
-  | signed_number '+' NUMBER { $$ = mk_binop(p, $1, Add_op, relocate($3, &@3), &@$); }
-  | signed_number '-' NUMBER { $$ = mk_binop(p, $1, Sub_op, relocate($3, &@3), &@$); }
+  | signed_number '+' NUMBER { CHECK(complex_parts_ok(p, $1, $3, &@3)); $$ = mk_binop(p, $1, Add_op, relocate($3, &@3), &@$); }
+  | signed_number '-' NUMBER { CHECK(complex_parts_ok(p, $1, $3, &@3)); $$ = mk_binop(p, $1, Sub_op, relocate($3, &@3), &@$); }
   | strings { CHECK($$ = strlit_concat(p, $1, &@$)); }
   | KW_NONE { $$ = mk_const(p, CONST_NONE, &@$); }
   | KW_TRUE { $$ = mk_const(p, CONST_TRUE, &@$); }
@@ -1091,7 +1129,10 @@ map_items
 map_item
   : literal_expr ':' pattern { $$ = pattern_item(p, NULL, $1, $3, &@$); }
   | attr ':' pattern { $$ = pattern_item(p, NULL, $1, $3, &@$); }
-  | POW NAME { $$ = pattern_item(p, $2, NULL, NULL, &@$); }
+  | POW NAME {
+      if (strcmp($2, "_") == 0) { err_at(p, &@2, "invalid syntax"); YYABORT; }
+      $$ = pattern_item(p, $2, NULL, NULL, &@$);
+    }
   ;
 
 class_args

@@ -157,4 +157,7 @@ void comp_stmt(Compiler *c, const Stmt *s);
 void comp_body(Compiler *c, const StmtSeq *body);
 /* The docstring of a body (first statement a str constant), or NULL. */
 const Expr *comp_docstring(const StmtSeq *body);
+
+/* ---- compile_match.c ---- */
+void comp_match(Compiler *c, const Stmt *s);
 #endif

@@ -688,7 +688,7 @@ void comp_stmt(Compiler *c, const Stmt *s) {
   case If_kind: comp_if(c, s); break;
   case With_kind:
   case AsyncWith_kind: comp_with(c, s, 0); break;
-  case Match_kind: COMP_ERR_STMT(c, s, "match statements are not supported", NULL); break;
+  case Match_kind: comp_match(c, s); break;
   case Raise_kind: {
     int n = 0;
     if (s->v.Raise.exc) {

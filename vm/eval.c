@@ -58,6 +58,7 @@
 #include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gil.h"
+#include "vm/match.h"
 
 /* ---- C stack guard ------------------------------------------------------- */
 
@@ -633,7 +634,7 @@ static __attribute__((noinline)) int collect_dropped(bool explicit) {
   X(SETUP_ANNOTATIONS) X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR) X(YIELD_VALUE) X(RESUME)         \
   X(RETURN_GENERATOR) X(GET_YIELD_FROM_ITER) X(SEND) X(GET_AWAITABLE) X(GET_AITER) X(GET_ANEXT)      \
   X(END_ASYNC_FOR) X(BEFORE_ASYNC_WITH) X(SETUP_ASYNC_WITH) X(ASYNC_GEN_WRAP) X(PRINT_EXPR)          \
-  X(LOAD_LOCALS)
+  X(LOAD_LOCALS) X(GET_LEN) X(MATCH_SEQUENCE) X(MATCH_MAPPING) X(MATCH_KEYS) X(MATCH_CLASS)
 
 #define SAVE() (f->ip = ip, f->sp = sp)
 #define LOAD()                                \
@@ -2105,6 +2106,44 @@ dispatch:
       goto error;
     }
     PUSH(f->locals);
+    DISPATCH();
+  }
+
+  /* Structural pattern matching: the checks live in vm/match.c. */
+  TARGET(GET_LEN) {
+    SAVE();
+    ssize_t n = obj_len(TOP());
+    if (n < 0) goto error;
+    PUSH(val_from_int(n));
+    DISPATCH();
+  }
+  TARGET(MATCH_SEQUENCE) {
+    SAVE();
+    int r = match_is_sequence(TOP());
+    if (r < 0) goto error;
+    PUSH(val_bool(r));
+    DISPATCH();
+  }
+  TARGET(MATCH_MAPPING) {
+    SAVE();
+    int r = match_is_mapping(TOP());
+    if (r < 0) goto error;
+    PUSH(val_bool(r));
+    DISPATCH();
+  }
+  TARGET(MATCH_KEYS) {
+    SAVE();
+    Value values = match_keys(PEEK(2), TOP());
+    if (!values) goto error;
+    PUSH(values);
+    DISPATCH();
+  }
+  TARGET(MATCH_CLASS) {
+    SAVE();
+    Value attrs = match_class(PEEK(3), PEEK(2), oparg, TOP());
+    if (!attrs) goto error;
+    sp -= 2;
+    SET_TOP(attrs);
     DISPATCH();
   }
 

@@ -165,7 +165,12 @@ enum { OPF_ARG = 1, OPF_JUMP = 2, OPF_NAME = 4, OPF_CONST = 8, OPF_LOCAL = 16, O
   X(ASYNC_GEN_WRAP, 0, 0)            /* marks a value yielded by an async generator */     \
   X(DELETE_LOCALS_NAME, 0, 0)        /* reserved */                                        \
   X(PRINT_EXPR, -1, 0)               /* REPL: sys.displayhook(v) */                        \
-  X(LOAD_LOCALS, 1, 0)               /* push the frame's locals dict */
+  X(LOAD_LOCALS, 1, 0)               /* push the frame's locals dict */                     \
+  X(GET_LEN, 1, 0)                   /* o -> o len(o) */                                   \
+  X(MATCH_SEQUENCE, 1, 0)            /* s -> s bool: s is a sequence for patterns */       \
+  X(MATCH_MAPPING, 1, 0)             /* s -> s bool: s is a mapping for patterns */        \
+  X(MATCH_KEYS, 1, 0)                /* s keys -> s keys (values tuple | None) */          \
+  X(MATCH_CLASS, -2, OPF_ARG)        /* s cls names -> (attrs tuple | None); arg = number of positional sub-patterns */
 
 typedef enum {
 #define X(name, effect, flags) OP_##name,

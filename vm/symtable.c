@@ -227,6 +227,7 @@ static void mark_await(SymScope *s) {
 
 static int visit_stmt(SymTable *st, const Stmt *s);
 static int visit_expr(SymTable *st, const Expr *e);
+static int visit_patterns(SymTable *st, PatternSeq seq);
 
 static int visit_stmts(SymTable *st, StmtSeq seq) {
   for (int i = 0; i < seq.count; i++)
@@ -338,6 +339,34 @@ static int visit_alias(SymTable *st, const Stmt *s, const Alias *a) {
   return add_def(st, first, DEF_IMPORT);
 }
 
+/* A pattern's captures are assignments; its values, class names and
+ * mapping keys are reads. */
+static int visit_pattern(SymTable *st, const Pattern *p) {
+  switch (p->kind) {
+  case MatchValue_kind: return visit_expr(st, p->v.MatchValue.value);
+  case MatchSingleton_kind: return 0;
+  case MatchSequence_kind: return visit_patterns(st, p->v.MatchSequence.patterns);
+  case MatchMapping_kind:
+    if (visit_exprs(st, p->v.MatchMapping.keys) < 0 || visit_patterns(st, p->v.MatchMapping.patterns) < 0) return -1;
+    return p->v.MatchMapping.rest ? add_def(st, p->v.MatchMapping.rest, DEF_LOCAL) : 0;
+  case MatchClass_kind:
+    if (visit_expr(st, p->v.MatchClass.cls) < 0 || visit_patterns(st, p->v.MatchClass.patterns) < 0) return -1;
+    return visit_patterns(st, p->v.MatchClass.kwd_patterns);
+  case MatchStar_kind: return p->v.MatchStar.name ? add_def(st, p->v.MatchStar.name, DEF_LOCAL) : 0;
+  case MatchAs_kind:
+    if (p->v.MatchAs.pattern && visit_pattern(st, p->v.MatchAs.pattern) < 0) return -1;
+    return p->v.MatchAs.name ? add_def(st, p->v.MatchAs.name, DEF_LOCAL) : 0;
+  case MatchOr_kind: return visit_patterns(st, p->v.MatchOr.patterns);
+  }
+  return 0;
+}
+
+static int visit_patterns(SymTable *st, PatternSeq seq) {
+  for (int i = 0; i < seq.count; i++)
+    if (visit_pattern(st, seq.items[i]) < 0) return -1;
+  return 0;
+}
+
 static int visit_stmt(SymTable *st, const Stmt *s) {
   if (st->failed) return -1;
   switch (s->kind) {
@@ -422,7 +451,14 @@ static int visit_stmt(SymTable *st, const Stmt *s) {
     }
     return visit_stmts(st, s->v.With.body);
   case Match_kind:
-    return ERR_STMT(s, "match statements are not supported", NULL);
+    if (visit_expr(st, s->v.Match.subject) < 0) return -1;
+    for (int i = 0; i < s->v.Match.cases.count; i++) {
+      const MatchCase *m = s->v.Match.cases.items[i];
+      if (visit_pattern(st, m->pattern) < 0) return -1;
+      if (m->guard && visit_expr(st, m->guard) < 0) return -1;
+      if (visit_stmts(st, m->body) < 0) return -1;
+    }
+    return 0;
   case Raise_kind:
     if (s->v.Raise.exc && visit_expr(st, s->v.Raise.exc) < 0) return -1;
     return s->v.Raise.cause ? visit_expr(st, s->v.Raise.cause) : 0;

@@ -125,24 +125,11 @@ def _parse(text):
 
 
 class Fraction(_RationalBase):
-    """This class implements rational numbers.
+    """A rational number, numerator/denominator in lowest terms.
 
-    In the two-argument form of the constructor, Fraction(8, 6) will
-    produce a rational number equivalent to 4/3. Both arguments must
-    be Rational. The numerator defaults to 0 and the denominator
-    defaults to 1 so that Fraction(3) == 3 and Fraction() == 0.
-
-    Fractions can also be constructed from:
-
-      - numeric strings similar to those accepted by the
-        float constructor (for example, '-2.3' or '1e10')
-
-      - strings of the form '123/456'
-
-      - float and Decimal instances
-
-      - other Rational instances (including integers)
-
+    Fraction(n, d) takes two Rationals (ints or Fractions); Fraction(x)
+    takes a Rational, a float (converted exactly), or a string such as
+    '3/7', '-1.25' or '2e-3'.  Fraction() is 0.
     """
 
     __slots__ = ('_numerator', '_denominator')
@@ -190,11 +177,7 @@ class Fraction(_RationalBase):
 
     @classmethod
     def from_float(cls, f):
-        """Converts a finite float to a rational number, exactly.
-
-        Beware that Fraction.from_float(0.3) != Fraction(3, 10).
-
-        """
+        """The exact value of a finite float (so from_float(0.1) is not 1/10)."""
         if isinstance(f, int):
             return cls(f)
         elif not isinstance(f, float):
@@ -204,7 +187,7 @@ class Fraction(_RationalBase):
 
     @classmethod
     def from_decimal(cls, dec):
-        """Converts a finite Decimal instance to a rational number, exactly."""
+        """The exact value of a finite Decimal."""
         if isinstance(dec, int):
             return cls(dec)
         if type(dec).__name__ != 'Decimal':
@@ -214,22 +197,15 @@ class Fraction(_RationalBase):
         return cls(*dec.as_integer_ratio())
 
     def as_integer_ratio(self):
-        """Return the integer ratio as a tuple.
-
-        Return a tuple of two integers, whose ratio is equal to the
-        Fraction and with a positive denominator.
-        """
+        """(numerator, denominator), the denominator positive."""
         return (self._numerator, self._denominator)
 
     def limit_denominator(self, max_denominator=1000000):
-        """Closest Fraction to self with denominator at most max_denominator.
+        """The Fraction nearest to self whose denominator is at most
+        max_denominator (self itself when its denominator is small enough).
 
         >>> Fraction('3.141592653589793').limit_denominator(10)
         Fraction(22, 7)
-        >>> Fraction('3.141592653589793').limit_denominator(100)
-        Fraction(311, 99)
-        >>> Fraction(4321, 8765).limit_denominator(10000)
-        Fraction(4321, 8765)
         """
         if max_denominator < 1:
             raise ValueError("max_denominator should be at least 1")
@@ -368,13 +344,7 @@ class Fraction(_RationalBase):
     __mod__, __rmod__ = _operator_fallbacks(_mod, operator.mod)
 
     def __pow__(a, b):
-        """a ** b
-
-        If b is not an integer, the result will be a float or complex
-        since roots are generally irrational. If b is an integer, the
-        result will be rational.
-
-        """
+        """a ** b: a Fraction for an integral b, else a float or complex."""
         if _is_rational(b):
             if b.denominator == 1:
                 power = b.numerator
@@ -403,7 +373,7 @@ class Fraction(_RationalBase):
         return a ** float(b)
 
     def __pos__(a):
-        """+a: Coerces a subclass instance to Fraction"""
+        """+a, a plain Fraction even for a subclass"""
         return Fraction(a._numerator, a._denominator, _normalize=False)
 
     def __neg__(a):
@@ -437,10 +407,7 @@ class Fraction(_RationalBase):
         return -(-a._numerator // a._denominator)
 
     def __round__(self, ndigits=None):
-        """round(self, ndigits)
-
-        Rounds half toward even.
-        """
+        """round(self, ndigits), halves to even"""
         if ndigits is None:
             floor, remainder = divmod(self._numerator, self._denominator)
             if remainder * 2 < self._denominator:
@@ -467,16 +434,16 @@ class Fraction(_RationalBase):
 
     @property
     def real(a):
-        """Real numbers are their real component."""
+        """A real number is its own real part."""
         return +a
 
     @property
     def imag(a):
-        """Real numbers have no imaginary component."""
+        """A real number has imaginary part 0."""
         return 0
 
     def conjugate(a):
-        """Conjugate is a no-op for Reals."""
+        """A real number is its own conjugate."""
         return +a
 
     def __hash__(self):

@@ -186,12 +186,11 @@ def _sqrt_frac(n, m):
 # ---- averages -------------------------------------------------------------------
 
 def mean(data):
-    """Return the sample arithmetic mean of data.
+    """The arithmetic mean of the data, in the data's type (a float for ints
+    that do not divide evenly).
 
     >>> mean([1, 2, 3, 4, 4])
     2.8
-
-    If ``data`` is empty, StatisticsError will be raised.
     """
     T, total, n = _sum(data)
     if n < 1:
@@ -200,13 +199,8 @@ def mean(data):
 
 
 def fmean(data, weights=None):
-    """Convert data to floats and compute the arithmetic mean.
-
-    This runs faster than the mean() function and it always returns a float.
-    If the input dataset is empty, it raises a StatisticsError.
-
-    >>> fmean([3.5, 4.0, 5.25])
-    4.25
+    """The arithmetic mean as a float, computed with fsum: faster than mean().
+    With weights, the weighted mean.
     """
     try:
         n = len(data)
@@ -248,13 +242,8 @@ def fmean(data, weights=None):
 
 
 def geometric_mean(data):
-    """Convert data to floats and compute the geometric mean.
-
-    Raises a StatisticsError if the input dataset is empty,
-    if it contains a zero, or if it contains a negative value.
-
-    >>> round(geometric_mean([54, 24, 36]), 9)
-    36.0
+    """The geometric mean, computed in floats: exp of the mean of the logs.
+    The data must be non-empty and positive.
     """
     try:
         return exp(fmean(map(log, data)))
@@ -264,11 +253,8 @@ def geometric_mean(data):
 
 
 def harmonic_mean(data, weights=None):
-    """Return the harmonic mean of data.
-
-    The harmonic mean is the reciprocal of the arithmetic mean of the
-    reciprocals of the data.  If one of the values is zero, the result
-    is zero; negative values raise StatisticsError.
+    """The harmonic mean: the reciprocal of the mean of the reciprocals,
+    optionally weighted.  0 when a value is 0; negatives are an error.
 
     >>> harmonic_mean([40, 60])
     48.0
@@ -307,14 +293,8 @@ def harmonic_mean(data, weights=None):
 
 
 def median(data):
-    """Return the median (middle value) of numeric data.
-
-    When the number of data points is odd, return the middle data point.
-    When the number of data points is even, the median is interpolated by
-    taking the average of the two middle values:
-
-    >>> median([1, 3, 5, 7])
-    4.0
+    """The middle value of the data; for an even count, the mean of the two
+    middle values.
     """
     data = sorted(data)
     n = len(data)
@@ -327,11 +307,7 @@ def median(data):
 
 
 def median_low(data):
-    """Return the low median of numeric data.
-
-    When the number of data points is even, the smaller of the two
-    middle values is returned.
-    """
+    """The middle value of the data; for an even count, the lower of the two."""
     data = sorted(data)
     n = len(data)
     if n == 0:
@@ -342,11 +318,7 @@ def median_low(data):
 
 
 def median_high(data):
-    """Return the high median of data.
-
-    When the number of data points is even, the larger of the two
-    middle values is returned.
-    """
+    """The middle value of the data; for an even count, the higher of the two."""
     data = sorted(data)
     n = len(data)
     if n == 0:
@@ -355,8 +327,8 @@ def median_high(data):
 
 
 def median_grouped(data, interval=1.0):
-    """Estimates the median for numeric data binned around the midpoints
-    of consecutive, fixed-width intervals.
+    """The median of data grouped into classes of width interval centred on
+    the values, interpolated within the median class.
 
     >>> median_grouped([1, 2, 2, 3, 4, 4, 4, 4, 4, 5])
     3.7
@@ -379,15 +351,10 @@ def median_grouped(data, interval=1.0):
 
 
 def mode(data):
-    """Return the most common data point from discrete or nominal data.
+    """The most common value; the first one seen when several tie.
 
-    If there are multiple modes with same frequency, return the first one
-    encountered:
-
-        >>> mode(['red', 'red', 'green', 'blue', 'blue'])
-        'red'
-
-    If *data* is empty, ``mode``, raises StatisticsError.
+    >>> mode(['red', 'red', 'green', 'blue', 'blue'])
+    'red'
     """
     pairs = Counter(iter(data)).most_common(1)
     if not pairs:
@@ -396,13 +363,8 @@ def mode(data):
 
 
 def multimode(data):
-    """Return a list of the most frequently occurring values.
+    """The most common values in the order first seen; [] for no data.
 
-    Will return more than one result if there are multiple modes
-    or an empty list if *data* is empty.
-
-    >>> multimode('aabbbbbbbbcc')
-    ['b']
     >>> multimode('aabbbbccddddeeffffgg')
     ['b', 'd', 'f']
     """
@@ -414,14 +376,10 @@ def multimode(data):
 
 
 def quantiles(data, *, n=4, method='exclusive'):
-    """Divide *data* into *n* continuous intervals with equal probability.
-
-    Returns a list of (n - 1) cut points separating the intervals.
-    Set *n* to 4 for quartiles (the default), 10 for deciles, 100 for
-    percentiles.  *method* 'exclusive' (the default) suits samples from a
-    population that may have more extreme values; 'inclusive' treats the
-    data as the whole population, its minimum and maximum the 0th and
-    100th percentiles.
+    """The n - 1 cut points that split the data into n groups of equal
+    probability (n=4: quartiles, 100: percentiles).  method 'exclusive'
+    treats the data as a sample of a wider population; 'inclusive' as the
+    whole population, its extremes the 0th and 100th percentiles.
     """
     if n < 1:
         raise StatisticsError('n must be at least 1')
@@ -451,11 +409,8 @@ def quantiles(data, *, n=4, method='exclusive'):
 # ---- spread ---------------------------------------------------------------------
 
 def variance(data, xbar=None):
-    """Return the sample variance of data.
-
-    data should be an iterable of Real-valued numbers, with at least two
-    values. The optional argument xbar, if given, should be the mean of
-    the data. If it is missing or None, the mean is automatically calculated.
+    """The sample variance (divided by n - 1); xbar, if given, is used as the
+    mean.
 
     >>> variance([2.75, 1.75, 1.25, 0.25, 0.5, 1.25, 3.5])
     1.3720238095238095
@@ -467,11 +422,8 @@ def variance(data, xbar=None):
 
 
 def pvariance(data, mu=None):
-    """Return the population variance of ``data``.
-
-    data should be a sequence or iterable of Real-valued numbers, with at least one
-    value. The optional argument mu, if given, should be the mean of
-    the data. If it is missing or None, the mean is automatically calculated.
+    """The population variance (divided by n); mu, if given, is used as the
+    mean.
 
     >>> pvariance([0.0, 0.25, 0.25, 1.25, 1.5, 1.75, 2.75, 3.25])
     1.25
@@ -483,11 +435,7 @@ def pvariance(data, mu=None):
 
 
 def stdev(data, xbar=None):
-    """Return the square root of the sample variance.
-
-    >>> stdev([1.5, 2.5, 2.5, 2.75, 3.25, 4.75])
-    1.0810874155219827
-    """
+    """The sample standard deviation: the square root of variance()."""
     T, ss, c, n = _ss(data, xbar)
     if n < 2:
         raise StatisticsError('stdev requires at least two data points')
@@ -496,11 +444,7 @@ def stdev(data, xbar=None):
 
 
 def pstdev(data, mu=None):
-    """Return the square root of the population variance.
-
-    >>> pstdev([1.5, 2.5, 2.5, 2.75, 3.25, 4.75])
-    0.986893273527251
-    """
+    """The population standard deviation: the square root of pvariance()."""
     T, ss, c, n = _ss(data, mu)
     if n < 1:
         raise StatisticsError('pstdev requires at least one data point')
@@ -524,15 +468,7 @@ def _mean_stdev(data):
 # ---- relations ------------------------------------------------------------------
 
 def covariance(x, y, /):
-    """Covariance
-
-    Return the sample covariance of two inputs *x* and *y*.
-
-    >>> x = [1, 2, 3, 4, 5, 6, 7, 8, 9]
-    >>> y = [1, 2, 3, 1, 2, 3, 1, 2, 3]
-    >>> covariance(x, y)
-    0.75
-    """
+    """The sample covariance of x and y (divided by n - 1)."""
     n = len(x)
     if len(y) != n:
         raise StatisticsError('covariance requires that both inputs have same number of data points')
@@ -545,15 +481,7 @@ def covariance(x, y, /):
 
 
 def correlation(x, y, /):
-    """Pearson's correlation coefficient
-
-    Return the Pearson's correlation coefficient for two inputs.  It is
-    +1 or -1 for a perfect linear relation, 0 for none.
-
-    >>> x = [1, 2, 3, 4, 5, 6, 7, 8, 9]
-    >>> correlation(x, x)
-    1.0
-    """
+    """Pearson's correlation coefficient of x and y, between -1 and +1."""
     n = len(x)
     if len(y) != n:
         raise StatisticsError('correlation requires that both inputs have same number of data points')
@@ -574,15 +502,10 @@ LinearRegression = namedtuple('LinearRegression', ('slope', 'intercept'))
 
 
 def linear_regression(x, y, /, *, proportional=False):
-    """Slope and intercept for simple linear regression.
+    """slope and intercept of the least-squares line y = slope * x + intercept;
+    with proportional=True, the line through the origin (intercept 0.0).
 
-    Return the slope and intercept of simple linear regression
-    parameters estimated using ordinary least squares.  With
-    *proportional* true the line passes through the origin.
-
-    >>> x = [1, 2, 3, 4, 5]
-    >>> y = [3, 5, 7, 9, 11]
-    >>> linear_regression(x, y)
+    >>> linear_regression([1, 2, 3, 4, 5], [3, 5, 7, 9, 11])
     LinearRegression(slope=2.0, intercept=1.0)
     """
     n = len(x)
@@ -658,17 +581,15 @@ def _normal_dist_inv_cdf(p, mu, sigma):
 
 
 class NormalDist:
-    "Normal distribution of a random variable"
-    # https://en.wikipedia.org/wiki/Normal_distribution
-    # https://en.wikipedia.org/wiki/Variance#Properties
+    "A normal distribution N(mu, sigma) of a random variable."
 
     __slots__ = {
-        '_mu': 'Arithmetic mean of a normal distribution',
-        '_sigma': 'Standard deviation of a normal distribution',
+        '_mu': 'The mean',
+        '_sigma': 'The standard deviation',
     }
 
     def __init__(self, mu=0.0, sigma=1.0):
-        "NormalDist where mu is the mean and sigma is the standard deviation."
+        "mu is the mean, sigma (>= 0) the standard deviation."
         if sigma < 0.0:
             raise StatisticsError('sigma must be non-negative')
         self._mu = float(mu)
@@ -676,17 +597,17 @@ class NormalDist:
 
     @classmethod
     def from_samples(cls, data):
-        "Make a normal distribution instance from sample data."
+        "The NormalDist with the mean and sample standard deviation of data."
         return cls(*_mean_stdev(data))
 
     def samples(self, n, *, seed=None):
-        "Generate *n* samples for a given mean and standard deviation."
+        "n random values drawn from the distribution (seed: a private Random)."
         gauss = random.gauss if seed is None else random.Random(seed).gauss
         mu, sigma = self._mu, self._sigma
         return [gauss(mu, sigma) for i in range(n)]
 
     def pdf(self, x):
-        "Probability density function.  P(x <= X < x+dx) / dx"
+        "The probability density at x."
         variance = self._sigma * self._sigma
         if not variance:
             raise StatisticsError('pdf() not defined when sigma is zero')
@@ -694,18 +615,13 @@ class NormalDist:
         return exp(diff * diff / (-2.0 * variance)) / sqrt(tau * variance)
 
     def cdf(self, x):
-        "Cumulative distribution function.  P(X <= x)"
+        "P(X <= x)"
         if not self._sigma:
             raise StatisticsError('cdf() not defined when sigma is zero')
         return 0.5 * (1.0 + erf((x - self._mu) / (self._sigma * _SQRT2)))
 
     def inv_cdf(self, p):
-        """Inverse cumulative distribution function.  x : P(X <= x) = p
-
-        Finds the value of the random variable such that the probability of
-        the variable being less than or equal to that value equals the given
-        probability.
-        """
+        """The x with P(X <= x) = p, for 0 < p < 1."""
         if p <= 0.0 or p >= 1.0:
             raise StatisticsError('p must be in the range 0.0 < p < 1.0')
         if self._sigma <= 0.0:
@@ -713,23 +629,14 @@ class NormalDist:
         return _normal_dist_inv_cdf(p, self._mu, self._sigma)
 
     def quantiles(self, n=4):
-        """Divide into *n* continuous intervals with equal probability.
-
-        Returns a list of (n - 1) cut points separating the intervals.
+        """The n - 1 cut points dividing the distribution into n intervals of
+        equal probability.
         """
         return [self.inv_cdf(i / n) for i in range(1, n)]
 
     def overlap(self, other):
-        """Compute the overlapping coefficient (OVL) between two normal distributions.
-
-        Measures the agreement between two normal probability distributions.
-        Returns a value between 0.0 and 1.0 giving the overlapping area in
-        the two underlying probability density functions.
-
-            >>> N1 = NormalDist(2.4, 1.6)
-            >>> N2 = NormalDist(3.2, 2.0)
-            >>> N1.overlap(N2)
-            0.8035050657330205
+        """The overlapping coefficient of two normal distributions: the area
+        under both density curves, between 0.0 and 1.0.
         """
         if not isinstance(other, NormalDist):
             raise TypeError('Expected another NormalDist instance')
@@ -751,104 +658,80 @@ class NormalDist:
         return 1.0 - (fabs(Y.cdf(x1) - X.cdf(x1)) + fabs(Y.cdf(x2) - X.cdf(x2)))
 
     def zscore(self, x):
-        """Compute the Standard Score.  (x - mean) / stdev
-
-        Describes *x* in terms of the number of standard deviations
-        above or below the mean of the normal distribution.
-        """
+        """How many standard deviations x lies above the mean."""
         if not self._sigma:
             raise StatisticsError('zscore() not defined when sigma is zero')
         return (x - self._mu) / self._sigma
 
     @property
     def mean(self):
-        "Arithmetic mean of the normal distribution."
+        "mu"
         return self._mu
 
     @property
     def median(self):
-        "Return the median of the normal distribution"
+        "The median of a normal distribution is its mean."
         return self._mu
 
     @property
     def mode(self):
-        """Return the mode of the normal distribution
-
-        The mode is the value x where which the probability density
-        function (pdf) takes its maximum value.
-        """
+        """The mode of a normal distribution is its mean."""
         return self._mu
 
     @property
     def stdev(self):
-        "Standard deviation of the normal distribution."
+        "sigma"
         return self._sigma
 
     @property
     def variance(self):
-        "Square of the standard deviation."
+        "sigma squared"
         return self._sigma * self._sigma
 
     def __add__(x1, x2):
-        """Add a constant or another NormalDist instance.
-
-        A constant shifts the mean; independent distributions add their
-        means and their variances.
-        """
+        """Shifted by a constant, or the sum of independent variables."""
         if isinstance(x2, NormalDist):
             return NormalDist(x1._mu + x2._mu, hypot(x1._sigma, x2._sigma))
         return NormalDist(x1._mu + x2, x1._sigma)
 
     def __sub__(x1, x2):
-        """Subtract a constant or another NormalDist instance.
-
-        A constant shifts the mean; for independent distributions the means
-        subtract and the variances add.
-        """
+        """Shifted by a constant, or the difference of independent variables."""
         if isinstance(x2, NormalDist):
             return NormalDist(x1._mu - x2._mu, hypot(x1._sigma, x2._sigma))
         return NormalDist(x1._mu - x2, x1._sigma)
 
     def __mul__(x1, x2):
-        """Multiply both mu and sigma by a constant.
-
-        Used for rescaling, perhaps to change measurement units.
-        Sigma is scaled with the absolute value of the constant.
-        """
+        """Scaled by a constant (sigma by its absolute value)."""
         return NormalDist(x1._mu * x2, x1._sigma * fabs(x2))
 
     def __truediv__(x1, x2):
-        """Divide both mu and sigma by a constant.
-
-        Used for rescaling, perhaps to change measurement units.
-        Sigma is scaled with the absolute value of the constant.
-        """
+        """Divided by a constant (sigma by its absolute value)."""
         return NormalDist(x1._mu / x2, x1._sigma / fabs(x2))
 
     def __pos__(x1):
-        "Return a copy of the instance."
+        "A copy."
         return NormalDist(x1._mu, x1._sigma)
 
     def __neg__(x1):
-        "Negates mu while keeping sigma the same."
+        "mu negated, sigma kept."
         return NormalDist(-x1._mu, x1._sigma)
 
     __radd__ = __add__
 
     def __rsub__(x1, x2):
-        "Subtract a NormalDist from a constant or another NormalDist."
+        "A constant or a NormalDist minus this one."
         return -(x1 - x2)
 
     __rmul__ = __mul__
 
     def __eq__(x1, x2):
-        "Two NormalDist objects are equal if their mu and sigma are both equal."
+        "Equal when both mu and sigma are."
         if not isinstance(x2, NormalDist):
             return NotImplemented
         return x1._mu == x2._mu and x1._sigma == x2._sigma
 
     def __hash__(self):
-        "NormalDist objects hash equal if their mu and sigma are both equal."
+        "The hash of (mu, sigma)."
         return hash((self._mu, self._sigma))
 
     def __repr__(self):

@@ -51,7 +51,7 @@ void os_after_fork_child(void) __attribute__((weak));
 
 /* A NULL-terminated array of C strings copied from a sequence of bytes or
  * str (None: NULL, no array).  Returns false with an exception set. */
-static bool cstring_array(Value seq, const char *what, char ***out) {
+static bool cstring_array(Value seq, char ***out) {
   *out = NULL;
   if (seq == VAL_NONE) return true;
   Value list = list_from_iterable(seq);
@@ -71,7 +71,7 @@ static bool cstring_array(Value seq, const char *what, char ***out) {
       goto fail;
     }
     if (memchr(data, '\0', len)) {
-      err_set(&Exc_ValueError, "embedded null byte in %s", what);
+      err_set(&Exc_ValueError, "embedded null byte");
       goto fail;
     }
     arr[i] = strndup(data, len);
@@ -271,8 +271,8 @@ noexec:
 /* ---- fork_exec --------------------------------------------------------- */
 
 static bool fill_child_spec(ChildSpec *c, Value *a) {
-  if (!cstring_array(a[0], "args", &c->argv)) return false;
-  if (!cstring_array(a[1], "executable", &c->executables)) return false;
+  if (!cstring_array(a[0], &c->argv)) return false;
+  if (!cstring_array(a[1], &c->executables)) return false;
   if (!c->executables || !c->executables[0]) {
     err_set(&Exc_ValueError, "executable_list must not be empty");
     return false;
@@ -300,11 +300,11 @@ static bool fill_child_spec(ChildSpec *c, Value *a) {
   if (a[4] != VAL_NONE) {
     char **cwd;
     Value one = tuple_pack(1, a[4]);
-    if (!cstring_array(one, "cwd", &cwd)) return false;
+    if (!cstring_array(one, &cwd)) return false;
     c->cwd = cwd[0];
     free(cwd);
   }
-  if (!cstring_array(a[5], "env", &c->envp)) return false;
+  if (!cstring_array(a[5], &c->envp)) return false;
   int *fds[] = {&c->p2cread, &c->p2cwrite, &c->c2pread, &c->c2pwrite, &c->errread,
                 &c->errwrite, &c->errpipe_read, &c->errpipe_write};
   for (int i = 0; i < 8; i++)

@@ -133,6 +133,59 @@ static Value subject_slice(const Subject *sub, ssize_t a, ssize_t b) {
   return slice_bytes(sub->kind, sub->data, subject_offset(sub, a), subject_offset(sub, b));
 }
 
+/* ---- argument binding ------------------------------------------------------ */
+
+/* A method's parameters, bound with the wording of CPython's Argument
+ * Clinic, which generates _sre's argument parsing ("match() missing
+ * required argument 'string' (pos 1)"). */
+typedef struct {
+  const char *name;
+  const char *params[3];
+  size_t nparams, nrequired;
+} SreSig;
+
+static bool sre_bind(const SreSig *sig, Value *args, size_t nargs, TupleObject *kw, Value *out) {
+  size_t nkw = kw ? (size_t)kw->len : 0;
+  if (nargs + nkw > sig->nparams) {
+    err_set(&Exc_TypeError, "%s() takes at most %zu argument%s (%zu given)", sig->name, sig->nparams,
+            sig->nparams == 1 ? "" : "s", nargs + nkw);
+    return false;
+  }
+  size_t used = 0;
+  for (size_t i = 0; i < sig->nparams; i++) {
+    out[i] = VAL_NULL;
+    if (i < nargs) {
+      out[i] = args[i];
+      continue;
+    }
+    for (size_t k = 0; k < nkw; k++)
+      if (strcmp(str_cstr(kw->items[k]), sig->params[i]) == 0) {
+        out[i] = args[nargs + k];
+        used++;
+      }
+    if (!out[i] && i < sig->nrequired) {
+      err_set(&Exc_TypeError, "%s() missing required argument '%s' (pos %zu)", sig->name, sig->params[i], i + 1);
+      return false;
+    }
+  }
+  if (used == nkw) return true;
+  for (size_t k = 0; k < nkw; k++) {
+    const char *key = str_cstr(kw->items[k]);
+    for (size_t i = 0; i < nargs && i < sig->nparams; i++)
+      if (strcmp(key, sig->params[i]) == 0) {
+        err_set(&Exc_TypeError, "argument for %s() given by name ('%s') and position (%zu)", sig->name, key, i + 1);
+        return false;
+      }
+    bool known = false;
+    for (size_t i = 0; i < sig->nparams; i++) known |= strcmp(key, sig->params[i]) == 0;
+    if (!known) {
+      err_set(&Exc_TypeError, "'%s' is an invalid keyword argument for %s()", key, sig->name);
+      return false;
+    }
+  }
+  return true;
+}
+
 /* ---- patterns ------------------------------------------------------------------ */
 
 typedef struct {
@@ -164,6 +217,7 @@ typedef struct {
   ssize_t pos, endpos;
   bool must_advance;
   bool done;
+  bool executing;     /* a match may let other threads run (see sre_breather) */
 } ScannerObject;
 
 extern TypeObject SrePatternType, SreMatchType, SreScannerType;
@@ -255,10 +309,10 @@ static Value match_new(PatternObject *p, const Subject *sub, const SreState *st,
 
 enum { MODE_MATCH, MODE_FULLMATCH, MODE_SEARCH };
 
-static Value pattern_run(Value self, Value *args, size_t nargs, TupleObject *kw, ArgSpec *spec, int mode) {
+static Value pattern_run(Value self, Value *args, size_t nargs, TupleObject *kw, const SreSig *spec, int mode) {
   PatternObject *p = AS(PatternObject, self);
   Value a[3];
-  if (!args_bind(spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(spec, args, nargs, kw, a)) return VAL_NULL;
   Subject sub;
   if (!subject_init(&sub, a[0], p->is_bytes)) return VAL_NULL;
   ssize_t pos, endpos;
@@ -276,9 +330,9 @@ static Value pattern_run(Value self, Value *args, size_t nargs, TupleObject *kw,
   return out;
 }
 
-static ArgSpec match_spec = ARGSPEC("match(string, pos=0, endpos=sys.maxsize)");
-static ArgSpec fullmatch_spec = ARGSPEC("fullmatch(string, pos=0, endpos=sys.maxsize)");
-static ArgSpec search_spec = ARGSPEC("search(string, pos=0, endpos=sys.maxsize)");
+static const SreSig match_spec = {"match", {"string", "pos", "endpos"}, 3, 1};
+static const SreSig fullmatch_spec = {"fullmatch", {"string", "pos", "endpos"}, 3, 1};
+static const SreSig search_spec = {"search", {"string", "pos", "endpos"}, 3, 1};
 
 static Value p_match(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return pattern_run(self, args, nargs, kw, &match_spec, MODE_MATCH);
@@ -354,12 +408,12 @@ static int findall_each(void *vctx, const Subject *sub, SreState *st) {
   return list_append(c->list, item);
 }
 
-static ArgSpec findall_spec = ARGSPEC("findall(string, pos=0, endpos=sys.maxsize)");
+static const SreSig findall_spec = {"findall", {"string", "pos", "endpos"}, 3, 1};
 
 static Value p_findall(Value self, Value *args, size_t nargs, TupleObject *kw) {
   PatternObject *p = AS(PatternObject, self);
   Value a[3];
-  if (!args_bind(&findall_spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(&findall_spec, args, nargs, kw, a)) return VAL_NULL;
   Subject sub;
   if (!subject_init(&sub, a[0], p->is_bytes)) return VAL_NULL;
   ssize_t pos, endpos;
@@ -477,18 +531,18 @@ done:
   return out;
 }
 
-static ArgSpec sub_spec = ARGSPEC("sub(repl, string, count=0)");
-static ArgSpec subn_spec = ARGSPEC("subn(repl, string, count=0)");
+static const SreSig sub_spec = {"sub", {"repl", "string", "count"}, 3, 2};
+static const SreSig subn_spec = {"subn", {"repl", "string", "count"}, 3, 2};
 
 static Value p_sub(Value self, Value *args, size_t nargs, TupleObject *kw) {
   Value a[3];
-  if (!args_bind(&sub_spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(&sub_spec, args, nargs, kw, a)) return VAL_NULL;
   return pattern_subx(AS(PatternObject, self), a[0], a[1], a[2], false);
 }
 
 static Value p_subn(Value self, Value *args, size_t nargs, TupleObject *kw) {
   Value a[3];
-  if (!args_bind(&subn_spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(&subn_spec, args, nargs, kw, a)) return VAL_NULL;
   return pattern_subx(AS(PatternObject, self), a[0], a[1], a[2], true);
 }
 
@@ -512,12 +566,12 @@ static int split_each(void *vctx, const Subject *sub, SreState *st) {
   return 0;
 }
 
-static ArgSpec split_spec = ARGSPEC("split(string, maxsplit=0)");
+static const SreSig split_spec = {"split", {"string", "maxsplit"}, 2, 1};
 
 static Value p_split(Value self, Value *args, size_t nargs, TupleObject *kw) {
   PatternObject *p = AS(PatternObject, self);
   Value a[2];
-  if (!args_bind(&split_spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(&split_spec, args, nargs, kw, a)) return VAL_NULL;
   ssize_t maxsplit = 0;
   if (a[1] && !args_index(a[1], &maxsplit)) return VAL_NULL;
   Subject sub;
@@ -543,12 +597,12 @@ static void scanner_trace(Object *o) {
 
 static void scanner_finalize(Object *o) { subject_free(&((ScannerObject *)o)->sub); }
 
-static ArgSpec scanner_spec = ARGSPEC("scanner(string, pos=0, endpos=sys.maxsize)");
+static const SreSig scanner_spec = {"scanner", {"string", "pos", "endpos"}, 3, 1};
 
 static Value p_scanner(Value self, Value *args, size_t nargs, TupleObject *kw) {
   PatternObject *p = AS(PatternObject, self);
   Value a[3];
-  if (!args_bind(&scanner_spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(&scanner_spec, args, nargs, kw, a)) return VAL_NULL;
   Subject sub;
   if (!subject_init(&sub, a[0], p->is_bytes)) return VAL_NULL;
   ssize_t pos, endpos;
@@ -568,11 +622,14 @@ static Value p_scanner(Value self, Value *args, size_t nargs, TupleObject *kw) {
 static Value scanner_step(Value self, bool search) {
   ScannerObject *s = AS(ScannerObject, self);
   if (s->done) return VAL_NONE;
+  if (s->executing) return err_set(&Exc_ValueError, "regular expression scanner already executing");
   PatternObject *p = AS(PatternObject, s->pattern);
   SreState st;
   sre_state_init(&st, &p->prog, subject_text(&s->sub), s->sub.wide, s->endpos);
   st.must_advance_at = s->must_advance ? s->pos : -1;
+  s->executing = true;
   int r = s->pos > s->endpos ? 0 : search ? sre_search(&st, s->pos) : sre_match(&st, s->pos);
+  s->executing = false;
   Value out;
   if (r <= 0) {
     s->done = true;
@@ -588,13 +645,13 @@ static Value scanner_step(Value self, bool search) {
 
 static Value sc_match(Value self, Value *args, size_t nargs, TupleObject *kw) {
   (void)args;
-  if (!args_no_kw("match", kw) || !args_count("match", nargs, 0, 0)) return VAL_NULL;
+  if (nargs || (kw && kw->len)) return err_set(&Exc_TypeError, "match() takes no arguments");
   return scanner_step(self, false);
 }
 
 static Value sc_search(Value self, Value *args, size_t nargs, TupleObject *kw) {
   (void)args;
-  if (!args_no_kw("search", kw) || !args_count("search", nargs, 0, 0)) return VAL_NULL;
+  if (nargs || (kw && kw->len)) return err_set(&Exc_TypeError, "search() takes no arguments");
   return scanner_step(self, true);
 }
 
@@ -717,6 +774,11 @@ static Value p_copy(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return self;
 }
 
+static Value p_class_getitem(Value cls, Value *args, size_t nargs, TupleObject *kw) {
+  if (!args_no_kw("__class_getitem__", kw) || !args_count("__class_getitem__", nargs, 1, 1)) return VAL_NULL;
+  return generic_alias_new(cls, args[0]);
+}
+
 static const NativeDef pattern_methods[] = {
     {"match", p_match, NATIVE_METHOD, NULL},
     {"fullmatch", p_fullmatch, NATIVE_METHOD, NULL},
@@ -729,6 +791,7 @@ static const NativeDef pattern_methods[] = {
     {"scanner", p_scanner, NATIVE_METHOD, NULL},
     {"__copy__", p_copy, NATIVE_METHOD, NULL},
     {"__deepcopy__", p_copy, NATIVE_METHOD, NULL},
+    {"__class_getitem__", p_class_getitem, NATIVE_CLASSMETHOD, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 
@@ -807,7 +870,7 @@ static Value match_group_value(MatchObject *m, uint32_t g, Value dflt) {
 }
 
 static Value m_group(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("group", kw)) return VAL_NULL;
+  if (!args_no_kw("Match.group", kw)) return VAL_NULL;
   MatchObject *m = AS(MatchObject, self);
   uint32_t g = 0;
   if (nargs <= 1) {
@@ -831,12 +894,12 @@ static Value match_getitem(Value self, Value key) {
   return match_group_value(m, g, VAL_NONE);
 }
 
-static ArgSpec groups_spec = ARGSPEC("groups(default=None)");
-static ArgSpec groupdict_spec = ARGSPEC("groupdict(default=None)");
+static const SreSig groups_spec = {"groups", {"default"}, 1, 0};
+static const SreSig groupdict_spec = {"groupdict", {"default"}, 1, 0};
 
 static Value m_groups(Value self, Value *args, size_t nargs, TupleObject *kw) {
   Value a[1];
-  if (!args_bind(&groups_spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(&groups_spec, args, nargs, kw, a)) return VAL_NULL;
   MatchObject *m = AS(MatchObject, self);
   Value dflt = a[0] ? a[0] : VAL_NONE;
   Value t = tuple_new(m->ngroups);
@@ -850,7 +913,7 @@ static Value m_groups(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 static Value m_groupdict(Value self, Value *args, size_t nargs, TupleObject *kw) {
   Value a[1];
-  if (!args_bind(&groupdict_spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!sre_bind(&groupdict_spec, args, nargs, kw, a)) return VAL_NULL;
   MatchObject *m = AS(MatchObject, self);
   Value dflt = a[0] ? a[0] : VAL_NONE;
   Value d = dict_new();
@@ -865,7 +928,14 @@ static Value m_groupdict(Value self, Value *args, size_t nargs, TupleObject *kw)
 }
 
 static bool span_arg(Value self, const char *name, Value *args, size_t nargs, TupleObject *kw, uint32_t *g) {
-  if (!args_no_kw(name, kw) || !args_count(name, nargs, 0, 1)) return false;
+  if (kw && kw->len) {
+    err_set(&Exc_TypeError, "Match.%s() takes no keyword arguments", name);
+    return false;
+  }
+  if (nargs > 1) {
+    err_set(&Exc_TypeError, "%s expected at most 1 argument, got %zu", name, nargs);
+    return false;
+  }
   *g = 0;
   return nargs == 0 || match_index(AS(MatchObject, self), args[0], g);
 }
@@ -890,12 +960,14 @@ static Value m_span(Value self, Value *args, size_t nargs, TupleObject *kw) {
 }
 
 static Value m_expand(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  if (!args_no_kw("expand", kw) || !args_count("expand", nargs, 1, 1)) return VAL_NULL;
+  static const SreSig sig = {"expand", {"template"}, 1, 1};
+  Value template;
+  if (!sre_bind(&sig, args, nargs, kw, &template)) return VAL_NULL;
   Value mod = import_module_cstr("re");
   if (!mod) return VAL_NULL;
   Value fn = obj_getattr_cstr(mod, "_expand");
   if (!fn) return VAL_NULL;
-  Value call_args[3] = {AS(MatchObject, self)->pattern, self, args[0]};
+  Value call_args[3] = {AS(MatchObject, self)->pattern, self, template};
   return obj_call(fn, call_args, 3, NULL);
 }
 
@@ -949,6 +1021,7 @@ static const NativeDef match_methods[] = {
     {"expand", m_expand, NATIVE_METHOD, NULL},
     {"__copy__", p_copy, NATIVE_METHOD, NULL},
     {"__deepcopy__", p_copy, NATIVE_METHOD, NULL},
+    {"__class_getitem__", p_class_getitem, NATIVE_CLASSMETHOD, "See PEP 585"},
     {NULL, NULL, 0, NULL},
 };
 

@@ -73,3 +73,38 @@ print(re.sub(r"(\w)(\w*)", lambda m: m.group(1).upper() + m.group(2), "hello big
 # copy
 import copy
 print(copy.copy(m) is m, copy.deepcopy(p) is p)
+
+# construction, generic aliases, keyword arguments and their errors
+for f in (lambda: re.Pattern(), lambda: re.Match()):
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)
+print(re.Pattern[str], re.Match[bytes])
+m = re.match("(a)", "a")
+print(m.span(True), m.group(True))
+print(re.sub("a", "b", "xax", flags=re.I), re.split("a", "bab", flags=0), re.findall("a", "aA", re.I))
+p = re.compile("a")
+print(p.match(string="a"), p.search("ba", pos=1), p.sub(repl="x", string="aa", count=1))
+for f in [lambda: p.match("a", 1, 2, 3), lambda: p.match("a", string="a"), lambda: p.match(x=1),
+          lambda: p.match("a", x=1), lambda: p.sub("a"), lambda: p.split(), lambda: p.subn("a", "b", 1, 2),
+          lambda: m.groups(1, 2), lambda: p.scanner(), lambda: m.group(x=1)]:
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)
+print(re.sub("a", lambda m: 5 and "x", "aa"))
+for f in [lambda: re.sub("a", lambda m: 5, "aa"), lambda: re.sub("a", b"x", "aa")]:
+    try:
+        f()
+    except TypeError as e:
+        print("TypeError:", e)
+print(re.match(r"(?P<first>a)(?P<second>b)?", "a").groupdict("z"))
+print(re.compile(r"\w+").findall("hello world", 3), re.compile(r"\w+").split("a b c", 1))
+print(str(re.compile("a")), re.compile("a").__class__.__module__, type(m).__module__)
+for f in [lambda: m.start(group=1), lambda: m.expand(template="x"), lambda: m.start(1, 2),
+          lambda: m.span(1, 2), lambda: m.expand(), lambda: re.compile("a").scanner("a").match(1)]:
+    try:
+        print(f())
+    except TypeError as e:
+        print("TypeError:", e)

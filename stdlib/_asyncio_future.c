@@ -30,6 +30,7 @@
  * while it is registered; GC_NEEDS_DEL is set exactly then (update_del),
  * so dropping other futures never costs a collection.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,8 +54,21 @@
 
 enum { STATE_PENDING, STATE_CANCELLED, STATE_FINISHED };
 
+/* The four state bytes live in the object header's spare word (Object.aux),
+ * so that a Future is 72 bytes and a Task 128: a pending asyncio.sleep()
+ * holds one of each. */
 typedef struct {
-  Object base;
+  union {
+    Object base;
+    struct {
+      TypeObject *header_type_;
+      uint32_t header_gc_flags_;
+      uint8_t state;
+      bool log_tb;         /* an exception nobody retrieved yet */
+      bool blocking;       /* _asyncio_future_blocking */
+      bool cb0_is_wakeup;  /* callback0 is a Task whose task_wakeup is the callback */
+    };
+  };
   Value loop;          /* VAL_NULL until __init__ ran */
   Value callback0;     /* first done callback, VAL_NULL when none */
   Value context0;
@@ -66,11 +80,9 @@ typedef struct {
   Value result;
   Value exception;
   Value cancel_msg;
-  uint8_t state;
-  bool log_tb;         /* an exception nobody retrieved yet */
-  bool blocking;       /* _asyncio_future_blocking */
-  bool cb0_is_wakeup;  /* callback0 is a Task whose task_wakeup is the callback */
 } FutureObject;
+
+_Static_assert(offsetof(FutureObject, state) == offsetof(Object, aux), "Future state bytes are the header's aux");
 
 typedef struct TaskObject TaskObject;
 struct TaskObject {

@@ -280,23 +280,44 @@ class Fraction(_RationalBase):
 
         return forward, reverse
 
+    # Sums and products cancel common factors before multiplying out
+    # (Knuth, TAOCP 4.5.1): the gcds then run on the small operands, which
+    # matters when one side has grown large.
+
     def _add(a, b):
         """a + b"""
-        da, db = a._denominator, b._denominator
-        return Fraction(a._numerator * db + b._numerator * da, da * db)
+        na, da = a._numerator, a._denominator
+        nb, db = b._numerator, b._denominator
+        g = math.gcd(da, db)
+        if g == 1:
+            return _coprime(na * db + da * nb, da * db)
+        s = da // g
+        t = na * (db // g) + nb * s
+        g2 = math.gcd(t, g)
+        if g2 == 1:
+            return _coprime(t, s * db)
+        return _coprime(t // g2, s * (db // g2))
 
     __add__, __radd__ = _operator_fallbacks(_add, operator.add)
 
     def _sub(a, b):
         """a - b"""
-        da, db = a._denominator, b._denominator
-        return Fraction(a._numerator * db - b._numerator * da, da * db)
+        na, da = a._numerator, a._denominator
+        nb, db = b._numerator, b._denominator
+        g = math.gcd(da, db)
+        if g == 1:
+            return _coprime(na * db - da * nb, da * db)
+        s = da // g
+        t = na * (db // g) - nb * s
+        g2 = math.gcd(t, g)
+        if g2 == 1:
+            return _coprime(t, s * db)
+        return _coprime(t // g2, s * (db // g2))
 
     __sub__, __rsub__ = _operator_fallbacks(_sub, operator.sub)
 
     def _mul(a, b):
         """a * b"""
-        # Cancelling across first keeps the products small.
         na, da = a._numerator, a._denominator
         nb, db = b._numerator, b._denominator
         g1 = math.gcd(na, db)
@@ -307,7 +328,7 @@ class Fraction(_RationalBase):
         if g2 > 1:
             nb //= g2
             da //= g2
-        return Fraction(na * nb, db * da, _normalize=False)
+        return _coprime(na * nb, db * da)
 
     __mul__, __rmul__ = _operator_fallbacks(_mul, operator.mul)
 
@@ -315,10 +336,21 @@ class Fraction(_RationalBase):
         """a / b"""
         na, da = a._numerator, a._denominator
         nb, db = b._numerator, b._denominator
+        g1 = math.gcd(na, nb)
+        if g1 > 1:
+            na //= g1
+            nb //= g1
+        g2 = math.gcd(db, da)
+        if g2 > 1:
+            da //= g2
+            db //= g2
         n, d = na * db, nb * da
         if d == 0:
+            # the numerator as reduced above, as CPython reports it
             raise ZeroDivisionError('Fraction(%s, 0)' % n)
-        return Fraction(n, d)
+        if d < 0:
+            n, d = -n, -d
+        return _coprime(n, d)
 
     __truediv__, __rtruediv__ = _operator_fallbacks(_div, operator.truediv)
 
@@ -523,3 +555,11 @@ class Fraction(_RationalBase):
         if type(self) == Fraction:
             return self
         return self.__class__(self._numerator, self._denominator)
+
+
+def _coprime(n, d):
+    """A Fraction from n and d > 0 that share no factor: no checks, no gcd."""
+    self = object.__new__(Fraction)
+    self._numerator = n
+    self._denominator = d
+    return self

@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 import math
+import numbers
 import random
 import sys
 
@@ -267,7 +268,7 @@ def harmonic_mean(data, weights=None):
         raise StatisticsError('harmonic_mean requires at least one data point')
     elif n == 1 and weights is None:
         x = data[0]
-        if isinstance(x, (int, float, Fraction)):
+        if isinstance(x, numbers.Real):
             if x < 0:
                 raise StatisticsError(errmsg)
             return x

@@ -230,9 +230,7 @@ static void pattern_trace(Object *o) {
 }
 
 static void pattern_finalize(Object *o) {
-  PatternObject *p = (PatternObject *)o;
-  free(p->prog.code);
-  p->prog.code = NULL;
+  sre_program_free(&((PatternObject *)o)->prog);
 }
 
 /* _sre.compile(pattern, flags, code, groups, groupindex, indexgroup, ncounters) */

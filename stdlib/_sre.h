@@ -50,12 +50,17 @@ typedef struct {
   bool anchored;       /* begins with \A or ^ (not MULTILINE): try only at the start */
   int32_t first_lit;   /* every match starts with this code point, or -1 */
   ssize_t first_test;  /* pc of a one-character test every match starts with, or -1 */
+  /* For each IN (its word 3 is the slot): which code points below 256 it
+   * accepts, negation and IGNORECASE included; filled by sre_analyze. */
+  uint32_t (*bitmaps)[8];
+  size_t nbitmaps;
 } SreProgram;
 
 /* Checks the code words (jump targets, lengths) so that a hand-made list
- * cannot make the matcher read out of bounds, and fills the hints.
- * Returns false when the code is malformed. */
+ * cannot make the matcher read out of bounds, and fills the hints and
+ * bitmaps.  Returns false when the code is malformed (or memory ran out). */
 bool sre_analyze(SreProgram *prog);
+void sre_program_free(SreProgram *prog);
 
 /* One backtracking entry (see _sre_engine.c). */
 typedef struct {
@@ -75,6 +80,7 @@ typedef struct {
   ssize_t must_advance_at; /* an empty match starting here is rejected (-1: none) */
   bool match_all;        /* fullmatch */
   ssize_t *marks;        /* 2 * (ngroups + 1): group 0 first; -1 unset */
+  ssize_t small_marks[16]; /* marks of programs with up to 7 groups */
   int lastindex;         /* -1: none */
   ssize_t *counters;     /* per REP: iterations, then position of the last start */
   SreBacktrack *stack;

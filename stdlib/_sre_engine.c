@@ -89,7 +89,8 @@ static inline bool sre_test(const SreProgram *prog, const uint32_t *op, uint32_t
   case SRE_OP_NOT_LIT_I:
     return !(ch == op[1] || ch == op[2] || sre_lower(prog, ch) == op[1] || sre_upper(prog, ch) == op[2]);
   case SRE_OP_IN: {
-    const uint32_t *items = op + 3, *stop = items + op[2];
+    if (ch < 256) return (prog->bitmaps[op[3]][ch >> 5] >> (ch & 31)) & 1;
+    const uint32_t *items = op + 4, *stop = items + op[2];
     bool hit = in_items(items, stop, ch);
     if (!hit && (op[1] & SRE_IN_IGNORE)) {
       uint32_t lo = sre_lower(prog, ch), up = sre_upper(prog, ch);
@@ -110,7 +111,7 @@ static inline size_t sre_single_len(const uint32_t *op) {
   case SRE_OP_NOT_LIT: return 2;
   case SRE_OP_LIT_I:
   case SRE_OP_NOT_LIT_I: return 3;
-  default: return 3 + op[2];
+  default: return 4 + op[2];
   }
 }
 
@@ -221,12 +222,13 @@ void sre_state_init(SreState *st, const SreProgram *prog, const void *text, bool
   st->must_advance_at = -1;
   st->lastindex = -1;
   st->budget = SRE_BUDGET;
-  st->marks = malloc(2 * ((size_t)prog->ngroups + 1) * sizeof(ssize_t));
+  size_t nmarks = 2 * ((size_t)prog->ngroups + 1);
+  st->marks = nmarks <= 16 ? st->small_marks : malloc(nmarks * sizeof(ssize_t));
   st->counters = prog->ncounters ? calloc(2 * (size_t)prog->ncounters, sizeof(ssize_t)) : NULL;
 }
 
 void sre_state_free(SreState *st) {
-  free(st->marks);
+  if (st->marks != st->small_marks) free(st->marks);
   free(st->counters);
   free(st->stack);
   st->marks = st->counters = NULL;
@@ -257,11 +259,66 @@ int sre_search(SreState *st, ssize_t pos) {
 
 static bool is_single(uint32_t op) { return op >= SRE_OP_ANY && op <= SRE_OP_IN; }
 
+/* Length in words of the (validated) instruction at op. */
+static size_t sre_op_len(const uint32_t *op) {
+  switch (op[0]) {
+  case SRE_OP_FAILURE: case SRE_OP_SUCCESS: case SRE_OP_ATOMIC: case SRE_OP_ATOMIC_END:
+  case SRE_OP_ASSERT_END: case SRE_OP_ASSERT_NOT_END:
+    return 1;
+  case SRE_OP_ANY: case SRE_OP_ANY_ALL: case SRE_OP_LIT: case SRE_OP_NOT_LIT: case SRE_OP_LIT_I:
+  case SRE_OP_NOT_LIT_I: case SRE_OP_IN:
+    return sre_single_len(op);
+  case SRE_OP_AT: case SRE_OP_MARK: case SRE_OP_JMP: case SRE_OP_SPLIT: case SRE_OP_REP_INIT:
+  case SRE_OP_REP_BODY:
+    return 2;
+  case SRE_OP_REP_TAIL: case SRE_OP_GROUPREF: case SRE_OP_GROUPREF_EXISTS:
+    return 3;
+  case SRE_OP_ASSERT: return 4;
+  case SRE_OP_REP: return 6;
+  default: return 5 + op[4]; /* REPONE */
+  }
+}
+
+/* Gives each IN a slot and computes its bitmap with the full test. */
+static bool fill_bitmaps(SreProgram *prog) {
+  free(prog->bitmaps);
+  prog->bitmaps = prog->nbitmaps ? calloc(prog->nbitmaps, sizeof *prog->bitmaps) : NULL;
+  if (prog->nbitmaps && !prog->bitmaps) return false;
+  size_t slot = 0;
+  for (size_t pc = 0; pc < prog->ncode;) {
+    uint32_t *op = &prog->code[pc];
+    uint32_t *in = op[0] == SRE_OP_IN ? op : op[0] == SRE_OP_REPONE && op[5] == SRE_OP_IN ? op + 5 : NULL;
+    if (in) {
+      uint32_t *bits = prog->bitmaps[slot];
+      in[3] = (uint32_t)slot++;
+      const uint32_t *items = in + 4, *stop = items + in[2];
+      for (uint32_t ch = 0; ch < 256; ch++) {
+        bool hit = in_items(items, stop, ch);
+        if (!hit && (in[1] & SRE_IN_IGNORE)) {
+          uint32_t lo = sre_lower(prog, ch), up = sre_upper(prog, ch);
+          hit = (lo != ch && in_items(items, stop, lo)) || (up != ch && in_items(items, stop, up));
+        }
+        if (hit != ((in[1] & SRE_IN_NEGATE) != 0)) bits[ch >> 5] |= 1u << (ch & 31);
+      }
+    }
+    pc += sre_op_len(op);
+  }
+  return true;
+}
+
+void sre_program_free(SreProgram *prog) {
+  free(prog->code);
+  free(prog->bitmaps);
+  prog->code = NULL;
+  prog->bitmaps = NULL;
+}
+
 bool sre_analyze(SreProgram *prog) {
   const uint32_t *c = prog->code;
   size_t n = prog->ncode;
   uint32_t nmarks = 2 * (prog->ngroups + 1);
   size_t pc = 0;
+  prog->nbitmaps = 0;
   if (n == 0 || c[n - 1] != SRE_OP_SUCCESS) return false;
   /* Every instruction must fit, and its targets and indexes be in range. */
   while (pc < n) {
@@ -278,13 +335,13 @@ bool sre_analyze(SreProgram *prog) {
     case SRE_OP_GROUPREF_EXISTS:
       len = 3; break;
     case SRE_OP_IN:
-      if (pc + 2 >= n) return false;
-      len = 3 + (size_t)c[pc + 2];
+      if (pc + 3 >= n) return false;
+      len = 4 + (size_t)c[pc + 2];
       break;
     case SRE_OP_ASSERT: len = 4; break;
     case SRE_OP_REP: len = 6; break;
     case SRE_OP_REPONE:
-      if (pc + 5 >= n || !is_single(c[pc + 5]) || (c[pc + 5] == SRE_OP_IN && pc + 7 >= n)) return false;
+      if (pc + 5 >= n || !is_single(c[pc + 5]) || (c[pc + 5] == SRE_OP_IN && pc + 8 >= n)) return false;
       len = 5 + (size_t)c[pc + 4];
       if (len != 5 + sre_single_len(&c[pc + 5])) return false;
       break;
@@ -306,8 +363,11 @@ bool sre_analyze(SreProgram *prog) {
     case SRE_OP_ASSERT: if (c[pc + 3] >= n) return false; break;
     default: break;
     }
+    if (op == SRE_OP_IN) prog->nbitmaps++;
+    if (op == SRE_OP_REPONE && c[pc + 5] == SRE_OP_IN) prog->nbitmaps++;
     pc += len;
   }
+  if (!fill_bitmaps(prog)) return false;
   /* Hints: the first thing every match must do, past group marks. */
   prog->anchored = false;
   prog->first_lit = -1;

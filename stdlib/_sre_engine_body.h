@@ -29,9 +29,17 @@ static int SRE_NAME(run)(SreState *st, size_t pc, ssize_t pos) {
       st->sp = base;
       st->resumable = 0;
       return 1;
-    case SRE_OP_ANY:
-    case SRE_OP_ANY_ALL:
     case SRE_OP_LIT:
+      if (pos >= end || s[pos] != op[1]) goto fail;
+      pos++;
+      pc += 2;
+      continue;
+    case SRE_OP_ANY:
+      if (pos >= end || s[pos] == '\n') goto fail;
+      pos++;
+      pc += 1;
+      continue;
+    case SRE_OP_ANY_ALL:
     case SRE_OP_NOT_LIT:
     case SRE_OP_LIT_I:
     case SRE_OP_NOT_LIT_I:

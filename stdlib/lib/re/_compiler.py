@@ -57,7 +57,9 @@ class Compiler:
                 else:
                     body += [C.ITEM_CAT, item[1]]
             flags = (C.IN_NEGATE if negate else 0) | (C.IN_IGNORE if icase else 0)
-            self.emit(C.OP_IN, flags, len(body), *body)
+            # the fourth word is the slot of the set's bitmap of its first
+            # 256 code points, made by _sre when it loads the program
+            self.emit(C.OP_IN, flags, len(body), 0, *body)
 
     def node(self, node):
         kind = node[0]

@@ -534,39 +534,51 @@ static int pack_string(const Code *c, Value v, char *p) {
   return 0;
 }
 
-/* Packs items into buf (s->size bytes, zeroed by the caller). */
+/* Packs items into buf (s->size bytes, zeroed by the caller).  Packing
+ * runs Python code (__index__, __float__, __bool__) that may call the
+ * Struct's __init__ again and free its codes, so it works on a copy. */
 static int struct_pack_into_buf(StructObject *s, Value *items, char *buf) {
+  Code small[16];
+  ssize_t ncodes = s->ncodes;
+  int order = s->order;
+  Code *codes = ncodes <= 16 ? small : malloc(sizeof(Code) * (size_t)ncodes);
+  if (!codes) return ERR_INT(err_no_memory());
+  if (ncodes) memcpy(codes, s->codes, sizeof(Code) * (size_t)ncodes);
+  int rc = 0;
   size_t k = 0;
-  for (ssize_t i = 0; i < s->ncodes; i++) {
-    const Code *c = &s->codes[i];
+  for (ssize_t i = 0; i < ncodes && rc == 0; i++) {
+    const Code *c = &codes[i];
     char c0 = c->def->code;
     if (c0 == 's' || c0 == 'p') {
-      if (pack_string(c, items[k++], buf + c->offset) < 0) return -1;
+      rc = pack_string(c, items[k++], buf + c->offset);
       continue;
     }
     for (ssize_t j = 0; j < c->count; j++) {
       Value v = items[k++];
-      if (pack_one(c, s->order, v, buf + c->offset + j * c->size) < 0) {
+      if (pack_one(c, order, v, buf + c->offset + j * c->size) < 0) {
         if (val_is_intlike(v) && err_matches(&Exc_OverflowError)) {
           err_clear();
           err_set((TypeObject *)struct_error, "int too large to convert");
         }
-        return -1;
+        rc = -1;
+        break;
       }
     }
   }
-  return 0;
+  if (codes != small) free(codes);
+  return rc;
 }
 
 /* Packs into a fresh bytes object. */
 static Value struct_pack_values(StructObject *s, const char *who, Value *items, size_t n) {
   if ((ssize_t)n != s->nitems)
     return err_set((TypeObject *)struct_error, "%s expected %zd items for packing (got %zu)", who, s->nitems, n);
+  ssize_t size = s->size; /* s may be re-initialised while packing */
   char small[256];
-  char *buf = s->size <= (ssize_t)sizeof small ? small : malloc((size_t)s->size);
+  char *buf = size <= (ssize_t)sizeof small ? small : malloc((size_t)size);
   if (!buf) return err_no_memory();
-  memset(buf, 0, (size_t)s->size);
-  Value r = struct_pack_into_buf(s, items, buf) < 0 ? VAL_NULL : bytes_new(buf, (size_t)s->size);
+  memset(buf, 0, (size_t)size);
+  Value r = struct_pack_into_buf(s, items, buf) < 0 ? VAL_NULL : bytes_new(buf, (size_t)size);
   if (buf != small) free(buf);
   return r;
 }
@@ -666,6 +678,23 @@ static Value struct_unpack_from_value(StructObject *s, Value buffer, Value offse
   return struct_unpack_buf(s, p + offset);
 }
 
+/* Resolves a negative offset and checks that size bytes fit at it. */
+static int pack_bounds(ssize_t size, ssize_t *offset, ssize_t len) {
+  if (*offset < 0) {
+    if (*offset + size > 0)
+      return ERR_INT(err_set((TypeObject *)struct_error, "no space to pack %zd bytes at offset %zd", size, *offset));
+    if (*offset + len < 0)
+      return ERR_INT(err_set((TypeObject *)struct_error, "offset %zd out of range for %zd-byte buffer", *offset, len));
+    *offset += len;
+  }
+  if (len - *offset < size)
+    return ERR_INT(err_set((TypeObject *)struct_error,
+                           "pack_into requires a buffer of at least %zd bytes for packing %zd bytes at offset %zd "
+                           "(actual buffer size is %zd)",
+                           size + *offset, size, *offset, len));
+  return 0;
+}
+
 static Value struct_pack_into_value(StructObject *s, Value *args, size_t nargs) {
   if (nargs < 1) return err_set((TypeObject *)struct_error, "pack_into expected buffer argument");
   if (nargs < 2) return err_set((TypeObject *)struct_error, "pack_into expected offset argument");
@@ -677,33 +706,21 @@ static Value struct_pack_into_value(StructObject *s, Value *args, size_t nargs) 
   }
   ssize_t offset;
   if (!args_index(args[1], &offset)) return VAL_NULL;
+  /* __index__ may have re-initialised the Struct: check the count again. */
+  if ((ssize_t)nargs - 2 != s->nitems)
+    return err_set((TypeObject *)struct_error, "pack_into expected %zd items for packing (got %zu)", s->nitems, nargs - 2);
+  ssize_t size = s->size, at = offset;
+  if (pack_bounds(size, &at, AS(ByteArrayObject, target)->len) < 0) return VAL_NULL;
   char small[256];
-  char *buf = s->size <= (ssize_t)sizeof small ? small : malloc((size_t)s->size);
+  char *buf = size <= (ssize_t)sizeof small ? small : malloc((size_t)size);
   if (!buf) return err_no_memory();
-  memset(buf, 0, (size_t)s->size);
+  memset(buf, 0, (size_t)size);
   if (struct_pack_into_buf(s, args + 2, buf) < 0) goto fail;
-  /* Checked after packing: packing may have run code that resized target. */
+  /* Packing ran Python code, which may have resized the target: again. */
+  at = offset;
   ByteArrayObject *ba = AS(ByteArrayObject, target);
-  ssize_t len = ba->len;
-  if (offset < 0) {
-    if (offset + s->size > 0) {
-      err_set((TypeObject *)struct_error, "no space to pack %zd bytes at offset %zd", s->size, offset);
-      goto fail;
-    }
-    if (offset + len < 0) {
-      err_set((TypeObject *)struct_error, "offset %zd out of range for %zd-byte buffer", offset, len);
-      goto fail;
-    }
-    offset += len;
-  }
-  if (len - offset < s->size) {
-    err_set((TypeObject *)struct_error,
-            "pack_into requires a buffer of at least %zd bytes for packing %zd bytes at offset %zd "
-            "(actual buffer size is %zd)",
-            s->size + offset, s->size, offset, len);
-    goto fail;
-  }
-  if (s->size) memcpy(ba->data + offset, buf, (size_t)s->size);
+  if (pack_bounds(size, &at, ba->len) < 0) goto fail;
+  if (size) memcpy(ba->data + at, buf, (size_t)size);
   if (buf != small) free(buf);
   return VAL_NONE;
 fail:

@@ -99,3 +99,24 @@ for th in threads:
 for th in threads:
     th.join()
 print(results)
+
+# pack_into checks the target's bounds before the items; an __index__ that
+# re-initialises the Struct while it packs must not break it
+ba = bytearray(4)
+for args in ((ba, 2, 'x'), (ba, -9, 'x'), (ba, 0, 'x'), (ba, 1, 2**40)):
+    try:
+        struct.pack_into('i', *args)
+    except struct.error as e:
+        print('error', e)
+s3 = struct.Struct('>iiii')
+
+class Reinit:
+    def __index__(self):
+        s3.__init__('>h')
+        return 1
+
+print(type(s3.pack(Reinit(), 2, 3, 4)).__name__, s3.format)
+s3.__init__('>iiii')
+target = bytearray(64)
+s3.pack_into(target, 0, Reinit(), 2, 3, 4)
+print(s3.format, len(target))

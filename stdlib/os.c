@@ -486,14 +486,20 @@ static Value o_waitpid(Value self, Value *args, size_t nargs, TupleObject *kw) {
   if (!val_is_int(args[0]) || !val_is_int(args[1])) return err_set(&Exc_TypeError, "an integer is required");
   pid_t pid = (pid_t)val_int(args[0]);
   int options = (int)val_int(args[1]);
-  int status = 0, e = 0;
+  int status = 0, e;
   pid_t r;
-  GIL_RELEASE();
-  do {
+  /* A signal that interrupts the wait has its handlers run; the wait
+   * resumes unless one raised (PEP 475: Ctrl-C stops a wait for a child
+   * that ignores SIGINT). */
+  for (;;) {
+    e = 0;
+    GIL_RELEASE();
     r = waitpid(pid, &status, options);
-  } while (r < 0 && errno == EINTR);
-  if (r < 0) e = errno;
-  GIL_ACQUIRE();
+    if (r < 0) e = errno;
+    GIL_ACQUIRE();
+    if (r >= 0 || e != EINTR) break;
+    if (eval_handle_breaker() < 0) return VAL_NULL;
+  }
   if (r < 0) return errno_error(e, VAL_NULL);
   return tuple_pack(2, val_from_int(r), val_from_int(status));
 }

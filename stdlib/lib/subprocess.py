@@ -269,6 +269,9 @@ class Popen:
     """Execute a child program in a new process."""
 
     _child_created = False
+    # After Ctrl-C, how long a wait still gives the child (which got the
+    # SIGINT too) to exit; spent once.
+    _sigint_wait_secs = 0.25
 
     def __init__(self, args, bufsize=-1, executable=None,
                  stdin=None, stdout=None, stderr=None,
@@ -413,7 +416,15 @@ class Popen:
             if self.stdin:
                 self.stdin.close()
         finally:
-            self.wait()
+            if exc_type == KeyboardInterrupt:
+                if self._sigint_wait_secs > 0:
+                    try:
+                        self._wait(timeout=self._sigint_wait_secs)
+                    except TimeoutExpired:
+                        pass
+                self._sigint_wait_secs = 0
+            else:
+                self.wait()
 
     def __del__(self):
         if not self._child_created:
@@ -664,6 +675,26 @@ class Popen:
     def wait(self, timeout=None):
         """Wait for the child to exit and return its returncode;
         TimeoutExpired after timeout seconds."""
+        endtime = None if timeout is None else time.monotonic() + timeout
+        try:
+            return self._wait(timeout=timeout)
+        except KeyboardInterrupt:
+            self._wait_after_sigint(endtime)
+            raise
+
+    def _wait_after_sigint(self, endtime):
+        # The child got the SIGINT too: give it a moment to exit, so that it
+        # is reaped, but only once (the KeyboardInterrupt must go on).
+        sigint_timeout = self._sigint_wait_secs
+        if endtime is not None:
+            sigint_timeout = min(sigint_timeout, self._remaining_time(endtime))
+        self._sigint_wait_secs = 0
+        try:
+            self._wait(timeout=sigint_timeout)
+        except TimeoutExpired:
+            pass
+
+    def _wait(self, timeout):
         if self.returncode is not None:
             return self.returncode
         if timeout is not None:
@@ -739,6 +770,9 @@ class Popen:
             endtime = None if timeout is None else time.monotonic() + timeout
             try:
                 stdout, stderr = self._communicate(input, endtime, timeout)
+            except KeyboardInterrupt:
+                self._wait_after_sigint(endtime)
+                raise
             finally:
                 self._communication_started = True
             self.wait(timeout=self._remaining_time(endtime))

@@ -116,6 +116,30 @@ p.send_signal(signal.SIGUSR1)
 print(p.stdout.read().strip(), p.wait())
 p.stdout.close()
 
+# Ctrl-C while waiting for a child that ignores SIGINT: the wait gives up
+# after a short grace period instead of hanging.
+interrupter = ['sh', '-c', 'trap "" INT; read x; kill -INT $PPID; sleep 10']
+p = subprocess.Popen(interrupter, stdin=subprocess.PIPE)
+start = time.monotonic()
+try:
+    p.stdin.write(b'go\n')
+    p.stdin.flush()
+    p.wait()
+except KeyboardInterrupt:
+    print('KeyboardInterrupt in wait', p.returncode, time.monotonic() - start < 5)
+p.kill()
+print(p.wait())
+start = time.monotonic()
+try:
+    with subprocess.Popen(interrupter, stdin=subprocess.PIPE) as p:
+        p.stdin.write(b'go\n')
+        p.stdin.flush()
+        p.communicate()
+except KeyboardInterrupt:
+    print('KeyboardInterrupt in communicate', p.returncode, time.monotonic() - start < 5)
+p.kill()
+print(p.wait())
+
 # run() with a timeout kills the child.
 start = time.monotonic()
 try:

@@ -1047,8 +1047,39 @@ TypeObject SreMatchType = {
 
 /* ---- the module ----------------------------------------------------------------------- */
 
+/* The engine's case mappings, for the compiler: ascii_tolower(cp) ... */
+static Value case_map(const char *name, Value *args, size_t nargs, TupleObject *kw, bool ascii, bool upper) {
+  if (!args_no_kw(name, kw) || !args_count(name, nargs, 1, 1)) return VAL_NULL;
+  ssize_t cp;
+  if (!args_index(args[0], &cp)) return VAL_NULL;
+  if (cp < 0 || cp > 0x10FFFF) return args[0];
+  SreProgram rules = {.ascii_case = ascii};
+  return val_from_int(upper ? sre_upper(&rules, (uint32_t)cp) : sre_lower(&rules, (uint32_t)cp));
+}
+
+static Value sre_ascii_tolower(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  (void)self;
+  return case_map("ascii_tolower", args, nargs, kw, true, false);
+}
+static Value sre_ascii_toupper(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  (void)self;
+  return case_map("ascii_toupper", args, nargs, kw, true, true);
+}
+static Value sre_unicode_tolower(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  (void)self;
+  return case_map("unicode_tolower", args, nargs, kw, false, false);
+}
+static Value sre_unicode_toupper(Value self, Value *args, size_t nargs, TupleObject *kw) {
+  (void)self;
+  return case_map("unicode_toupper", args, nargs, kw, false, true);
+}
+
 static const NativeDef sre_functions[] = {
     {"compile", sre_compile, 0, NULL},
+    {"ascii_tolower", sre_ascii_tolower, 0, NULL},
+    {"ascii_toupper", sre_ascii_toupper, 0, NULL},
+    {"unicode_tolower", sre_unicode_tolower, 0, NULL},
+    {"unicode_toupper", sre_unicode_toupper, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

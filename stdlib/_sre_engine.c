@@ -49,7 +49,15 @@ bool sre_category(uint32_t cat, uint32_t ch) {
 
 uint32_t sre_lower(const SreProgram *prog, uint32_t ch) {
   if (ch < 128) return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
-  return prog->ascii_case ? ch : str_cp_lower(ch);
+  if (prog->ascii_case) return ch;
+  switch (ch) {
+  /* letters whose lowercase is an older letter: the Kelvin and Angstrom
+   * signs, capital sharp s */
+  case 0x212A: return 'k';
+  case 0x212B: return 0xE5;
+  case 0x1E9E: return 0xDF;
+  default: return str_cp_lower(ch);
+  }
 }
 
 uint32_t sre_upper(const SreProgram *prog, uint32_t ch) {
@@ -77,6 +85,27 @@ static bool in_items(const uint32_t *item, const uint32_t *stop, uint32_t ch) {
   return false;
 }
 
+/* Case-insensitive equality with the literal whose lower and upper case
+ * are op[1], op[2]: ch matches if any of its case forms does (the
+ * lowercase of its uppercase unites ſ with s, ς with σ, µ with μ). */
+static bool lit_ignore(const SreProgram *prog, const uint32_t *op, uint32_t ch) {
+  if (ch == op[1] || ch == op[2]) return true;
+  uint32_t lo = sre_lower(prog, ch), up = sre_upper(prog, ch);
+  return lo == op[1] || up == op[2] || sre_lower(prog, up) == op[1];
+}
+
+/* A character set (IN) test without the bitmap. */
+static bool in_set(const SreProgram *prog, const uint32_t *op, uint32_t ch) {
+  const uint32_t *items = op + 4, *stop = items + op[2];
+  bool hit = in_items(items, stop, ch);
+  if (!hit && (op[1] & SRE_IN_IGNORE)) {
+    uint32_t lo = sre_lower(prog, ch), up = sre_upper(prog, ch), folded = sre_lower(prog, up);
+    hit = (lo != ch && in_items(items, stop, lo)) || (up != ch && in_items(items, stop, up)) ||
+          (folded != lo && in_items(items, stop, folded));
+  }
+  return hit != ((op[1] & SRE_IN_NEGATE) != 0);
+}
+
 /* Does the one-character test at op accept ch? */
 static inline bool sre_test(const SreProgram *prog, const uint32_t *op, uint32_t ch) {
   switch (op[0]) {
@@ -84,20 +113,11 @@ static inline bool sre_test(const SreProgram *prog, const uint32_t *op, uint32_t
   case SRE_OP_ANY_ALL: return true;
   case SRE_OP_LIT: return ch == op[1];
   case SRE_OP_NOT_LIT: return ch != op[1];
-  case SRE_OP_LIT_I:
-    return ch == op[1] || ch == op[2] || sre_lower(prog, ch) == op[1] || sre_upper(prog, ch) == op[2];
-  case SRE_OP_NOT_LIT_I:
-    return !(ch == op[1] || ch == op[2] || sre_lower(prog, ch) == op[1] || sre_upper(prog, ch) == op[2]);
-  case SRE_OP_IN: {
+  case SRE_OP_LIT_I: return lit_ignore(prog, op, ch);
+  case SRE_OP_NOT_LIT_I: return !lit_ignore(prog, op, ch);
+  case SRE_OP_IN:
     if (ch < 256) return (prog->bitmaps[op[3]][ch >> 5] >> (ch & 31)) & 1;
-    const uint32_t *items = op + 4, *stop = items + op[2];
-    bool hit = in_items(items, stop, ch);
-    if (!hit && (op[1] & SRE_IN_IGNORE)) {
-      uint32_t lo = sre_lower(prog, ch), up = sre_upper(prog, ch);
-      hit = (lo != ch && in_items(items, stop, lo)) || (up != ch && in_items(items, stop, up));
-    }
-    return hit != ((op[1] & SRE_IN_NEGATE) != 0);
-  }
+    return in_set(prog, op, ch);
   default: return false;
   }
 }
@@ -291,15 +311,8 @@ static bool fill_bitmaps(SreProgram *prog) {
     if (in) {
       uint32_t *bits = prog->bitmaps[slot];
       in[3] = (uint32_t)slot++;
-      const uint32_t *items = in + 4, *stop = items + in[2];
-      for (uint32_t ch = 0; ch < 256; ch++) {
-        bool hit = in_items(items, stop, ch);
-        if (!hit && (in[1] & SRE_IN_IGNORE)) {
-          uint32_t lo = sre_lower(prog, ch), up = sre_upper(prog, ch);
-          hit = (lo != ch && in_items(items, stop, lo)) || (up != ch && in_items(items, stop, up));
-        }
-        if (hit != ((in[1] & SRE_IN_NEGATE) != 0)) bits[ch >> 5] |= 1u << (ch & 31);
-      }
+      for (uint32_t ch = 0; ch < 256; ch++)
+        if (in_set(prog, in, ch)) bits[ch >> 5] |= 1u << (ch & 31);
     }
     pc += sre_op_len(op);
   }

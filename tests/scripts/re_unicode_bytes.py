@@ -42,3 +42,10 @@ print(re.sub(rb"(\w+)=(\w+)", rb"\2=\1", b"key=value"), re.subn(b"a", b"bb", b"a
 print(re.compile(rb"(?P<n>\d+)").search(b"abc 42").groupdict())
 print(re.escape(b"\x00a.b"), re.split(rb"(\d)", b"a1b2c"))
 print(re.fullmatch(rb"[^\d]+", b"abc"), re.findall(rb"(?a)\w", b"a_1"))
+
+# case forms that simple lower() does not unite
+for p, s in [("(?i)s", "ſ"), ("(?i)k", "\u212a"), ("(?i)\u212a", "k"), ("(?i)ſ", "S"), ("(?i)i", "İ"),
+             ("(?i)ı", "I"), ("(?i)µ", "Μ"), ("(?i)[a-z]", "ſ"), ("(?i)[k]", "\u212a"), ("(?i)ß", "ẞ"),
+             ("(?i)ǅ", "ǆ"), ("(?i)ǅ", "Ǆ"), ("(?i)θ", "ϑ"), ("(?i)ω", "Ω"), ("(?i)å", "Å"),
+             ("(?i)[^k]", "\u212a"), ("(?i)Ａ", "ａ"), ("(?i)σ", "ς"), ("(?i)[σ]", "ς"), ("(?ia)k", "\u212a")]:
+    print(p, s, bool(re.match(p, s)))

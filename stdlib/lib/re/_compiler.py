@@ -10,17 +10,15 @@ SINGLE = ("lit", "notlit", "any", "in")
 
 
 def case_pair(cp, ascii_only):
-    """(lower, upper) of a code point under the pattern's case rules."""
+    """(lower, upper) of a code point under the pattern's case rules, as
+    the engine computes them."""
     if ascii_only:
-        if 65 <= cp <= 90:
-            return cp + 32, cp
-        if 97 <= cp <= 122:
-            return cp, cp - 32
-        return cp, cp
-    ch = chr(cp)
-    lo = ch.lower()
-    up = ch.upper()
-    return (ord(lo) if len(lo) == 1 else cp), (ord(up) if len(up) == 1 else cp)
+        return _sre.ascii_tolower(cp), _sre.ascii_toupper(cp)
+    lo = chr(cp).lower()
+    up = chr(cp).upper()
+    lo = ord(lo) if len(lo) == 1 and lo != chr(cp) else _sre.unicode_tolower(cp)
+    up = ord(up) if len(up) == 1 and up != chr(cp) else _sre.unicode_toupper(cp)
+    return lo, up
 
 
 class Compiler:
@@ -39,7 +37,9 @@ class Compiler:
             cp, icase = node[1], node[2]
             if icase:
                 lo, up = case_pair(cp, self.ascii_case)
-                if lo != up or lo != cp:
+                # any non-ASCII letter may have case forms the simple
+                # mappings of cp do not show (ẞ lowers to ß)
+                if lo != up or lo != cp or (cp >= 128 and not self.ascii_case):
                     op = C.OP_LIT_I if kind == "lit" else C.OP_NOT_LIT_I
                     self.emit(op, lo, up)
                     return

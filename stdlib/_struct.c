@@ -626,9 +626,11 @@ static Value struct_unpack_buf(StructObject *s, const char *buf) {
     if (c->def->code == 's') {
       TUPLE_ITEMS(t)[k++] = bytes_new(p, (size_t)c->size);
     } else if (c->def->code == 'p') {
-      ssize_t n = c->size ? (uint8_t)*p : 0;
+      /* '0p' has no length byte: CPython reports the size -1 it computes. */
+      if (c->size == 0) return err_set(&Exc_SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+      ssize_t n = (uint8_t)*p;
       if (n >= c->size) n = c->size - 1;
-      TUPLE_ITEMS(t)[k++] = bytes_new(p + 1, n > 0 ? (size_t)n : 0);
+      TUPLE_ITEMS(t)[k++] = bytes_new(p + 1, (size_t)n);
     } else {
       for (ssize_t j = 0; j < c->count; j++) {
         Value v = unpack_one(c, s->order, p + j * c->size);

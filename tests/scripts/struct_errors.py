@@ -53,3 +53,6 @@ try:
     struct.pack('B', 256)
 except struct.error as e:
     print('caught', isinstance(e, Exception), e.args)
+t(struct.unpack, '0p', b'')
+t(struct.unpack, '>h0p', b'\x00\x01')
+t(struct.pack, '0p', b'abc')

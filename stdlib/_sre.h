@@ -50,6 +50,10 @@ typedef struct {
   bool anchored;       /* begins with \A or ^ (not MULTILINE): try only at the start */
   int32_t first_lit;   /* every match starts with this code point, or -1 */
   ssize_t first_test;  /* pc of a one-character test every match starts with, or -1 */
+  bool line_start;     /* begins with ^ under MULTILINE: try only at line starts */
+  bool has_first_set;  /* every match starts with a character of first_set: */
+  bool first_high;     /*   first_high: any code point above 255 may start one */
+  uint32_t first_set[8];
   /* For each IN (its word 3 is the slot): which code points below 256 it
    * accepts, negation and IGNORECASE included; filled by sre_analyze. */
   uint32_t (*bitmaps)[8];

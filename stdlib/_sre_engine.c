@@ -135,6 +135,11 @@ static inline size_t sre_single_len(const uint32_t *op) {
   }
 }
 
+/* Can a match start with ch (the program has a first set)? */
+static inline bool sre_may_start(const SreProgram *prog, uint32_t ch) {
+  return ch < 256 ? (prog->first_set[ch >> 5] >> (ch & 31)) & 1 : prog->first_high;
+}
+
 /* ---- the backtracking stack ----------------------------------------------- */
 
 enum {
@@ -319,6 +324,58 @@ static bool fill_bitmaps(SreProgram *prog) {
   return true;
 }
 
+/* Adds what the one-character test at op accepts to the first set. */
+static void add_first(SreProgram *prog, const uint32_t *op) {
+  for (uint32_t ch = 0; ch < 256; ch++)
+    if (sre_test(prog, op, ch)) prog->first_set[ch >> 5] |= 1u << (ch & 31);
+  switch (op[0]) {
+  case SRE_OP_LIT: case SRE_OP_LIT_I:
+    prog->first_high |= op[1] >= 256 || (op[0] == SRE_OP_LIT_I && (op[2] >= 256 || op[1] >= 128));
+    break;
+  default: prog->first_high = true; break;
+  }
+}
+
+/* Works out which characters can start a match, following the program's
+ * branches from pc 0 until each consumes a character.  False when some
+ * path may match without consuming one first (an anchor, a loop, an
+ * assertion...): then no set can be given. */
+#define FIRST_SET_PATHS 64
+static bool first_set(SreProgram *prog) {
+  const uint32_t *c = prog->code;
+  size_t todo[FIRST_SET_PATHS];
+  size_t ntodo = 0, visited = 0;
+  memset(prog->first_set, 0, sizeof prog->first_set);
+  prog->first_high = false;
+  todo[ntodo++] = 0;
+  while (ntodo) {
+    size_t pc = todo[--ntodo];
+    for (;;) {
+      if (++visited > 4 * FIRST_SET_PATHS) return false;
+      const uint32_t *op = &c[pc];
+      if (op[0] == SRE_OP_MARK) {
+        pc += 2;
+      } else if (op[0] == SRE_OP_JMP) {
+        pc = op[1];
+      } else if (op[0] == SRE_OP_SPLIT) {
+        if (ntodo == FIRST_SET_PATHS) return false;
+        todo[ntodo++] = op[1];
+        pc += 2;
+      } else if (is_single(op[0])) {
+        add_first(prog, op);
+        break;
+      } else if (op[0] == SRE_OP_REPONE) {
+        add_first(prog, op + 5);
+        if (op[1] >= 1) break;
+        pc += 5 + op[4];
+      } else {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 void sre_program_free(SreProgram *prog) {
   free(prog->code);
   free(prog->bitmaps);
@@ -383,12 +440,16 @@ bool sre_analyze(SreProgram *prog) {
   if (!fill_bitmaps(prog)) return false;
   /* Hints: the first thing every match must do, past group marks. */
   prog->anchored = false;
+  prog->line_start = false;
   prog->first_lit = -1;
   prog->first_test = -1;
+  prog->has_first_set = first_set(prog);
   pc = 0;
   while (c[pc] == SRE_OP_MARK) pc += 2;
   if (c[pc] == SRE_OP_AT && c[pc + 1] == SRE_AT_BEGINNING) {
     prog->anchored = true;
+  } else if (c[pc] == SRE_OP_AT && c[pc + 1] == SRE_AT_BEGINNING_LINE) {
+    prog->line_start = true;
   } else if (c[pc] == SRE_OP_LIT) {
     prog->first_lit = (int32_t)c[pc + 1];
   } else if (is_single(c[pc])) {

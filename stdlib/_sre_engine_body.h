@@ -289,6 +289,11 @@ static int SRE_NAME(search)(SreState *st, ssize_t pos) {
       const uint32_t *t = &prog->code[prog->first_test];
       while (pos < end && !sre_test(prog, t, s[pos])) pos++;
       if (pos >= end) return 0;
+    } else if (prog->has_first_set) {
+      while (pos < end && !sre_may_start(prog, s[pos])) pos++;
+      if (pos >= end) return 0;
+    } else if (prog->line_start && pos > 0 && s[pos - 1] != '\n') {
+      while (pos < end && s[pos - 1] != '\n') pos++;
     }
     for (size_t i = 0; i < nmarks; i++) st->marks[i] = -1;
     st->lastindex = -1;

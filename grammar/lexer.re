@@ -204,9 +204,9 @@ static int check_identifier(Parser *p, const char *tok, size_t n, int line) {
 /* "match" and "case" are keywords only when they open a statement that
  * ends in ':' at bracket depth 0 ("match x:", "case [a, b] if c:"), and not
  * when followed by something that makes them a plain name ("match = 1",
- * "match.x", "match: int").  In a case block, "case" is a keyword before
- * any ':' at depth 0, as its body may follow on the same line
- * ("case [a, b]: return a").  q is just past the word. */
+ * "match.x", "match: int").  "case" is one only in the block a match
+ * header opens, and there before any ':' at depth 0, as its body may follow
+ * on the same line ("case [a, b]: return a").  q is just past the word. */
 static int soft_keyword_here(const Lexer *L, const char *q, int inline_body) {
   while (*q == ' ' || *q == '\t' || *q == '\f') q++;
   if ((strchr("=.:,;)]}#\n\r", *q) && strncmp(q, "...", 3) != 0) || q >= L->end) return 0;
@@ -685,7 +685,7 @@ static int scan(Parser *p, YYSTYPE *val, YYLTYPE *loc) {
           TOKEN(note_token(L, KW_MATCH, line));
         }
         if (!L->line_has_tokens && L->depth == 0 && cur - tok == 4 && memcmp(tok, "case", 4) == 0 &&
-            soft_keyword_here(L, cur, L->case_block[L->nindent]))
+            L->case_block[L->nindent] && soft_keyword_here(L, cur, 1))
           TOKEN(note_token(L, KW_CASE, line));
         val->id = ast_strndup(p->arena, tok, (size_t)(cur - tok));
         TOKEN(note_token(L, NAME, line));

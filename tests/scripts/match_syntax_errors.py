@@ -106,6 +106,12 @@ tests = [
     'match (yield):\n case 1: pass\n',
     'match x:\n case 1: return 2\n',
     'for i in x:\n    match i:\n        case 1:\n            break\n        case 2:\n            continue\n',
+    'case x:\n    pass\n',
+    'if 1:\n    case 1: pass\n',
+    'match x:\n    case 1: pass\n    y = 2\n',
+    'match x:\n\tcase 1: pass\n\tcase 2:\n\t\tpass\n',
+    'match x:\n    case 1: pass; y = 2\n    case 2: pass\n',
+    'match x:\n    # comment: here\n\n    case {"k": (1,\n             2)} if (a :=\n  3): pass\n',
 ]
 for src in tests:
     try:

@@ -16,10 +16,12 @@
 #include "runtime/dict.h"
 #include "runtime/error.h"
 #include "runtime/exc.h"
+#include "runtime/excgroup.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
+#include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
 
@@ -110,8 +112,9 @@ static Value m_derive(Value self, Value *args, size_t nargs, TupleObject *kw) {
   return eg_new(&Exc_BaseExceptionGroup, a, 2, NULL);
 }
 
-/* The condition of split/subgroup: a type, a tuple of types, or a predicate. */
-typedef enum { MATCH_TYPE, MATCH_PRED } MatchKind;
+/* The condition of split/subgroup: a type, a tuple of types, or a predicate;
+ * MATCH_IDS (except*'s projection): a set of the ids of the leaves to keep. */
+typedef enum { MATCH_TYPE, MATCH_PRED, MATCH_IDS } MatchKind;
 
 static int classify(Value cond, MatchKind *kind) {
   bool types = false;
@@ -139,8 +142,11 @@ static int classify(Value cond, MatchKind *kind) {
   return -1;
 }
 
+static Value leaf_id(Value exc) { return val_from_int((intptr_t)exc); }
+
 static int matches(Value exc, Value cond, MatchKind kind) {
   if (kind == MATCH_TYPE) return obj_isinstance(exc, cond);
+  if (kind == MATCH_IDS) return exc_is_group(exc) ? 0 : set_contains(cond, leaf_id(exc));
   Value r = obj_call(cond, &exc, 1, NULL);
   if (!r) return -1;
   return obj_truthy(r);
@@ -155,6 +161,7 @@ static Value derive_and_copy(Value self, Value excs) {
   d->traceback = s->traceback;
   d->cause = s->cause;
   d->context = s->context;
+  d->suppress_context = true; /* CPython sets the cause, which sets this too */
   if (s->dict) {
     Value notes = dict_get_cstr(s->dict, "__notes__");
     if (notes) {
@@ -208,6 +215,29 @@ static Value m_subgroup(Value self, Value *args, size_t nargs, TupleObject *kw) 
   if (classify(args[0], &k) < 0) return VAL_NULL;
   Value m, r;
   if (split_rec(self, args[0], k, false, &m, &r) < 0) return VAL_NULL;
+  return m;
+}
+
+Value exc_group_new(Value msg, Value excs) {
+  Value a[2] = {msg, excs};
+  return eg_new(&Exc_BaseExceptionGroup, a, 2, NULL);
+}
+
+static int collect_leaf_ids(Value exc, Value ids) {
+  if (!exc_is_group(exc)) return set_add(ids, leaf_id(exc));
+  Value excs = AS(ExcGroupObject, exc)->excs;
+  for (ssize_t i = 0; i < TUPLE_LEN(excs); i++)
+    if (collect_leaf_ids(TUPLE_ITEMS(excs)[i], ids) < 0) return -1;
+  return 0;
+}
+
+Value exc_group_project(Value eg, Value keep) {
+  Value ids = set_new(VAL_NULL);
+  if (!ids) return VAL_NULL;
+  for (ssize_t i = 0; i < LIST_LEN(keep); i++)
+    if (collect_leaf_ids(LIST_ITEMS(keep)[i], ids) < 0) return VAL_NULL;
+  Value m, r;
+  if (split_rec(eg, ids, MATCH_IDS, false, &m, &r) < 0) return VAL_NULL;
   return m;
 }
 

@@ -31,6 +31,7 @@ typedef enum {
   FB_ASYNC_WITH,
   FB_HANDLER_CLEANUP, /* except body: [prev, exc] + cleanup block(s); name = bound name or NULL */
   FB_POP_VALUE,       /* a return value kept on the stack while a finally body runs */
+  FB_EXCEPT_STAR,     /* the clauses of try/except*: return, break and continue are errors */
 } FBlockKind;
 
 typedef struct {

@@ -148,6 +148,7 @@ static void unwind_fblock(Compiler *c, FBlock *b, bool preserve_tos) {
     if (preserve_tos) emit(c, OP_SWAP, 2);
     emit0(c, OP_POP_TOP);
     break;
+  case FB_EXCEPT_STAR: break; /* unwind_stack refuses to leave it */
   }
 }
 
@@ -157,6 +158,11 @@ static void unwind_stack(Compiler *c, bool preserve_tos, FBlock **loop, bool unw
   Unit *u = c->u;
   if (u->nfblocks == 0) return;
   FBlock top = u->fblocks[u->nfblocks - 1];
+  if (top.kind == FB_EXCEPT_STAR) {
+    comp_error_at(c, (int)u->loc.line, u->loc.col, (int)u->loc.end_line, u->loc.end_col,
+                  "'break', 'continue' and 'return' cannot appear in an except* block", NULL);
+    return;
+  }
   if (loop && (top.kind == FB_WHILE_LOOP || top.kind == FB_FOR_LOOP || top.kind == FB_ASYNC_FOR_LOOP)) {
     *loop = &u->fblocks[u->nfblocks - 1];
     if (unwind_loop) unwind_fblock(c, &top, preserve_tos);
@@ -175,6 +181,17 @@ static void unwind_stack(Compiler *c, bool preserve_tos, FBlock **loop, bool unw
 
 /* ---- statements ---------------------------------------------------------- */
 
+/* Whether leaving the innermost loop (stop_at_loop) or the whole function
+ * would go through the clauses of a try/except*, which unwind_stack refuses. */
+static bool crosses_except_star(Compiler *c, bool stop_at_loop) {
+  for (int i = c->u->nfblocks - 1; i >= 0; i--) {
+    FBlockKind k = c->u->fblocks[i].kind;
+    if (k == FB_EXCEPT_STAR) return true;
+    if (stop_at_loop && (k == FB_WHILE_LOOP || k == FB_FOR_LOOP || k == FB_ASYNC_FOR_LOOP)) return false;
+  }
+  return false;
+}
+
 static void comp_return(Compiler *c, const Stmt *s) {
   if (c->u->ste->kind != BLOCK_FUNCTION) {
     COMP_ERR_STMT(c, s, "'return' outside function", NULL);
@@ -187,6 +204,8 @@ static void comp_return(Compiler *c, const Stmt *s) {
   }
   if (v) comp_expr(c, v);
   COMP_LOC_STMT(c, s);
+  /* CPython's position for that error: a constant value on the same line. */
+  if (v && v->kind == Constant_kind && v->lineno == s->lineno && crosses_except_star(c, false)) COMP_LOC_EXPR(c, v);
   unwind_stack(c, v != NULL, NULL, false);
   COMP_LOC_STMT(c, s);
   if (!v) emit_const(c, VAL_NONE);
@@ -203,7 +222,7 @@ static void comp_break_continue(Compiler *c, const Stmt *s, bool is_break) {
     if (u->fblocks[i].kind == FB_WHILE_LOOP || u->fblocks[i].kind == FB_FOR_LOOP ||
         u->fblocks[i].kind == FB_ASYNC_FOR_LOOP)
       any = true;
-  if (!any) {
+  if (!any && !crosses_except_star(c, false)) {
     COMP_ERR_STMT(c, s, is_break ? "'break' outside loop" : "'continue' not properly in loop", NULL);
     return;
   }
@@ -430,12 +449,99 @@ static void comp_try_except(Compiler *c, const Stmt *s) {
   bind_label(c, end);
 }
 
+/* try/except* (PEP 654), as CPython 3.11 compiles it.  The clauses run
+ * with [prev_exc, orig, raised, rest]: CHECK_EG_MATCH splits the matching
+ * part off rest (and makes it the handled exception), a handler that
+ * raises has its exception appended to raised, and PREP_RERAISE_STAR
+ * turns orig and raised (plus the unmatched rest) into what to re-raise.
+ *     SETUP_FINALLY H; body; POP_BLOCK; JUMP else
+ *  H: SETUP_CLEANUP C; BUILD_LIST 0; COPY 2            [prev, orig, raised, exc]
+ *     per clause: <T>; CHECK_EG_MATCH; COPY 1; POP_JUMP_IF_NONE nomatch
+ *        STORE n | POP_TOP; SETUP_CLEANUP R; body; POP_BLOCK; [n = None; del n]; JUMP next
+ *     R: [n = None; del n]; SWAP 2; POP_EXCEPT; LIST_APPEND 2; JUMP next
+ *     nomatch: POP_TOP
+ *     next: ...
+ *     LIST_APPEND 1; PREP_RERAISE_STAR; COPY 1; POP_JUMP_IF_NOT_NONE reraise
+ *     POP_TOP; POP_BLOCK; POP_EXCEPT; JUMP end
+ *  reraise: POP_BLOCK; SWAP 2; POP_EXCEPT; RERAISE
+ *  C: COPY 4; POP_EXCEPT; RERAISE
+ * R restores the clause's part as the handled exception, as CPython's
+ * unwinding leaves it (its exc_info is not pushed for cleanup blocks). */
+static void comp_try_star(Compiler *c, const Stmt *s) {
+  int handler = new_label(c), cleanup = new_label(c), orelse = new_label(c), end = new_label(c);
+  int reraise = new_label(c);
+  emit_jump(c, OP_SETUP_FINALLY, handler);
+  FBlock *b = push_fblock(c, s, FB_TRY_EXCEPT, -1, -1);
+  comp_body(c, &s->v.Try.body);
+  pop_fblock(c, b);
+  emit0(c, OP_POP_BLOCK);
+  emit_jump(c, OP_JUMP, orelse);
+  /* [prev_exc, exc] */
+  bind_label(c, handler);
+  emit_jump(c, OP_SETUP_CLEANUP, cleanup);
+  FBlock *sb = push_fblock(c, s, FB_EXCEPT_STAR, -1, -1);
+  emit(c, OP_BUILD_LIST, 0);
+  emit(c, OP_COPY, 2);
+  int n = s->v.Try.handlers.count;
+  for (int i = 0; i < n; i++) {
+    const ExceptHandler *h = s->v.Try.handlers.items[i];
+    comp_set_loc(c, h->lineno, h->col_offset, h->end_lineno, h->end_col_offset);
+    int next = new_label(c), no_match = new_label(c), raised = new_label(c);
+    if (h->type) { /* the grammar requires one; kept for robustness */
+      comp_expr(c, h->type);
+      comp_set_loc(c, h->lineno, h->col_offset, h->end_lineno, h->end_col_offset);
+      emit0(c, OP_CHECK_EG_MATCH);
+      emit(c, OP_COPY, 1);
+      emit_jump(c, OP_POP_JUMP_IF_NONE, no_match);
+    }
+    if (h->name)
+      comp_nameop(c, h->name, Store_ctx);
+    else
+      emit0(c, OP_POP_TOP);
+    emit_jump(c, OP_SETUP_CLEANUP, raised);
+    comp_body(c, &h->body);
+    emit0(c, OP_POP_BLOCK);
+    if (h->name) emit_unbind_name(c, h->name);
+    emit_jump(c, OP_JUMP, next);
+    /* [prev, orig, raised_list, rest, prev2 (the part), exc2] */
+    bind_label(c, raised);
+    if (h->name) emit_unbind_name(c, h->name);
+    emit(c, OP_SWAP, 2);
+    emit0(c, OP_POP_EXCEPT);
+    emit(c, OP_LIST_APPEND, 2);
+    emit_jump(c, OP_JUMP, next);
+    bind_label(c, no_match);
+    emit0(c, OP_POP_TOP);
+    bind_label(c, next);
+  }
+  pop_fblock(c, sb);
+  emit(c, OP_LIST_APPEND, 1);
+  emit0(c, OP_PREP_RERAISE_STAR);
+  emit(c, OP_COPY, 1);
+  emit_jump(c, OP_POP_JUMP_IF_NOT_NONE, reraise);
+  emit0(c, OP_POP_TOP);
+  emit0(c, OP_POP_BLOCK);
+  emit0(c, OP_POP_EXCEPT);
+  emit_jump(c, OP_JUMP, end);
+  bind_label(c, reraise);
+  emit0(c, OP_POP_BLOCK);
+  emit(c, OP_SWAP, 2);
+  emit0(c, OP_POP_EXCEPT);
+  emit0(c, OP_RERAISE);
+  emit_cleanup_handler(c, cleanup);
+  bind_label(c, orelse);
+  comp_body(c, &s->v.Try.orelse);
+  bind_label(c, end);
+}
+
 static void comp_try_finally(Compiler *c, const Stmt *s) {
   int handler = new_label(c), cleanup = new_label(c), end = new_label(c);
   emit_jump(c, OP_SETUP_FINALLY, handler);
   FBlock *b = push_fblock(c, s, FB_FINALLY_TRY, -1, -1);
   if (b) b->finalbody = &s->v.Try.finalbody;
-  if (s->v.Try.handlers.count)
+  if (s->kind == TryStar_kind)
+    comp_try_star(c, s);
+  else if (s->v.Try.handlers.count)
     comp_try_except(c, s);
   else
     comp_body(c, &s->v.Try.body);
@@ -704,11 +810,16 @@ void comp_stmt(Compiler *c, const Stmt *s) {
     break;
   }
   case Try_kind:
-  case TryStar_kind:
     if (s->v.Try.finalbody.count)
       comp_try_finally(c, s);
     else
       comp_try_except(c, s);
+    break;
+  case TryStar_kind:
+    if (s->v.Try.finalbody.count)
+      comp_try_finally(c, s);
+    else
+      comp_try_star(c, s);
     break;
   case Assert_kind: comp_assert(c, s); break;
   case Import_kind: comp_import(c, s); break;

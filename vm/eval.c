@@ -55,6 +55,7 @@
 #include "runtime/str.h"
 #include "runtime/thread.h"
 #include "runtime/type.h"
+#include "vm/except_star.h"
 #include "vm/frame.h"
 #include "vm/func.h"
 #include "vm/gil.h"
@@ -630,6 +631,7 @@ static __attribute__((noinline)) int collect_dropped(bool explicit) {
   X(POP_JUMP_IF_TRUE) X(POP_JUMP_IF_NONE) X(POP_JUMP_IF_NOT_NONE) X(JUMP_IF_FALSE_OR_POP)            \
   X(JUMP_IF_TRUE_OR_POP) X(GET_ITER) X(FOR_ITER) X(RETURN_VALUE) X(SETUP_FINALLY) X(SETUP_CLEANUP)   \
   X(SETUP_WITH) X(POP_BLOCK) X(POP_EXCEPT) X(RERAISE) X(RAISE_VARARGS) X(CHECK_EXC_MATCH)            \
+  X(CHECK_EG_MATCH) X(PREP_RERAISE_STAR)                                                               \
   X(WITH_EXCEPT_START) X(LOAD_ASSERTION_ERROR) X(LOAD_BUILD_CLASS) X(MAKE_FUNCTION)                  \
   X(SETUP_ANNOTATIONS) X(IMPORT_NAME) X(IMPORT_FROM) X(IMPORT_STAR) X(YIELD_VALUE) X(RESUME)         \
   X(RETURN_GENERATOR) X(GET_YIELD_FROM_ITER) X(SEND) X(GET_AWAITABLE) X(GET_AITER) X(GET_ANEXT)      \
@@ -1919,6 +1921,25 @@ dispatch:
     int r = exc_matches(PEEK(2), TOP());
     if (r < 0) goto error;
     SET_TOP(val_bool(r));
+    DISPATCH();
+  }
+  TARGET(CHECK_EG_MATCH) {
+    SAVE();
+    Value match, rest;
+    if (except_star_match(PEEK(2), TOP(), &match, &rest) < 0) goto error;
+    if (match != VAL_NONE) {
+      PEEK(2) = rest;
+      ts->handled_exc = match; /* sys.exception() in the clause's body */
+    }
+    SET_TOP(match);
+    DISPATCH();
+  }
+  TARGET(PREP_RERAISE_STAR) {
+    SAVE();
+    Value exc = except_star_prep_reraise(PEEK(2), TOP());
+    if (!exc) goto error;
+    sp--;
+    SET_TOP(exc);
     DISPATCH();
   }
   TARGET(LOAD_ASSERTION_ERROR) {

@@ -142,6 +142,8 @@ enum { OPF_ARG = 1, OPF_JUMP = 2, OPF_NAME = 4, OPF_CONST = 8, OPF_LOCAL = 16, O
   X(RERAISE, -1, 0)                  /* exc -> raise exc again, keeping its traceback */   \
   X(RAISE_VARARGS, VAR, OPF_ARG)     /* 0: re-raise handled; 1: exc; 2: exc cause */       \
   X(CHECK_EXC_MATCH, 0, 0)           /* exc type -> exc bool */                            \
+  X(CHECK_EG_MATCH, 0, 0)            /* exc type -> rest match | exc None (except*; vm/except_star.h) */ \
+  X(PREP_RERAISE_STAR, -1, 0)        /* orig raised_list -> exc to re-raise | None */      \
   X(WITH_EXCEPT_START, 1, 0)         /* exit prev exc -> exit prev exc r; r = exit(type, exc, tb) */ \
   X(LOAD_ASSERTION_ERROR, 1, 0)                                                            \
   X(LOAD_BUILD_CLASS, 1, 0)          /* push builtins.__build_class__ */                   \

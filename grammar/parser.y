@@ -595,7 +595,8 @@ static void handler_end(ExceptHandler *h) {
   }
 }
 /* A handler and whether it was written "except*" (TryStar), until try_stmt
- * has checked that the two kinds are not mixed. */
+ * has checked that the two kinds are not mixed; star is then the column
+ * after the '*' plus one (where CPython's error about mixing them ends). */
 typedef struct { ExceptHandler *h; int star; } HandlerItem;
 
 static HandlerItem *mk_handler(Parser *p, Expr *type, const char *name, PList *body, int star, const YYLTYPE *loc) {
@@ -1205,7 +1206,8 @@ try_stmt
       for (int i = 0; i < $4->n; i++) {
         HandlerItem *it = $4->items[i];
         if (it->star != ((HandlerItem *)$4->items[0])->star) {
-          YYLTYPE l = {it->h->lineno, it->h->col_offset, it->h->lineno, it->h->col_offset};
+          int end = it->star ? it->star - 1 : it->h->col_offset + 6; /* `except*` or `except` */
+          YYLTYPE l = {it->h->lineno, it->h->col_offset, it->h->lineno, end};
           err_at(p, &l, "cannot have both 'except' and 'except*' on the same 'try'");
           YYABORT;
         }
@@ -1241,8 +1243,8 @@ handler
   : KW_EXCEPT ':' block { $$ = mk_handler(p, NULL, NULL, $3, 0, &@$); }
   | KW_EXCEPT test ':' block { $$ = mk_handler(p, $2, NULL, $4, 0, &@$); }
   | KW_EXCEPT test KW_AS NAME ':' block { $$ = mk_handler(p, $2, $4, $6, 0, &@$); }
-  | KW_EXCEPT '*' test ':' block { $$ = mk_handler(p, $3, NULL, $5, 1, &@$); }
-  | KW_EXCEPT '*' test KW_AS NAME ':' block { $$ = mk_handler(p, $3, $5, $7, 1, &@$); }
+  | KW_EXCEPT '*' test ':' block { $$ = mk_handler(p, $3, NULL, $5, @2.last_column + 1, &@$); }
+  | KW_EXCEPT '*' test KW_AS NAME ':' block { $$ = mk_handler(p, $3, $5, $7, @2.last_column + 1, &@$); }
   ;
 
 with_stmt

@@ -804,6 +804,50 @@ TypeObject UnpackIterType = {
     .methods = unpackiter_methods,
 };
 
+/* Binds unpack_from's arguments, worded as CPython's argument clinic:
+ * the module function takes (format, /, buffer, offset=0) (nposonly 1),
+ * the method (buffer, offset=0).  out: [format,] buffer, offset (NULL). */
+static bool bind_unpack_from(Value *args, size_t nargs, TupleObject *kw, size_t nposonly, Value *out) {
+  size_t nkw = kw ? (size_t)kw->len : 0, max = nposonly + 2;
+  if (nargs + nkw > max) {
+    err_set(&Exc_TypeError, "unpack_from() takes at most %zu arguments (%zu given)", max, nargs + nkw);
+    return false;
+  }
+  if (nargs < nposonly) {
+    err_set(&Exc_TypeError, "unpack_from() takes at least %zu positional argument (%zu given)", nposonly, nargs);
+    return false;
+  }
+  for (size_t i = 0; i < max; i++) out[i] = i < nargs ? args[i] : VAL_NULL;
+  static const char *const names[] = {"buffer", "offset"};
+  bool unknown = false;
+  for (size_t k = 0; k < nkw; k++) {
+    const char *name = str_cstr((Value)kw->items[k]);
+    size_t slot = strcmp(name, names[0]) == 0 ? nposonly : strcmp(name, names[1]) == 0 ? nposonly + 1 : max;
+    if (slot == max) {
+      unknown = true;
+      continue;
+    }
+    if (slot < nargs) {
+      err_set(&Exc_TypeError, "argument for unpack_from() given by name ('%s') and position (%zu)", name, slot + 1);
+      return false;
+    }
+    out[slot] = args[nargs + k];
+  }
+  if (!out[nposonly]) {
+    err_set(&Exc_TypeError, "unpack_from() missing required argument 'buffer' (pos %zu)", nposonly + 1);
+    return false;
+  }
+  if (unknown)
+    for (size_t k = 0; k < nkw; k++) {
+      const char *name = str_cstr((Value)kw->items[k]);
+      if (strcmp(name, names[0]) != 0 && strcmp(name, names[1]) != 0) {
+        err_set(&Exc_TypeError, "'%s' is an invalid keyword argument for unpack_from()", name);
+        return false;
+      }
+    }
+  return true;
+}
+
 /* ---- Struct methods ------------------------------------------------------ */
 
 /* Argument checks worded as CPython's for these functions ("Struct.pack",
@@ -841,9 +885,8 @@ static Value s_unpack(Value self, Value *args, size_t nargs, TupleObject *kw) {
 }
 
 static Value s_unpack_from(Value self, Value *args, size_t nargs, TupleObject *kw) {
-  static ArgSpec spec = ARGSPEC("unpack_from(buffer, offset=0)");
   Value a[2];
-  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!bind_unpack_from(args, nargs, kw, 0, a)) return VAL_NULL;
   return struct_unpack_from_value(struct_of(self), a[0], a[1]);
 }
 
@@ -936,9 +979,8 @@ static Value m_unpack(Value self, Value *args, size_t nargs, TupleObject *kw) {
 
 static Value m_unpack_from(Value self, Value *args, size_t nargs, TupleObject *kw) {
   (void)self;
-  static ArgSpec spec = ARGSPEC("unpack_from(format, /, buffer, offset=0)");
   Value a[3];
-  if (!args_bind(&spec, args, nargs, kw, a)) return VAL_NULL;
+  if (!bind_unpack_from(args, nargs, kw, 1, a)) return VAL_NULL;
   StructObject *s = cached_struct(a[0]);
   return s ? struct_unpack_from_value(s, a[1], a[2]) : VAL_NULL;
 }

@@ -56,3 +56,16 @@ except struct.error as e:
 t(struct.unpack, '0p', b'')
 t(struct.unpack, '>h0p', b'\x00\x01')
 t(struct.pack, '0p', b'abc')
+
+# unpack_from's argument binding
+s4 = struct.Struct('i')
+for fn, a, k in ((struct.unpack_from, (), {}), (struct.unpack_from, ('i',), {}), (struct.unpack_from, ('i', b'aaaa', 0, 1), {}),
+                 (struct.unpack_from, ('i', b'aaaa'), {'buffer': b''}), (struct.unpack_from, ('i', b'aaaa'), {'x': 1}),
+                 (struct.unpack_from, ('i',), {'offset': 1}), (struct.unpack_from, (), {'format': 'i', 'buffer': b'aaaa'}),
+                 (s4.unpack_from, (), {}), (s4.unpack_from, (b'aaaa', 0, 1), {}), (s4.unpack_from, (b'aaaa',), {'buffer': b''}),
+                 (s4.unpack_from, (b'aaaa',), {'x': 1}), (s4.unpack_from, (), {'offset': 0}), (struct.unpack_from, ('i',), {'x': 1}),
+                 (s4.unpack_from, (), {'x': 1}), (struct.unpack_from, ('i', b'', 0), {'buffer': 1}),
+                 (s4.unpack_from, (b'',), {'offset': 1, 'buffer': 2}), (struct.unpack_from, ('>h',), {'buffer': b'\x00\x05'}),
+                 (struct.unpack_from, ('>h',), {'offset': 1, 'buffer': b'\x00\x00\x05'}), (s4.unpack_from, (), {'buffer': b'\x01\x00\x00\x00'}),
+                 (s4.unpack_from, (b'\x01\x00\x00\x00',), {'offset': 1})):
+    t(fn, *a, **k)

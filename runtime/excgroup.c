@@ -19,6 +19,7 @@
 #include "runtime/excgroup.h"
 #include "runtime/gc.h"
 #include "runtime/list.h"
+#include "runtime/names.h"
 #include "runtime/native.h"
 #include "runtime/ops.h"
 #include "runtime/set.h"
@@ -144,8 +145,18 @@ static int classify(Value cond, MatchKind *kind) {
 
 static Value leaf_id(Value exc) { return val_from_int((intptr_t)exc); }
 
+/* A type condition matches as PyErr_GivenExceptionMatches does: by the
+ * exception's type alone, whatever the classes' __instancecheck__ says. */
+static bool matches_type(Value exc, Value cond) {
+  ssize_t n = val_is_tuple(cond) ? TUPLE_LEN(cond) : 1;
+  const Value *types = val_is_tuple(cond) ? TUPLE_ITEMS(cond) : &cond;
+  for (ssize_t i = 0; i < n; i++)
+    if (type_is_subtype(val_type(exc), AS(TypeObject, types[i]))) return true;
+  return false;
+}
+
 static int matches(Value exc, Value cond, MatchKind kind) {
-  if (kind == MATCH_TYPE) return obj_isinstance(exc, cond);
+  if (kind == MATCH_TYPE) return matches_type(exc, cond);
   if (kind == MATCH_IDS) return exc_is_group(exc) ? 0 : set_contains(cond, leaf_id(exc));
   Value r = obj_call(cond, &exc, 1, NULL);
   if (!r) return -1;
@@ -164,8 +175,10 @@ static Value derive_and_copy(Value self, Value excs) {
   d->suppress_context = true; /* CPython sets the cause, which sets this too */
   if (s->dict) {
     Value notes = dict_get_cstr(s->dict, "__notes__");
-    if (notes) {
-      Value copy = val_is_list(notes) ? list_from_iterable(notes) : notes;
+    /* Each part gets its own list; notes that are not a sequence (CPython's
+     * PySequence_Check) are left out rather than reported here. */
+    if (notes && !val_is_dict(notes) && type_lookup(val_type(notes), NAME(__getitem__))) {
+      Value copy = list_from_iterable(notes);
       if (!copy || obj_setattr(eg, str_intern_cstr("__notes__"), copy) < 0) return VAL_NULL;
     }
   }

@@ -355,3 +355,30 @@ def loops():
 
 
 run(loops)
+
+# 23. parts copy a sequence of notes into a list of their own and drop notes
+#     that are not a sequence; matching is by type, not __instancecheck__
+g = ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+g.__notes__ = ("a", "b")
+m, r = g.split(ValueError)
+print("notes of a part:", m.__notes__, type(m.__notes__).__name__, m.__notes__ is not r.__notes__)
+g.__notes__ = 42
+print("non-sequence notes:", getattr(g.split(ValueError)[0], "__notes__", "absent"))
+
+
+class AcceptsAll(type):
+    def __instancecheck__(cls, inst):
+        return True
+
+
+class Weird(Exception, metaclass=AcceptsAll):
+    pass
+
+
+print("isinstance says:", isinstance(ValueError(), Weird), "split says:", g.split(Weird))
+try:
+    raise ExceptionGroup("eg", [ValueError(1)])
+except* Weird as e:
+    print("not reached", repr(e))
+except* ValueError as e:
+    print("taken by ValueError:", repr(e))

@@ -274,19 +274,17 @@ static Value struct_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObj
   return (Value)s;
 }
 
+/* Struct(format), worded as CPython's argument clinic. */
 static int struct_tp_init(Value self, Value *args, size_t nargs, TupleObject *kwnames) {
   size_t nkw = kwnames ? (size_t)kwnames->len : 0;
-  Value format = nargs > 0 ? args[0] : VAL_NULL;
-  for (size_t i = 0; i < nkw; i++) {
-    if (strcmp(str_cstr((Value)kwnames->items[i]), "format") == 0 && !format) {
-      format = args[nargs + i];
-      continue;
-    }
-    if (strcmp(str_cstr((Value)kwnames->items[i]), "format") == 0)
-      return ERR_INT(err_set(&Exc_TypeError, "argument for Struct() given by name ('format') and position (1)"));
-    return ERR_INT(err_set(&Exc_TypeError, "Struct() got an unexpected keyword argument '%U'", kwnames->items[i]));
+  if (nargs + nkw > 1) {
+    if (nargs == 0)
+      return ERR_INT(err_set(&Exc_TypeError, "Struct() takes at most 1 keyword argument (%zu given)", nkw));
+    return ERR_INT(err_set(&Exc_TypeError, "Struct() takes at most 1 argument (%zu given)", nargs + nkw));
   }
-  if (nargs > 1) return ERR_INT(err_set(&Exc_TypeError, "Struct() takes at most 1 argument (%zu given)", nargs + nkw));
+  Value format = nargs > 0 ? args[0] : VAL_NULL;
+  if (nkw && strcmp(str_cstr((Value)kwnames->items[0]), "format") == 0) format = args[0];
+  /* a lone keyword other than format leaves format missing */
   if (!format) return ERR_INT(err_set(&Exc_TypeError, "Struct() missing required argument 'format' (pos 1)"));
   return struct_set_format(AS(StructObject, self), format);
 }
@@ -761,6 +759,12 @@ static void unpackiter_trace(Object *o) {
 
 static Value unpackiter_iter(Value self) { return self; }
 
+static Value unpackiter_tp_new(TypeObject *type, Value *args, size_t nargs, TupleObject *kwnames) {
+  (void)type, (void)args, (void)nargs, (void)kwnames;
+  /* sic: CPython's message lacks the closing quote */
+  return err_set(&Exc_TypeError, "Cannot create 'unpack_iterator objects");
+}
+
 static Value unpackiter_next(Value self) {
   UnpackIterObject *it = AS(UnpackIterObject, self);
   if (!it->s) return VAL_NULL;
@@ -798,6 +802,7 @@ TypeObject UnpackIterType = {
     STATIC_OBJECT_HEADER(&TypeType),
     .name = "_struct.unpack_iterator",
     .instance_size = sizeof(UnpackIterObject),
+    .tp_new = unpackiter_tp_new,
     .trace = unpackiter_trace,
     .iter = unpackiter_iter,
     .iternext = unpackiter_next,

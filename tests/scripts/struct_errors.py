@@ -69,3 +69,10 @@ for fn, a, k in ((struct.unpack_from, (), {}), (struct.unpack_from, ('i',), {}),
                  (struct.unpack_from, ('>h',), {'offset': 1, 'buffer': b'\x00\x00\x05'}), (s4.unpack_from, (), {'buffer': b'\x01\x00\x00\x00'}),
                  (s4.unpack_from, (b'\x01\x00\x00\x00',), {'offset': 1})):
     t(fn, *a, **k)
+
+# Struct() binding, and the iterator type cannot be made directly
+for a, k in ((('i', 'j'), {}), ((), {'format': 'i', 'x': 1}), (('i',), {'format': 'i'}), ((), {'x': 1}), (('i', 'j', 'k'), {}),
+             ((), {'format': '>q'})):
+    t(struct.Struct, *a, **k)
+t(type(struct.iter_unpack('b', b'ab')))
+print(struct.Struct.__name__, struct.Struct.__module__, type(struct.iter_unpack('b', b'')).__name__)

@@ -259,6 +259,68 @@ def _cleanup():
                 pass
 
 
+def _ids_of(user, group, extra_groups):
+    """The numeric (gid, extra gids, uid) the child switches to (None:
+    unchanged).  Names need the grp and pwd modules."""
+    gid = None
+    if group is not None:
+        if isinstance(group, str):
+            try:
+                import grp
+            except ImportError:
+                raise ValueError("The group parameter cannot be a string "
+                                 "on systems without the grp module")
+            gid = grp.getgrnam(group).gr_gid
+        elif isinstance(group, int):
+            gid = group
+        else:
+            raise TypeError("Group must be a string or an integer, not {}"
+                            .format(type(group)))
+        if gid < 0:
+            raise ValueError(f"Group ID cannot be negative, got {gid}")
+
+    gids = None
+    if extra_groups is not None:
+        if isinstance(extra_groups, str):
+            raise ValueError("Groups must be a list, not a string")
+        gids = []
+        for extra_group in extra_groups:
+            if isinstance(extra_group, str):
+                try:
+                    import grp
+                except ImportError:
+                    raise ValueError("Items in extra_groups cannot be "
+                                     "strings on systems without the "
+                                     "grp module")
+                gids.append(grp.getgrnam(extra_group).gr_gid)
+            elif isinstance(extra_group, int):
+                gids.append(extra_group)
+            else:
+                raise TypeError("Items in extra_groups must be a string "
+                                "or integer, not {}"
+                                .format(type(extra_group)))
+        for gid_check in gids:
+            if gid_check < 0:
+                raise ValueError(f"Group ID cannot be negative, got {gid_check}")
+
+    uid = None
+    if user is not None:
+        if isinstance(user, str):
+            try:
+                import pwd
+            except ImportError:
+                raise ValueError("The user parameter cannot be a string "
+                                 "on systems without the pwd module")
+            uid = pwd.getpwnam(user).pw_uid
+        elif isinstance(user, int):
+            uid = user
+        else:
+            raise TypeError("User must be a string or an integer")
+        if uid < 0:
+            raise ValueError(f"User ID cannot be negative, got {uid}")
+    return gid, gids, uid
+
+
 def _text_encoding():
     return 'utf-8'
 
@@ -279,8 +341,9 @@ class Popen:
                  shell=False, cwd=None, env=None, universal_newlines=None,
                  startupinfo=None, creationflags=0,
                  restore_signals=True, start_new_session=False,
-                 pass_fds=(), *, encoding=None, errors=None, text=None,
-                 umask=-1, process_group=None):
+                 pass_fds=(), *, user=None, group=None, extra_groups=None,
+                 encoding=None, errors=None, text=None, umask=-1,
+                 process_group=None):
         _cleanup()
         self._waitpid_lock = threading.Lock()
         self._input = None
@@ -322,6 +385,7 @@ class Popen:
 
         if process_group is None:
             process_group = -1
+        gid, gids, uid = _ids_of(user, group, extra_groups)
 
         (p2cread, p2cwrite,
          c2pread, c2pwrite,
@@ -362,7 +426,8 @@ class Popen:
                                 pass_fds, cwd, env, shell,
                                 p2cread, p2cwrite, c2pread, c2pwrite,
                                 errread, errwrite, restore_signals,
-                                start_new_session, process_group, umask)
+                                start_new_session, process_group,
+                                gid, gids, uid, umask)
         except:
             # The child did not start: close what was opened for it.
             for f in filter(None, (self.stdin, self.stdout, self.stderr)):
@@ -503,7 +568,8 @@ class Popen:
                        pass_fds, cwd, env, shell,
                        p2cread, p2cwrite, c2pread, c2pwrite,
                        errread, errwrite, restore_signals,
-                       start_new_session, process_group, umask):
+                       start_new_session, process_group,
+                       gid, gids, uid, umask):
         if isinstance(args, (str, bytes)):
             args = [args]
         elif isinstance(args, os.PathLike):
@@ -560,7 +626,7 @@ class Popen:
                     errread, errwrite,
                     errpipe_read, errpipe_write,
                     restore_signals, start_new_session,
-                    process_group, None, None, None, umask,
+                    process_group, gid, gids, uid, umask,
                     preexec_fn, False)
                 self._child_created = True
             finally:

@@ -195,3 +195,18 @@ print(subprocess.PIPE, subprocess.STDOUT, subprocess.DEVNULL)
 print(sorted(subprocess.__all__))
 print(subprocess.CompletedProcess(['x'], 0))
 print(subprocess.CompletedProcess('y', 1, 'o', b'e'))
+
+# user, group and extra_groups: checked before the child starts.
+for kw in ({'user': -1}, {'group': -2}, {'extra_groups': 'x'}, {'extra_groups': [-3]},
+           {'user': 1.5}, {'group': 2.5}, {'extra_groups': [None]}):
+    try:
+        subprocess.run(['true'], **kw)
+    except (ValueError, TypeError) as e:
+        print(type(e).__name__, e)
+print(subprocess.run(['id', '-u'], user=os.getuid(), group=os.getgid(),
+                     capture_output=True, text=True).stdout.strip() == str(os.getuid()))
+# A preexec_fn that cannot be called fails in the child.
+try:
+    subprocess.run(['true'], preexec_fn=5)
+except subprocess.SubprocessError as e:
+    print(type(e).__name__, e)

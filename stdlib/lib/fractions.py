@@ -31,6 +31,8 @@ _PyHASH_INF = _hash_info.inf if _hash_info is not None else 314159
 def _is_rational(x):
     if isinstance(x, (int, Fraction)):
         return True
+    if type(x) is float or type(x) is complex:
+        return False  # settled without the slower ABC check
     return _numbers is not None and isinstance(x, _numbers.Rational)
 
 

@@ -44,10 +44,12 @@ static CollectionKind builtin_kind(const TypeObject *t) {
 }
 
 /* Asks collections.abc.<abc_name> whether type t is its subclass. */
-static int abc_subclass(TypeObject *t, const char *abc_name) {
-  Value mod = dict_get_cstr(sys_modules, "collections.abc");
+static int abc_subclass(TypeObject *t, StrObject *abc_name) {
+  static StrObject *module_name;
+  if (!module_name) module_name = str_intern_cstr("collections.abc");
+  Value mod = dict_get_str(sys_modules, module_name);
   if (!mod) return 0;
-  Value abc = obj_getattr_cstr(mod, abc_name);
+  Value abc = obj_getattr(mod, abc_name);
   if (!abc) {
     if (!err_matches(&Exc_AttributeError)) return -1;
     err_clear();
@@ -56,7 +58,7 @@ static int abc_subclass(TypeObject *t, const char *abc_name) {
   return obj_issubclass((Value)t, abc);
 }
 
-static int is_collection(Value subject, CollectionKind want, const char *abc_name) {
+static int is_collection(Value subject, CollectionKind want, StrObject *abc_name) {
   TypeObject *type = val_type(subject);
   for (TypeObject *t = type; t; t = t->base_type) {
     CollectionKind k = builtin_kind(t);
@@ -66,11 +68,37 @@ static int is_collection(Value subject, CollectionKind want, const char *abc_nam
   return abc_subclass(type, abc_name);
 }
 
-int match_is_sequence(Value subject) { return is_collection(subject, KIND_SEQUENCE, "Sequence"); }
+int match_is_sequence(Value subject) {
+  static StrObject *abc_name;
+  if (!abc_name) abc_name = str_intern_cstr("Sequence");
+  return is_collection(subject, KIND_SEQUENCE, abc_name);
+}
 
-int match_is_mapping(Value subject) { return is_collection(subject, KIND_MAPPING, "Mapping"); }
+int match_is_mapping(Value subject) {
+  static StrObject *abc_name;
+  if (!abc_name) abc_name = str_intern_cstr("Mapping");
+  return is_collection(subject, KIND_MAPPING, abc_name);
+}
 
 /* ---- mapping patterns ---------------------------------------------------- */
+
+/* Whether keys[i] equals an earlier key, by a set's rules (hash, then
+ * identity or ==; unhashable keys raise): 0/1, -1 with an error.  hashes[]
+ * holds the earlier keys' hashes and receives this one's.  Patterns have
+ * few keys, so this scans rather than building a set. */
+static int seen_before(Value keys, ssize_t i, Hash *hashes) {
+  Value *items = TUPLE_ITEMS(keys);
+  Hash h = obj_hash(items[i]);
+  if (h == -1 && err_occurred()) return -1;
+  hashes[i] = h;
+  for (ssize_t j = 0; j < i; j++) {
+    if (items[j] == items[i]) return 1;
+    if (hashes[j] != h) continue;
+    int eq = obj_eq(items[j], items[i]);
+    if (eq != 0) return eq;
+  }
+  return 0;
+}
 
 Value match_keys(Value map, Value keys) {
   ssize_t nkeys = TUPLE_LEN(keys);
@@ -85,15 +113,13 @@ Value match_keys(Value map, Value keys) {
     dummy = obj_call0((Value)&ObjectType);
     if (!dummy) return VAL_NULL;
   }
-  Value seen = set_new(VAL_NULL);
-  if (!seen) return VAL_NULL;
   Value values = tuple_new(nkeys);
+  Hash hashes[nkeys];
   for (ssize_t i = 0; i < nkeys; i++) {
     Value key = TUPLE_ITEMS(keys)[i];
-    int dup = set_contains(seen, key);
+    int dup = seen_before(keys, i, hashes);
     if (dup < 0) return VAL_NULL;
     if (dup) return err_set(&Exc_ValueError, "mapping pattern checks duplicate key (%R)", key);
-    if (set_add(seen, key) < 0) return VAL_NULL;
     Value v;
     if (exact_dict) {
       v = dict_get(map, key);
@@ -125,23 +151,26 @@ static bool matches_self(const TypeObject *type) {
   return false;
 }
 
-/* Appends subject.<name> to attrs.  0 done, 1 no such attribute (the match
+/* Stores subject.<name> in attrs[*n] (names[0..*n) are the attribute
+ * names read so far, interned).  0 done, 1 no such attribute (the match
  * fails), -1 error. */
-static int append_attr(Value subject, TypeObject *type, Value name, Value seen, Value attrs) {
-  int dup = set_contains(seen, name);
-  if (dup < 0) return -1;
-  if (dup) {
-    err_set(&Exc_TypeError, "%s() got multiple sub-patterns for attribute %R", type->name, name);
-    return -1;
+static int read_attr(Value subject, TypeObject *type, Value name, StrObject **names, Value attrs, ssize_t *n) {
+  StrObject *interned = str_intern(name);
+  for (ssize_t i = 0; i < *n; i++) {
+    if (names[i] == interned) {
+      err_set(&Exc_TypeError, "%s() got multiple sub-patterns for attribute %R", type->name, name);
+      return -1;
+    }
   }
-  if (set_add(seen, name) < 0) return -1;
-  Value attr = obj_getattr(subject, str_intern(name));
+  Value attr = obj_getattr(subject, interned);
   if (!attr) {
     if (!err_matches(&Exc_AttributeError)) return -1;
     err_clear();
     return 1;
   }
-  return list_append(attrs, attr);
+  names[*n] = interned;
+  TUPLE_ITEMS(attrs)[(*n)++] = attr;
+  return 0;
 }
 
 Value match_class(Value subject, Value cls, uint32_t nargs, Value names) {
@@ -151,9 +180,12 @@ Value match_class(Value subject, Value cls, uint32_t nargs, Value names) {
   int ok = obj_isinstance(subject, cls);
   if (ok < 0) return VAL_NULL;
   if (!ok) return VAL_NONE;
-  Value seen = set_new(VAL_NULL);
-  Value attrs = list_new(0);
-  if (!seen || !attrs) return VAL_NULL;
+  /* One attribute per sub-pattern; the names already read are kept to
+   * report one named twice (patterns are small: a VLA). */
+  ssize_t total = (ssize_t)nargs + TUPLE_LEN(names);
+  Value attrs = tuple_new(total);
+  StrObject *read[total > 0 ? total : 1];
+  ssize_t n = 0;
   if (nargs) {
     static StrObject *match_args_name;
     if (!match_args_name) match_args_name = str_intern_cstr("__match_args__");
@@ -175,22 +207,23 @@ Value match_class(Value subject, Value cls, uint32_t nargs, Value names) {
       return err_set(&Exc_TypeError, "%s() accepts %zd positional sub-pattern%s (%zd given)", type->name, allowed,
                      allowed == 1 ? "" : "s", (ssize_t)nargs);
     if (match_self) {
-      if (list_append(attrs, subject) < 0) return VAL_NULL;
+      TUPLE_ITEMS(attrs)[n] = subject;
+      read[n++] = NULL;
     } else {
       for (uint32_t i = 0; i < nargs; i++) {
         Value name = TUPLE_ITEMS(match_args)[i];
         if (!val_is_obj(name) || name->type != &StrType)
           return err_set(&Exc_TypeError, "__match_args__ elements must be strings (got %T)", name);
-        int r = append_attr(subject, type, name, seen, attrs);
+        int r = read_attr(subject, type, name, read, attrs, &n);
         if (r < 0) return VAL_NULL;
         if (r > 0) return VAL_NONE;
       }
     }
   }
   for (ssize_t i = 0; i < TUPLE_LEN(names); i++) {
-    int r = append_attr(subject, type, TUPLE_ITEMS(names)[i], seen, attrs);
+    int r = read_attr(subject, type, TUPLE_ITEMS(names)[i], read, attrs, &n);
     if (r < 0) return VAL_NULL;
     if (r > 0) return VAL_NONE;
   }
-  return list_to_tuple(attrs);
+  return attrs;
 }

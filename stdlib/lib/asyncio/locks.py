@@ -4,6 +4,7 @@
 __all__ = ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier')
 
 import collections
+import enum
 
 from . import exceptions
 from . import mixins
@@ -237,14 +238,32 @@ class BoundedSemaphore(Semaphore):
         super().release()
 
 
+class _BarrierState(enum.Enum):
+    FILLING = 'filling'
+    DRAINING = 'draining'
+    RESETTING = 'resetting'
+    BROKEN = 'broken'
+
+
 class Barrier(mixins._LoopBoundMixin):
+    """A barrier for a fixed number of tasks (asyncio's counterpart of
+    threading.Barrier): each wait() returns its arrival index once all the
+    parties have arrived; the barrier then drains and can be used again."""
+
     def __init__(self, parties):
         if parties < 1:
             raise ValueError('parties must be > 0')
         self._cond = Condition()
         self._parties = parties
-        self._state = 'filling'
+        self._state = _BarrierState.FILLING
         self._count = 0
+
+    def __repr__(self):
+        res = super().__repr__()
+        extra = f'{self._state.value}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<{res[1:-1]} [{extra}]>'
 
     async def __aenter__(self):
         return await self.wait()
@@ -259,27 +278,53 @@ class Barrier(mixins._LoopBoundMixin):
                 index = self._count
                 self._count += 1
                 if index + 1 == self._parties:
-                    self._state = 'draining'
-                    self._cond.notify_all()
+                    await self._release()
                 else:
-                    await self._cond.wait_for(lambda: self._state != 'filling')
-                if self._state == 'broken':
-                    raise exceptions.BrokenBarrierError('Barrier aborted')
+                    await self._wait()
                 return index
             finally:
                 self._count -= 1
-                if self._count == 0 and self._state == 'draining':
-                    self._state = 'filling'
-                    self._cond.notify_all()
+                self._exit()
 
     async def _block(self):
-        await self._cond.wait_for(lambda: self._state not in ('draining', 'resetting'))
-        if self._state == 'broken':
-            raise exceptions.BrokenBarrierError('Barrier aborted')
+        # Wait while the previous round drains or a reset completes.
+        await self._cond.wait_for(
+            lambda: self._state not in (_BarrierState.DRAINING, _BarrierState.RESETTING))
+        if self._state is _BarrierState.BROKEN:
+            raise exceptions.BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        # The last party arrived: let every waiter go.
+        self._state = _BarrierState.DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)
+        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+            raise exceptions.BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        # The last one out refills the barrier (after draining or a reset).
+        if self._count == 0:
+            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        """Return the barrier to its empty state; waiting tasks get
+        BrokenBarrierError."""
+        async with self._cond:
+            if self._count > 0:
+                if self._state is not _BarrierState.RESETTING:
+                    self._state = _BarrierState.RESETTING
+            else:
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
 
     async def abort(self):
+        """Put the barrier into a broken state: wait() raises BrokenBarrierError."""
         async with self._cond:
-            self._state = 'broken'
+            self._state = _BarrierState.BROKEN
             self._cond.notify_all()
 
     @property
@@ -288,8 +333,10 @@ class Barrier(mixins._LoopBoundMixin):
 
     @property
     def n_waiting(self):
-        return self._count if self._state == 'filling' else 0
+        if self._state is _BarrierState.FILLING:
+            return self._count
+        return 0
 
     @property
     def broken(self):
-        return self._state == 'broken'
+        return self._state is _BarrierState.BROKEN

@@ -9,8 +9,8 @@
  * its subject.  Captured values are not stored while matching: each is
  * rotated below the items still needed (PatCtx.on_top) and the captures
  * before it, and the case stores them all once the whole pattern matched,
- * so a failed case leaves no partial bindings behind except those of
- * earlier, successful-looking alternatives of CPython's own making (none).
+ * so a pattern that fails binds nothing (a case whose guard fails keeps
+ * its captures, as in CPython).
  * A failing check jumps to fail_pop[n], where n is the number of items to
  * drop (on_top plus captures so far): the fail_pop labels are bound at
  * the end of the case as a run of POP_TOPs falling into fail_pop[0].

@@ -146,3 +146,54 @@ async def taskgroups():
 
 asyncio.run(taskgroups())
 print("sys.exception() at the end:", sys.exception())
+
+
+# the clause's name as a closure cell, in a class body, deleted by the clause
+def closure():
+    try:
+        raise ExceptionGroup("eg", [ValueError(1)])
+    except* ValueError as e:
+        def get():
+            return e
+        print("closure sees:", repr(get()))
+    try:
+        get()
+    except NameError as n:
+        print("NameError:", n)
+
+
+closure()
+
+
+class Body:
+    try:
+        raise ExceptionGroup("eg", [ValueError(1), KeyError(2)])
+    except* ValueError as e:
+        v = repr(e)
+    except* KeyError as k:
+        k_seen = repr(k)
+
+
+print("class body:", Body.v, Body.k_seen, hasattr(Body, "e"), hasattr(Body, "k"))
+
+try:
+    raise ExceptionGroup("eg", [ValueError(1)])
+except* ValueError as e:
+    del e
+print("deleting the name in the clause is fine")
+
+
+async def agen():
+    try:
+        yield "first"
+        raise ExceptionGroup("eg", [ValueError(1)])
+    except* ValueError as e:
+        yield "async generator clause: " + repr(e)
+
+
+async def consume():
+    async for v in agen():
+        print(v)
+
+
+asyncio.run(consume())

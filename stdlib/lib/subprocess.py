@@ -407,6 +407,9 @@ class Popen:
                 if p2cwrite != -1:
                     self.stdin = io.open(p2cwrite, 'w', text_buf,
                                          encoding=encoding, errors=errors)
+                    if bufsize == 0:
+                        # Unbuffered: every write reaches the pipe at once.
+                        self.stdin.reconfigure(write_through=True)
                 if c2pread != -1:
                     self.stdout = io.open(c2pread, 'r', -1,
                                           encoding=encoding, errors=errors)

@@ -38,6 +38,17 @@ p.stdin.close()
 print(repr(p.stdout.read()), p.wait())
 p.stdout.close()
 
+# Unbuffered pipes: each write reaches the child at once, in text and in
+# binary mode.
+for text in (True, False):
+    p = subprocess.Popen([PY, '-c', 'import sys; print(sys.stdin.readline().upper(), end="")'],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=text, bufsize=0)
+    p.stdin.write('hello\n' if text else b'hello\n')
+    print(repr(p.stdout.readline()))
+    p.stdin.close()
+    p.stdout.close()
+    p.wait()
+
 # Binary pipe objects.
 p = subprocess.Popen(['cat'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 print(type(p.stdin).__name__, type(p.stdout).__name__)

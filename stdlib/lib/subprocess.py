@@ -321,8 +321,17 @@ def _ids_of(user, group, extra_groups):
     return gid, gids, uid
 
 
+_default_encoding = None
+
+
 def _text_encoding():
-    return 'utf-8'
+    # The encoding open() gives a text file by default (CPython: the
+    # locale's, e.g. 'UTF-8').
+    global _default_encoding
+    if _default_encoding is None:
+        with open(os.devnull) as f:
+            _default_encoding = f.encoding
+    return _default_encoding
 
 
 # ---- Popen -----------------------------------------------------------------

@@ -21,12 +21,13 @@ from .taskgroups import *
 from .tasks import *
 from .threads import *
 from .timeouts import *
+from .transports import *
 from .unix_events import *
 
 from . import base_events, coroutines, events, exceptions, futures, locks
 from . import queues, runners, streams, tasks, threads, timeouts
 from . import base_subprocess, protocols, subprocess, taskgroups
-from . import selector_events, unix_events
+from . import selector_events, transports, trsock, unix_events
 
 __all__ = (base_events.__all__ +
            coroutines.__all__ +
@@ -43,4 +44,5 @@ __all__ = (base_events.__all__ +
            tasks.__all__ +
            threads.__all__ +
            timeouts.__all__ +
+           transports.__all__ +
            unix_events.__all__)

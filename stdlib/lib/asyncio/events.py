@@ -5,7 +5,8 @@ machinery provides one), as CPython does, so that loops in several threads
 never see each other.
 """
 
-__all__ = ('AbstractEventLoopPolicy', 'AbstractEventLoop', 'Handle', 'TimerHandle',
+__all__ = ('AbstractEventLoopPolicy', 'AbstractEventLoop', 'AbstractServer',
+           'Handle', 'TimerHandle',
            'get_event_loop_policy', 'set_event_loop_policy', 'get_event_loop',
            'set_event_loop', 'new_event_loop', 'get_running_loop',
            '_get_running_loop', '_set_running_loop')
@@ -46,6 +47,10 @@ _asyncio._set_loop_helpers(format_helpers._format_callback_source, _creation_sta
 
 class AbstractEventLoop:
     """Abstract event loop."""
+
+
+class AbstractServer:
+    """Abstract server returned by create_server()."""
 
 
 class AbstractEventLoopPolicy:

@@ -1,19 +1,293 @@
-"""asyncio.streams — StreamReader/StreamWriter over non-blocking sockets.
+"""asyncio.streams — StreamReader/StreamWriter over the loop's transports.
 
-A connection registers a reader callback with the loop (epoll readiness):
-each readiness event does one recv() and feeds the StreamReader; writes go
-straight to the socket while it accepts them and are buffered otherwise,
-flushed by a writer callback; drain() waits until the buffer is empty.
+As in CPython, a stream connection is a socket transport
+(selector_events._SelectorSocketTransport) whose protocol is a
+StreamReaderProtocol: data_received feeds the StreamReader, which pauses
+the transport's reading when more than twice its limit is buffered; the
+StreamWriter writes through the transport, and drain() waits while the
+transport has told the protocol to pause writing.
 """
 
-__all__ = ('StreamReader', 'StreamWriter', 'open_connection', 'start_server', 'Server')
+__all__ = ('StreamReader', 'StreamWriter', 'StreamReaderProtocol',
+           'open_connection', 'start_server',
+           'open_unix_connection', 'start_unix_server')
 
+import collections
+import socket
+import weakref
+
+from . import coroutines
 from . import events
 from . import exceptions
+from . import protocols
 from . import tasks
 
 _DEFAULT_LIMIT = 2 ** 16
-_EAGAIN, _EALREADY, _EINPROGRESS = 11, 114, 115  # Linux errno values
+
+
+async def open_connection(host=None, port=None, *,
+                          limit=_DEFAULT_LIMIT, **kwds):
+    """A connection to host:port as a (reader, writer) pair; the other
+    arguments go to loop.create_connection()."""
+    loop = events.get_running_loop()
+    reader = StreamReader(limit=limit, loop=loop)
+    protocol = StreamReaderProtocol(reader, loop=loop)
+    transport, _ = await loop.create_connection(
+        lambda: protocol, host, port, **kwds)
+    writer = StreamWriter(transport, protocol, reader, loop)
+    return reader, writer
+
+
+async def start_server(client_connected_cb, host=None, port=None, *,
+                       limit=_DEFAULT_LIMIT, **kwds):
+    """A server calling client_connected_cb(reader, writer) for each
+    connection (a coroutine result runs as a task); the other arguments go
+    to loop.create_server()."""
+    loop = events.get_running_loop()
+
+    def factory():
+        reader = StreamReader(limit=limit, loop=loop)
+        protocol = StreamReaderProtocol(reader, client_connected_cb,
+                                        loop=loop)
+        return protocol
+
+    return await loop.create_server(factory, host, port, **kwds)
+
+
+if hasattr(socket, 'AF_UNIX'):
+    async def open_unix_connection(path=None, *,
+                                   limit=_DEFAULT_LIMIT, **kwds):
+        """Like open_connection(), on a Unix domain socket."""
+        loop = events.get_running_loop()
+        reader = StreamReader(limit=limit, loop=loop)
+        protocol = StreamReaderProtocol(reader, loop=loop)
+        transport, _ = await loop.create_unix_connection(
+            lambda: protocol, path, **kwds)
+        writer = StreamWriter(transport, protocol, reader, loop)
+        return reader, writer
+
+    async def start_unix_server(client_connected_cb, path=None, *,
+                                limit=_DEFAULT_LIMIT, **kwds):
+        """Like start_server(), on a Unix domain socket."""
+        loop = events.get_running_loop()
+
+        def factory():
+            reader = StreamReader(limit=limit, loop=loop)
+            protocol = StreamReaderProtocol(reader, client_connected_cb,
+                                            loop=loop)
+            return protocol
+
+        return await loop.create_unix_server(factory, path, **kwds)
+
+
+class FlowControlMixin(protocols.Protocol):
+    """The protocol side of StreamWriter.drain(): pause_writing and
+    resume_writing from the transport, and _drain_helper waiting while
+    paused.  A subclass overriding these methods calls them too."""
+
+    def __init__(self, loop=None):
+        if loop is None:
+            self._loop = events._get_event_loop(stacklevel=4)
+        else:
+            self._loop = loop
+        self._paused = False
+        self._drain_waiters = collections.deque()
+        self._connection_lost = False
+
+    def pause_writing(self):
+        assert not self._paused
+        self._paused = True
+
+    def resume_writing(self):
+        assert self._paused
+        self._paused = False
+        for waiter in self._drain_waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+
+    def connection_lost(self, exc):
+        self._connection_lost = True
+        if not self._paused:
+            return
+        for waiter in self._drain_waiters:
+            if not waiter.done():
+                if exc is None:
+                    waiter.set_result(None)
+                else:
+                    waiter.set_exception(exc)
+
+    async def _drain_helper(self):
+        if self._connection_lost:
+            raise ConnectionResetError('Connection lost')
+        if not self._paused:
+            return
+        waiter = self._loop.create_future()
+        self._drain_waiters.append(waiter)
+        try:
+            await waiter
+        finally:
+            self._drain_waiters.remove(waiter)
+
+    def _get_close_waiter(self, stream):
+        raise NotImplementedError
+
+
+class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
+    """Adapts a Protocol's callbacks to a StreamReader (and, for servers,
+    calls client_connected_cb with a new reader and writer)."""
+
+    def __init__(self, stream_reader, client_connected_cb=None, loop=None):
+        super().__init__(loop=loop)
+        if stream_reader is not None:
+            self._stream_reader_wr = weakref.ref(stream_reader)
+        else:
+            self._stream_reader_wr = None
+        if client_connected_cb is not None:
+            # Keeps the reader alive until the callback has it.
+            self._strong_reader = stream_reader
+        self._stream_writer = None
+        self._task = None
+        self._transport = None
+        self._client_connected_cb = client_connected_cb
+        self._closed = self._loop.create_future()
+
+    @property
+    def _stream_reader(self):
+        if self._stream_reader_wr is None:
+            return None
+        return self._stream_reader_wr()
+
+    def connection_made(self, transport):
+        self._transport = transport
+        reader = self._stream_reader
+        if reader is not None:
+            reader.set_transport(transport)
+        if self._client_connected_cb is not None:
+            self._stream_writer = StreamWriter(transport, self, reader,
+                                               self._loop)
+            res = self._client_connected_cb(reader, self._stream_writer)
+            if coroutines.iscoroutine(res):
+                # A handler that fails is reported and its connection
+                # closed, so that the peer is not left waiting.
+                def callback(task):
+                    exc = task.exception()
+                    if exc is not None:
+                        self._loop.call_exception_handler({
+                            'message': 'Unhandled exception in client_connected_cb',
+                            'exception': exc,
+                            'transport': transport,
+                        })
+                        transport.close()
+
+                self._task = self._loop.create_task(res)
+                self._task.add_done_callback(callback)
+            self._strong_reader = None
+
+    def connection_lost(self, exc):
+        reader = self._stream_reader
+        if reader is not None:
+            if exc is None:
+                reader.feed_eof()
+            else:
+                reader.set_exception(exc)
+        if not self._closed.done():
+            if exc is None:
+                self._closed.set_result(None)
+            else:
+                self._closed.set_exception(exc)
+                # wait_closed() may never be called: not an unhandled error.
+                self._closed.exception()
+        super().connection_lost(exc)
+        self._stream_reader_wr = None
+        self._stream_writer = None
+        self._task = None
+        self._transport = None
+
+    def data_received(self, data):
+        reader = self._stream_reader
+        if reader is not None:
+            reader.feed_data(data)
+
+    def eof_received(self):
+        reader = self._stream_reader
+        if reader is not None:
+            reader.feed_eof()
+        return True  # half-open: the writer may still send
+
+    def _get_close_waiter(self, stream):
+        return self._closed
+
+
+class StreamWriter:
+    """Wraps a transport: write(), writelines(), write_eof(), close() and
+    get_extra_info(), plus drain() for flow control."""
+
+    def __init__(self, transport, protocol, reader, loop):
+        self._transport = transport
+        self._protocol = protocol
+        self._reader = reader
+        self._loop = loop
+
+    def __repr__(self):
+        info = [self.__class__.__name__, f'transport={self._transport!r}']
+        if self._reader is not None:
+            info.append(f'reader={self._reader!r}')
+        return '<{}>'.format(' '.join(info))
+
+    @property
+    def transport(self):
+        return self._transport
+
+    def write(self, data):
+        self._transport.write(data)
+
+    def writelines(self, data):
+        self._transport.writelines(data)
+
+    def write_eof(self):
+        return self._transport.write_eof()
+
+    def can_write_eof(self):
+        return self._transport.can_write_eof()
+
+    def close(self):
+        return self._transport.close()
+
+    def is_closing(self):
+        return self._transport.is_closing()
+
+    async def wait_closed(self):
+        get_waiter = getattr(self._protocol, '_get_close_waiter', None)
+        if get_waiter is not None:
+            await get_waiter(self)
+        else:
+            # A pipe transport (subprocess stdin) keeps its own.
+            await self._transport._closed_fut
+
+    def get_extra_info(self, name, default=None):
+        return self._transport.get_extra_info(name, default)
+
+    async def drain(self):
+        """Flush the write buffer: waits while the transport has too much
+        buffered.  The intended use is w.write(data); await w.drain()."""
+        if self._reader is not None:
+            exc = self._reader.exception()
+            if exc is not None:
+                raise exc
+        if self._transport.is_closing():
+            # Lets connection_lost() run, so that a writer looping on
+            # write() and drain() sees the connection's end.
+            await tasks.sleep(0)
+        drain_helper = getattr(self._protocol, '_drain_helper', None)
+        if drain_helper is not None:
+            await drain_helper()
+            return
+        # A pipe transport (subprocess stdin): waits for its buffer to empty.
+        t = self._transport
+        if t._buffer:
+            w = self._loop.create_future()
+            t._drain_waiters.append(w)
+            await w
 
 
 class StreamReader:
@@ -27,6 +301,7 @@ class StreamReader:
         self._waiter = None
         self._exception = None
         self._transport = None
+        self._paused = False
 
     def __repr__(self):
         info = ['StreamReader']
@@ -34,6 +309,16 @@ class StreamReader:
             info.append(f'{len(self._buffer)} bytes')
         if self._eof:
             info.append('eof')
+        if self._limit != _DEFAULT_LIMIT:
+            info.append(f'limit={self._limit}')
+        if self._waiter:
+            info.append(f'waiter={self._waiter!r}')
+        if self._exception:
+            info.append(f'exception={self._exception!r}')
+        if self._transport:
+            info.append(f'transport={self._transport!r}')
+        if self._paused:
+            info.append('paused')
         return '<{}>'.format(' '.join(info))
 
     def exception(self):
@@ -54,7 +339,13 @@ class StreamReader:
                     waiter.set_exception(exc)
 
     def set_transport(self, transport):
+        assert self._transport is None, 'Transport already set'
         self._transport = transport
+
+    def _maybe_resume_transport(self):
+        if self._paused and len(self._buffer) <= self._limit:
+            self._paused = False
+            self._transport.resume_reading()
 
     def feed_eof(self):
         self._eof = True
@@ -68,11 +359,24 @@ class StreamReader:
             return
         self._buffer.extend(data)
         self._wakeup_waiter()
+        if (self._transport is not None and not self._paused and
+                len(self._buffer) > 2 * self._limit):
+            try:
+                self._transport.pause_reading()
+            except NotImplementedError:
+                # The transport cannot pause: stop trying.
+                self._transport = None
+            else:
+                self._paused = True
 
     async def _wait_for_data(self, func_name):
         if self._waiter is not None:
             raise RuntimeError(f'{func_name}() called while another coroutine is '
                                f'already waiting for incoming data')
+        if self._paused:
+            # Waiting for data with reading paused would wait forever.
+            self._paused = False
+            self._transport.resume_reading()
         self._waiter = self._loop.create_future()
         try:
             await self._waiter
@@ -121,6 +425,7 @@ class StreamReader:
                 'Separator is found, but chunk is longer than limit', isep)
         chunk = bytes(self._buffer[:isep + seplen])
         del self._buffer[:isep + seplen]
+        self._maybe_resume_transport()
         return chunk
 
     async def read(self, n=-1):
@@ -140,6 +445,7 @@ class StreamReader:
             await self._wait_for_data('read')
         data = bytes(self._buffer[:n])
         del self._buffer[:n]
+        self._maybe_resume_transport()
         return data
 
     async def readexactly(self, n):
@@ -157,6 +463,7 @@ class StreamReader:
             await self._wait_for_data('readexactly')
         data = bytes(self._buffer[:n])
         del self._buffer[:n]
+        self._maybe_resume_transport()
         return data
 
     def __aiter__(self):
@@ -167,356 +474,3 @@ class StreamReader:
         if val == b'':
             raise StopAsyncIteration
         return val
-
-
-class _SelectorSocketTransport:
-    """The connection: the socket, the loop callbacks and the write buffer."""
-
-    def __init__(self, loop, sock, reader):
-        self._loop = loop
-        self._sock = sock
-        self._reader = reader
-        self._buffer = bytearray()
-        self._closing = False
-        self._closed_fut = loop.create_future()
-        self._drain_waiters = []
-        self._extra = {'socket': sock}
-        try:
-            self._extra['sockname'] = sock.getsockname()
-        except OSError:
-            pass
-        try:
-            self._extra['peername'] = sock.getpeername()
-        except OSError:
-            self._extra['peername'] = None
-        if reader is not None:
-            reader.set_transport(self)
-            loop.add_reader(sock.fileno(), self._read_ready)
-
-    def __repr__(self):
-        info = [self.__class__.__name__]
-        fd = self._sock.fileno()
-        if fd < 0:
-            info.append('closed')
-        elif self._closing:
-            info.append('closing')
-        info.append(f'fd={fd}')
-        if fd >= 0 and not self._loop.is_closed():
-            info.append('read=polling' if fd in self._loop._readers else 'read=idle')
-            state = 'polling' if fd in self._loop._writers else 'idle'
-            info.append(f'write=<{state}, bufsize={len(self._buffer)}>')
-        return '<{}>'.format(' '.join(info))
-
-    def get_extra_info(self, name, default=None):
-        return self._extra.get(name, default)
-
-    def _read_ready(self):
-        try:
-            data = self._sock.recv(_DEFAULT_LIMIT)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError as exc:
-            self._loop.remove_reader(self._sock.fileno())
-            self._reader.set_exception(exc)
-            return
-        if data:
-            self._reader.feed_data(data)
-        else:
-            self._loop.remove_reader(self._sock.fileno())
-            self._reader.feed_eof()
-
-    def write(self, data):
-        if self._closing:
-            return
-        if not data:
-            return
-        if not self._buffer:
-            try:
-                n = self._sock.send(data)
-            except (BlockingIOError, InterruptedError):
-                n = 0
-            except OSError:
-                return
-            if n == len(data):
-                return
-            self._buffer.extend(data[n:])
-            self._loop.add_writer(self._sock.fileno(), self._write_ready)
-        else:
-            self._buffer.extend(data)
-
-    def _write_ready(self):
-        try:
-            n = self._sock.send(bytes(self._buffer))
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError:
-            self._buffer.clear()
-            n = 0
-        del self._buffer[:n]
-        if not self._buffer:
-            self._loop.remove_writer(self._sock.fileno())
-            for w in self._drain_waiters:
-                if not w.done():
-                    w.set_result(None)
-            self._drain_waiters = []
-            if self._closing:
-                self._finish_close()
-
-    def get_write_buffer_size(self):
-        return len(self._buffer)
-
-    def write_eof(self):
-        import socket
-        try:
-            self._sock.shutdown(socket.SHUT_WR)
-        except OSError:
-            pass
-
-    def can_write_eof(self):
-        return True
-
-    def is_closing(self):
-        return self._closing
-
-    def close(self):
-        if self._closing:
-            return
-        self._closing = True
-        if not self._buffer:
-            self._loop.call_soon(self._finish_close)
-
-    def _finish_close(self):
-        fd = self._sock.fileno()
-        if fd >= 0:
-            self._loop.remove_reader(fd)
-            self._loop.remove_writer(fd)
-        self._sock.close()
-        if self._reader is not None and not self._reader._eof:
-            self._reader.feed_eof()
-        if not self._closed_fut.done():
-            self._closed_fut.set_result(None)
-
-
-class StreamWriter:
-    def __init__(self, transport, protocol, reader, loop):
-        self._transport = transport
-        self._protocol = protocol
-        self._reader = reader
-        self._loop = loop
-
-    def __repr__(self):
-        info = [self.__class__.__name__, f'transport={self._transport!r}']
-        if self._reader is not None:
-            info.append(f'reader={self._reader!r}')
-        return '<{}>'.format(' '.join(info))
-
-    @property
-    def transport(self):
-        return self._transport
-
-    def write(self, data):
-        self._transport.write(data)
-
-    def writelines(self, data):
-        for d in data:
-            self._transport.write(d)
-
-    def write_eof(self):
-        return self._transport.write_eof()
-
-    def can_write_eof(self):
-        return self._transport.can_write_eof()
-
-    def close(self):
-        return self._transport.close()
-
-    def is_closing(self):
-        return self._transport.is_closing()
-
-    async def wait_closed(self):
-        await self._transport._closed_fut
-
-    def get_extra_info(self, name, default=None):
-        return self._transport.get_extra_info(name, default)
-
-    async def drain(self):
-        if self._reader is not None:
-            exc = self._reader.exception()
-            if exc is not None:
-                raise exc
-        t = self._transport
-        if t._buffer:
-            w = self._loop.create_future()
-            t._drain_waiters.append(w)
-            await w
-        else:
-            await tasks.sleep(0)
-
-
-async def _sock_connect(loop, sock, address):
-    import socket
-    err = sock.connect_ex(address)
-    if err == 0:
-        return
-    if err not in (_EINPROGRESS, _EAGAIN, _EALREADY):
-        raise OSError(err, f'Connect call failed {address}')
-    fut = loop.create_future()
-    fd = sock.fileno()
-
-    def ready():
-        loop.remove_writer(fd)
-        if not fut.done():
-            fut.set_result(None)
-    loop.add_writer(fd, ready)
-    try:
-        await fut
-    finally:
-        loop.remove_writer(fd)
-    err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
-    if err != 0:
-        raise ConnectionRefusedError(err, f'Connect call failed {address}')
-
-
-async def open_connection(host=None, port=None, *, limit=_DEFAULT_LIMIT, **kwds):
-    import socket
-    loop = events.get_running_loop()
-    infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
-    exc = None
-    for family, type_, proto, _, address in infos:
-        sock = socket.socket(family, type_, proto)
-        sock.setblocking(False)
-        try:
-            await _sock_connect(loop, sock, address)
-        except OSError as e:
-            sock.close()
-            exc = e
-            continue
-        break
-    else:
-        if exc is None:
-            raise OSError(f'getaddrinfo({host!r}) returned empty list')
-        raise exc
-    reader = StreamReader(limit=limit, loop=loop)
-    transport = _SelectorSocketTransport(loop, sock, reader)
-    writer = StreamWriter(transport, None, reader, loop)
-    return reader, writer
-
-
-class Server:
-    def __init__(self, loop, sockets, client_connected_cb, limit):
-        self._loop = loop
-        self._sockets = sockets
-        self._cb = client_connected_cb
-        self._limit = limit
-        self._serving = False
-        self._closed = loop.create_future()
-        self._conn_tasks = set()
-
-    def __repr__(self):
-        return f'<{self.__class__.__name__} sockets={tuple(self.sockets)!r}>'
-
-    @property
-    def sockets(self):
-        return tuple(self._sockets)
-
-    def get_loop(self):
-        return self._loop
-
-    def is_serving(self):
-        return self._serving
-
-    async def start_serving(self):
-        self._start()
-
-    def _start(self):
-        if self._serving:
-            return
-        self._serving = True
-        for sock in self._sockets:
-            self._loop.add_reader(sock.fileno(), self._accept, sock)
-
-    def _accept(self, sock):
-        try:
-            conn, addr = sock.accept()
-        except (BlockingIOError, InterruptedError):
-            return
-        conn.setblocking(False)
-        reader = StreamReader(limit=self._limit, loop=self._loop)
-        transport = _SelectorSocketTransport(self._loop, conn, reader)
-        writer = StreamWriter(transport, None, reader, self._loop)
-        res = self._cb(reader, writer)
-        if hasattr(res, 'send') and hasattr(res, 'throw'):
-            # A handler that fails is reported and its connection closed,
-            # so that the peer is not left waiting (as CPython 3.11).
-            def callback(task):
-                exc = task.exception()
-                if exc is not None:
-                    self._loop.call_exception_handler({
-                        'message': 'Unhandled exception in client_connected_cb',
-                        'exception': exc,
-                        'transport': transport,
-                    })
-                    transport.close()
-
-            self._loop.create_task(res).add_done_callback(callback)
-
-    def close(self):
-        if not self._serving and not self._sockets:
-            return
-        self._serving = False
-        for sock in self._sockets:
-            self._loop.remove_reader(sock.fileno())
-            sock.close()
-        self._sockets = []
-        if not self._closed.done():
-            self._closed.set_result(None)
-
-    async def wait_closed(self):
-        if self._sockets:
-            await self._closed
-
-    async def serve_forever(self):
-        self._start()
-        fut = self._loop.create_future()
-        try:
-            await fut
-        finally:
-            self.close()
-
-    async def __aenter__(self):
-        return self
-
-    async def __aexit__(self, *exc):
-        self.close()
-        await self.wait_closed()
-
-
-async def start_server(client_connected_cb, host=None, port=None, *,
-                       limit=_DEFAULT_LIMIT, backlog=100, reuse_address=True,
-                       start_serving=True, **kwds):
-    import socket
-    loop = events.get_running_loop()
-    if host is None or host == '':
-        host = '0.0.0.0'
-    hosts = [host] if isinstance(host, str) else list(host)
-    sockets = []
-    for h in hosts:
-        for family, type_, proto, _, address in socket.getaddrinfo(h, port, 0, socket.SOCK_STREAM, 0, socket.AI_PASSIVE):
-            sock = socket.socket(family, type_, proto)
-            if reuse_address:
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            try:
-                sock.bind(address)
-            except OSError as err:
-                sock.close()
-                raise OSError(err.errno, 'error while attempting to bind on address %r: %s'
-                              % (address, err.strerror.lower())) from None
-            sock.listen(backlog)
-            sock.setblocking(False)
-            sockets.append(sock)
-            break
-    server = Server(loop, sockets, client_connected_cb, limit)
-    if start_serving:
-        server._start()
-        await tasks.sleep(0)
-    return server

@@ -1,7 +1,12 @@
 """asyncio.unix_events — the default event loop and policy on Unix.
 
-Besides the loop and its policy: pipe transports (connect_read_pipe,
+Besides the loop and its policy: Unix domain sockets
+(create_unix_connection/create_unix_server), signal handlers
+(add_signal_handler), pipe transports (connect_read_pipe,
 connect_write_pipe) and child processes (subprocess_exec/subprocess_shell).
+A signal handler's callback runs in the loop: the process-level handler
+only queues it with call_soon_threadsafe, which wakes a loop blocked in
+epoll.
 A child's exit is detected as CPython 3.11's default ThreadedChildWatcher
 does: one thread per child blocks in waitpid (the GIL released) and hands
 the status to the loop with call_soon_threadsafe.
@@ -9,19 +14,176 @@ the status to the loop with call_soon_threadsafe.
 
 __all__ = ('SelectorEventLoop', 'DefaultEventLoopPolicy')
 
+import errno
 import itertools
 import os
+import signal
+import socket
 import subprocess
+import sys
 import threading
 
+from . import base_events
 from . import base_subprocess
+from . import coroutines
 from . import events
 from . import futures
 from . import selector_events
+from . import tasks
 
 
 class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
     """Unix event loop."""
+
+    def __init__(self, selector=None):
+        super().__init__(selector)
+        self._signal_handlers = {}
+
+    def close(self):
+        super().close()
+        if not sys.is_finalizing():
+            for sig in list(self._signal_handlers):
+                self.remove_signal_handler(sig)
+
+    # ---- signals ---------------------------------------------------------------
+    def _check_signal(self, sig):
+        if not isinstance(sig, int):
+            raise TypeError(f'sig must be an int, not {sig!r}')
+        if sig not in signal.valid_signals():
+            raise ValueError(f'invalid signal number {sig}')
+
+    def add_signal_handler(self, sig, callback, *args):
+        """Run callback(*args) in the loop whenever signal sig arrives.
+        Only the main thread may install signal handlers."""
+        if (coroutines.iscoroutine(callback) or
+                coroutines.iscoroutinefunction(callback)):
+            raise TypeError("coroutines cannot be used "
+                            "with add_signal_handler()")
+        self._check_signal(sig)
+        self._check_closed()
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError('set_wakeup_fd only works in main thread '
+                               'of the main interpreter')
+        handle = events.Handle(callback, args, self, None)
+        self._signal_handlers[sig] = handle
+        try:
+            signal.signal(sig, self._process_signal_handler)
+        except OSError as exc:
+            del self._signal_handlers[sig]
+            if exc.errno == errno.EINVAL:
+                raise RuntimeError(f'sig {sig:d} cannot be caught')
+            raise
+
+    def _process_signal_handler(self, signum, frame):
+        # The process-level handler: hands the signal to the loop.
+        if not self.is_closed():
+            self.call_soon_threadsafe(self._handle_signal, signum)
+
+    def _handle_signal(self, sig):
+        handle = self._signal_handlers.get(sig)
+        if handle is None:
+            return
+        if handle.cancelled():
+            self.remove_signal_handler(sig)
+        else:
+            handle._run()
+
+    def remove_signal_handler(self, sig):
+        """Remove the handler for signal sig; False if there was none."""
+        self._check_signal(sig)
+        try:
+            del self._signal_handlers[sig]
+        except KeyError:
+            return False
+        if sig == signal.SIGINT:
+            handler = signal.default_int_handler
+        else:
+            handler = signal.SIG_DFL
+        try:
+            signal.signal(sig, handler)
+        except OSError as exc:
+            if exc.errno == errno.EINVAL:
+                raise RuntimeError(f'sig {sig:d} cannot be caught')
+            raise
+        return True
+
+    # ---- Unix domain sockets -----------------------------------------------------
+    async def create_unix_connection(self, protocol_factory, path=None, *,
+                                     ssl=None, sock=None,
+                                     server_hostname=None,
+                                     ssl_handshake_timeout=None,
+                                     ssl_shutdown_timeout=None):
+        self._check_no_ssl(ssl, server_hostname)
+        if ssl_handshake_timeout is not None:
+            raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+        if ssl_shutdown_timeout is not None:
+            raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+        if path is not None:
+            if sock is not None:
+                raise ValueError(
+                    'path and sock can not be specified at the same time')
+            path = os.fspath(path)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0)
+            try:
+                sock.setblocking(False)
+                await self.sock_connect(sock, path)
+            except:
+                sock.close()
+                raise
+        else:
+            if sock is None:
+                raise ValueError('no path and sock were specified')
+            if (sock.family != socket.AF_UNIX or
+                    sock.type != socket.SOCK_STREAM):
+                raise ValueError(
+                    f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+            sock.setblocking(False)
+        return await self._create_connection_transport(sock, protocol_factory)
+
+    async def create_unix_server(self, protocol_factory, path=None, *,
+                                 sock=None, backlog=100, ssl=None,
+                                 ssl_handshake_timeout=None,
+                                 ssl_shutdown_timeout=None,
+                                 start_serving=True):
+        if isinstance(ssl, bool):
+            raise TypeError('ssl argument must be an SSLContext or None')
+        if ssl_handshake_timeout is not None and not ssl:
+            raise ValueError('ssl_handshake_timeout is only meaningful with ssl')
+        if ssl_shutdown_timeout is not None and not ssl:
+            raise ValueError('ssl_shutdown_timeout is only meaningful with ssl')
+        self._check_no_ssl(ssl)
+        if path is not None:
+            if sock is not None:
+                raise ValueError(
+                    'path and sock can not be specified at the same time')
+            path = os.fspath(path)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            if path[0] not in (0, '\x00'):
+                base_events._remove_stale_unix_socket(path)
+            try:
+                sock.bind(path)
+            except OSError as exc:
+                sock.close()
+                if exc.errno == errno.EADDRINUSE:
+                    msg = f'Address {path!r} is already in use'
+                    raise OSError(errno.EADDRINUSE, msg) from None
+                raise
+            except:
+                sock.close()
+                raise
+        else:
+            if sock is None:
+                raise ValueError('path was not specified, and no sock specified')
+            if (sock.family != socket.AF_UNIX or
+                    sock.type != socket.SOCK_STREAM):
+                raise ValueError(
+                    f'A UNIX Domain Stream Socket was expected, got {sock!r}')
+        sock.setblocking(False)
+        server = base_events.Server(self, [sock], protocol_factory, ssl, backlog)
+        if start_serving:
+            server._start_serving()
+            await tasks.sleep(0)
+        return server
 
     async def connect_read_pipe(self, protocol_factory, pipe):
         protocol = protocol_factory()

@@ -612,15 +612,17 @@ class Popen:
             os.close(low_fd)
         try:
             try:
-                if env is not None:
-                    env_list = []
-                    for k, v in env.items():
-                        k = os.fsencode(k)
-                        if b'=' in k:
-                            raise ValueError("illegal environment variable name")
-                        env_list.append(k + b'=' + os.fsencode(v))
-                else:
-                    env_list = None
+                # The child gets os.environ as it is now, even where it was
+                # changed by methods (pop, update, clear) that do not reach
+                # the C environment.
+                if env is None:
+                    env = os.environ
+                env_list = []
+                for k, v in env.items():
+                    k = os.fsencode(k)
+                    if b'=' in k:
+                        raise ValueError("illegal environment variable name")
+                    env_list.append(k + b'=' + os.fsencode(v))
                 executable = os.fsdecode(executable)
                 if os.path.dirname(executable):
                     executable_list = (executable,)

@@ -210,3 +210,17 @@ try:
     subprocess.run(['true'], preexec_fn=5)
 except subprocess.SubprocessError as e:
     print(type(e).__name__, e)
+
+# Children see os.environ as it is, whichever way it was changed.
+os.environ['SP_FOO'] = 'set'
+print(subprocess.run('echo $SP_FOO', shell=True, capture_output=True, text=True).stdout, end='')
+del os.environ['SP_FOO']
+os.environ.update(SP_A='1', SP_B='2')
+print(subprocess.run('echo "[$SP_FOO] $SP_A$SP_B"', shell=True, capture_output=True, text=True).stdout, end='')
+os.environ.pop('SP_A')
+os.environ.setdefault('SP_C', '3')
+print(subprocess.run('echo "[$SP_A] $SP_B$SP_C"', shell=True, capture_output=True, text=True).stdout, end='')
+saved = dict(os.environ)
+os.environ.clear()
+print(repr(subprocess.run(['/usr/bin/env'], capture_output=True, text=True).stdout))
+os.environ.update(saved)

@@ -383,61 +383,92 @@ void sre_program_free(SreProgram *prog) {
   prog->bitmaps = NULL;
 }
 
-bool sre_analyze(SreProgram *prog) {
+/* The length of the instruction at pc, or 0 when it does not fit in n. */
+static size_t checked_len(const uint32_t *c, size_t n, size_t pc) {
+  size_t len;
+  switch (c[pc]) {
+  case SRE_OP_FAILURE: case SRE_OP_SUCCESS: case SRE_OP_ANY: case SRE_OP_ANY_ALL:
+  case SRE_OP_ATOMIC: case SRE_OP_ATOMIC_END: case SRE_OP_ASSERT_END: case SRE_OP_ASSERT_NOT_END:
+    len = 1; break;
+  case SRE_OP_LIT: case SRE_OP_NOT_LIT: case SRE_OP_AT: case SRE_OP_MARK: case SRE_OP_JMP:
+  case SRE_OP_SPLIT: case SRE_OP_REP_INIT: case SRE_OP_REP_BODY:
+    len = 2; break;
+  case SRE_OP_LIT_I: case SRE_OP_NOT_LIT_I: case SRE_OP_REP_TAIL: case SRE_OP_GROUPREF:
+  case SRE_OP_GROUPREF_EXISTS:
+    len = 3; break;
+  case SRE_OP_IN:
+    if (pc + 3 >= n) return 0;
+    len = 4 + (size_t)c[pc + 2];
+    break;
+  case SRE_OP_ASSERT: len = 4; break;
+  case SRE_OP_REP: len = 6; break;
+  case SRE_OP_REPONE:
+    if (pc + 5 >= n || !is_single(c[pc + 5]) || (c[pc + 5] == SRE_OP_IN && pc + 8 >= n)) return 0;
+    len = 5 + (size_t)c[pc + 4];
+    if (len != 5 + sre_single_len(&c[pc + 5])) return 0;
+    break;
+  default: return 0;
+  }
+  return pc + len <= n ? len : 0;
+}
+
+/* Checks every instruction: it fits, its indexes are in range and its
+ * jump targets are instruction starts, so that no list of words handed to
+ * _sre.compile makes the matcher read out of bounds.  Jumps go forward
+ * except a loop's return to its head, which counts iterations, so every
+ * program ends. */
+static bool check_code(SreProgram *prog, bool *start) {
   const uint32_t *c = prog->code;
   size_t n = prog->ncode;
   uint32_t nmarks = 2 * (prog->ngroups + 1);
+  for (size_t pc = 0; pc < n;) {
+    size_t len = checked_len(c, n, pc);
+    if (!len) return false;
+    start[pc] = true;
+    if (c[pc] == SRE_OP_IN || (c[pc] == SRE_OP_REPONE && c[pc + 5] == SRE_OP_IN)) prog->nbitmaps++;
+    pc += len;
+  }
+#define TARGET_OK(t) ((t) < n && start[(t)])
+#define FORWARD_OK(t) ((t) > pc && TARGET_OK(t))
+  for (size_t pc = 0; pc < n; pc += checked_len(c, n, pc)) {
+    const uint32_t *op = &c[pc];
+    switch (op[0]) {
+    case SRE_OP_MARK: if (op[1] >= nmarks) return false; break;
+    case SRE_OP_JMP: case SRE_OP_SPLIT: if (!FORWARD_OK(op[1])) return false; break;
+    case SRE_OP_REP_INIT: case SRE_OP_REP_BODY: if (op[1] >= prog->ncounters) return false; break;
+    case SRE_OP_REP_TAIL:
+      if (op[1] >= prog->ncounters || op[2] >= pc || !TARGET_OK(op[2]) || c[op[2]] != SRE_OP_REP ||
+          c[op[2] + 1] != op[1])
+        return false;
+      break;
+    case SRE_OP_REP:
+      /* the head is always followed by its REP_BODY */
+      if (op[1] >= prog->ncounters || !FORWARD_OK(op[5]) || !TARGET_OK(pc + 6) || op[6] != SRE_OP_REP_BODY ||
+          op[7] != op[1] || !TARGET_OK(pc + 8))
+        return false;
+      break;
+    case SRE_OP_GROUPREF: if (op[1] > prog->ngroups) return false; break;
+    case SRE_OP_GROUPREF_EXISTS: if (op[1] > prog->ngroups || !FORWARD_OK(op[2])) return false; break;
+    case SRE_OP_ASSERT: if (!FORWARD_OK(op[3])) return false; break;
+    default: break;
+    }
+  }
+#undef TARGET_OK
+#undef FORWARD_OK
+  return true;
+}
+
+bool sre_analyze(SreProgram *prog) {
+  const uint32_t *c = prog->code;
+  size_t n = prog->ncode;
   size_t pc = 0;
   prog->nbitmaps = 0;
   if (n == 0 || c[n - 1] != SRE_OP_SUCCESS) return false;
-  /* Every instruction must fit, and its targets and indexes be in range. */
-  while (pc < n) {
-    uint32_t op = c[pc];
-    size_t len;
-    switch (op) {
-    case SRE_OP_FAILURE: case SRE_OP_SUCCESS: case SRE_OP_ANY: case SRE_OP_ANY_ALL:
-    case SRE_OP_ATOMIC: case SRE_OP_ATOMIC_END: case SRE_OP_ASSERT_END: case SRE_OP_ASSERT_NOT_END:
-      len = 1; break;
-    case SRE_OP_LIT: case SRE_OP_NOT_LIT: case SRE_OP_AT: case SRE_OP_MARK: case SRE_OP_JMP:
-    case SRE_OP_SPLIT: case SRE_OP_REP_INIT: case SRE_OP_REP_BODY:
-      len = 2; break;
-    case SRE_OP_LIT_I: case SRE_OP_NOT_LIT_I: case SRE_OP_REP_TAIL: case SRE_OP_GROUPREF:
-    case SRE_OP_GROUPREF_EXISTS:
-      len = 3; break;
-    case SRE_OP_IN:
-      if (pc + 3 >= n) return false;
-      len = 4 + (size_t)c[pc + 2];
-      break;
-    case SRE_OP_ASSERT: len = 4; break;
-    case SRE_OP_REP: len = 6; break;
-    case SRE_OP_REPONE:
-      if (pc + 5 >= n || !is_single(c[pc + 5]) || (c[pc + 5] == SRE_OP_IN && pc + 8 >= n)) return false;
-      len = 5 + (size_t)c[pc + 4];
-      if (len != 5 + sre_single_len(&c[pc + 5])) return false;
-      break;
-    default: return false;
-    }
-    if (pc + len > n) return false;
-    switch (op) {
-    case SRE_OP_MARK: if (c[pc + 1] >= nmarks) return false; break;
-    case SRE_OP_JMP: case SRE_OP_SPLIT: if (c[pc + 1] >= n) return false; break;
-    case SRE_OP_REP_INIT: case SRE_OP_REP_BODY: if (c[pc + 1] >= prog->ncounters) return false; break;
-    case SRE_OP_REP_TAIL:
-      if (c[pc + 1] >= prog->ncounters || c[pc + 2] + 6 > n || c[c[pc + 2]] != SRE_OP_REP) return false;
-      break;
-    case SRE_OP_REP: if (c[pc + 1] >= prog->ncounters || c[pc + 5] >= n) return false; break;
-    case SRE_OP_GROUPREF: case SRE_OP_GROUPREF_EXISTS:
-      if (c[pc + 1] > prog->ngroups) return false;
-      if (op == SRE_OP_GROUPREF_EXISTS && c[pc + 2] >= n) return false;
-      break;
-    case SRE_OP_ASSERT: if (c[pc + 3] >= n) return false; break;
-    default: break;
-    }
-    if (op == SRE_OP_IN) prog->nbitmaps++;
-    if (op == SRE_OP_REPONE && c[pc + 5] == SRE_OP_IN) prog->nbitmaps++;
-    pc += len;
-  }
-  if (!fill_bitmaps(prog)) return false;
+  bool *start = calloc(n, sizeof *start);
+  if (!start) return false;
+  bool ok = check_code(prog, start);
+  free(start);
+  if (!ok || !fill_bitmaps(prog)) return false;
   /* Hints: the first thing every match must do, past group marks. */
   prog->anchored = false;
   prog->line_start = false;

@@ -180,11 +180,13 @@ static int SRE_NAME(run)(SreState *st, size_t pc, ssize_t pos) {
     }
     case SRE_OP_ASSERT_END:
       pos = cut(st, BT_LOOK);
+      if (pos < 0) goto fail; /* no assertion open: a malformed program */
       pc += 1;
       continue;
     case SRE_OP_ASSERT_NOT_END:
       /* The negated body matched: undo it and fail past the assertion. */
       for (;;) {
+        if (st->sp == base) return 0; /* no assertion open: a malformed program */
         SreBacktrack *e = &st->stack[--st->sp];
         if (e->kind == BT_NEGLOOK) {
           st->resumable--;

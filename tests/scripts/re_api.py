@@ -108,3 +108,4 @@ for f in [lambda: m.start(group=1), lambda: m.expand(template="x"), lambda: m.st
         print(f())
     except TypeError as e:
         print("TypeError:", e)
+print(re.I.name, (re.I | re.M).name, re.NOFLAG.name, re.I.value, (re.S | 1024).name)

@@ -43,6 +43,14 @@ class RegexFlag(int):
 
     __str__ = __repr__
 
+    @property
+    def name(self):
+        return repr(self).replace("re.", "")
+
+    @property
+    def value(self):
+        return int(self)
+
     def __format__(self, spec):
         if spec:
             return int.__format__(int(self), spec)

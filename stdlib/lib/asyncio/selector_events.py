@@ -648,9 +648,9 @@ class _SelectorSocketTransport(_SelectorTransport):
                 self._fatal_error(exc, 'Fatal write error on socket transport')
                 return
             else:
-                data = data[n:]
-                if not data:
+                if n == len(data):
                     return
+                data = data[n:]
             self._loop._add_writer(self._sock_fd, self._write_ready)
         self._buffer.extend(data)
         self._maybe_pause_protocol()
@@ -690,7 +690,7 @@ class _SelectorSocketTransport(_SelectorTransport):
         return True
 
 
-class _SelectorDatagramTransport(_SelectorTransport, transports.DatagramTransport):
+class _SelectorDatagramTransport(_SelectorTransport):
 
     _buffer_factory = collections.deque
 

@@ -132,6 +132,9 @@ class FlowControlMixin(protocols.Protocol):
         raise NotImplementedError
 
 
+_flow_drain_helper = FlowControlMixin._drain_helper
+
+
 class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
     """Adapts a Protocol's callbacks to a StreamReader (and, for servers,
     calls client_connected_cb with a new reader and writer)."""
@@ -204,9 +207,11 @@ class StreamReaderProtocol(FlowControlMixin, protocols.Protocol):
         self._transport = None
 
     def data_received(self, data):
-        reader = self._stream_reader
-        if reader is not None:
-            reader.feed_data(data)
+        reader_wr = self._stream_reader_wr
+        if reader_wr is not None:
+            reader = reader_wr()
+            if reader is not None:
+                reader.feed_data(data)
 
     def eof_received(self):
         reader = self._stream_reader
@@ -278,7 +283,12 @@ class StreamWriter:
             # Lets connection_lost() run, so that a writer looping on
             # write() and drain() sees the connection's end.
             await tasks.sleep(0)
-        drain_helper = getattr(self._protocol, '_drain_helper', None)
+        protocol = self._protocol
+        if getattr(type(protocol), '_drain_helper', None) is _flow_drain_helper:
+            if protocol._paused or protocol._connection_lost:
+                await protocol._drain_helper()
+            return  # not paused: _drain_helper would return at once
+        drain_helper = getattr(protocol, '_drain_helper', None)
         if drain_helper is not None:
             await drain_helper()
             return
@@ -395,6 +405,7 @@ class StreamReader:
                 del self._buffer[:e.consumed + seplen]
             else:
                 self._buffer.clear()
+            self._maybe_resume_transport()
             raise ValueError(e.args[0])
         return line
 

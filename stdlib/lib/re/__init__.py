@@ -286,8 +286,6 @@ def _parse_template(pattern, repl):
                 if not (name.isdecimal() and name.isascii()):
                     raise fail("bad character in group name %r" % name, i + 1)
                 index = int(name)
-                if index >= 100 and False:
-                    pass
                 if index > ngroups:
                     raise fail("invalid group reference %d" % index, i + 1)
             i = end + 1

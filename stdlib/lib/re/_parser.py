@@ -20,7 +20,6 @@ Errors are raised as re.error with CPython's wording and positions.
 
 from . import _constants as C
 
-SPECIAL = ".\\[{()*+?^$|"
 REPEAT_CHARS = "*+?{"
 DIGITS = "0123456789"
 OCTDIGITS = "01234567"
@@ -423,7 +422,7 @@ def parse_repeat(source, state, this, here):
     return mn, mx
 
 
-def parse_sequence(source, state, nested):
+def parse_sequence(source, state):
     items = []
     verbose = bool(state.flags & C.VERBOSE)
     while True:
@@ -471,7 +470,7 @@ def parse_sequence(source, state, nested):
         elif this == "$":
             items.append(("at", C.AT_END_LINE if state.flags & C.MULTILINE else C.AT_END))
         elif this == "(":
-            node = parse_group(source, state, nested, start)
+            node = parse_group(source, state, start)
             if node is not None:
                 items.append(node)
             verbose = bool(state.flags & C.VERBOSE)
@@ -482,10 +481,10 @@ def parse_sequence(source, state, nested):
     return ("seq", items)
 
 
-def parse_alternatives(source, state, nested):
+def parse_alternatives(source, state):
     alts = []
     while True:
-        alts.append(parse_sequence(source, state, nested))
+        alts.append(parse_sequence(source, state))
         if not source.match("|"):
             break
     if len(alts) == 1:
@@ -493,7 +492,7 @@ def parse_alternatives(source, state, nested):
     return ("alt", alts)
 
 
-def parse_group(source, state, nested, start):
+def parse_group(source, state, start):
     """After '(' at `start`: the group's node, or None for a comment or
     global flags."""
     capture = True
@@ -543,7 +542,7 @@ def parse_group(source, state, nested, start):
                 saved = state.lookbehindgroups
                 if saved is None:
                     state.lookbehindgroups = state.groups
-            body = parse_alternatives(source, state, nested + 1)
+            body = parse_alternatives(source, state)
             if behind:
                 if saved is None:
                     state.lookbehindgroups = None
@@ -572,17 +571,17 @@ def parse_group(source, state, nested, start):
                 if gid not in state.grouprefpos:
                     state.grouprefpos[gid] = source.tell() - len(cond) - 1
             state.checklookbehindgroup(gid, source)
-            yes = parse_sequence(source, state, nested + 1)
+            yes = parse_sequence(source, state)
             no = None
             if source.match("|"):
-                no = parse_sequence(source, state, nested + 1)
+                no = parse_sequence(source, state)
                 if source.next == "|":
                     raise source.error("conditional backref with more than two branches")
             if not source.match(")"):
                 raise source.error("missing ), unterminated subpattern", source.tell() - start)
             return ("cond", gid, yes, no)
         elif char == ">":
-            body = parse_alternatives(source, state, nested + 1)
+            body = parse_alternatives(source, state)
             if not source.match(")"):
                 raise source.error("missing ), unterminated subpattern", source.tell() - start)
             return ("atomic", body)
@@ -603,7 +602,7 @@ def parse_group(source, state, nested, start):
         state.flags = (state.flags | add) & ~remove
         if add & TYPE_FLAGS:
             state.flags &= ~(TYPE_FLAGS & ~add)
-    body = parse_alternatives(source, state, nested + 1)
+    body = parse_alternatives(source, state)
     state.flags = saved_flags
     if not source.match(")"):
         raise source.error("missing ), unterminated subpattern", source.tell() - start)
@@ -632,7 +631,7 @@ def parse(pattern, flags, error):
                 continue
         source.seek(here)
         break
-    tree = parse_alternatives(source, state, 0)
+    tree = parse_alternatives(source, state)
     if source.next is not None:
         raise source.error("unbalanced parenthesis")
     for gid, pos in state.grouprefpos.items():

@@ -376,6 +376,20 @@ static bool first_set(SreProgram *prog) {
   return true;
 }
 
+/* A greedy single-character repeat followed by a literal it cannot match
+ * never needs to give characters back: each given-back character would
+ * sit where the literal has to match.  Such repeats become possessive, so
+ * they leave no choice point (as CPython's compiler does for these). */
+static void make_possessive(SreProgram *prog) {
+  uint32_t *c = prog->code;
+  for (size_t pc = 0; pc < prog->ncode; pc += sre_op_len(&c[pc])) {
+    if (c[pc] != SRE_OP_REPONE || c[pc + 3] != SRE_REP_GREEDY) continue;
+    size_t next = pc + 5 + c[pc + 4];
+    while (c[next] == SRE_OP_MARK) next += 2;
+    if (c[next] == SRE_OP_LIT && !sre_test(prog, &c[pc + 5], c[next + 1])) c[pc + 3] = SRE_REP_POSSESSIVE;
+  }
+}
+
 void sre_program_free(SreProgram *prog) {
   free(prog->code);
   free(prog->bitmaps);
@@ -469,6 +483,7 @@ bool sre_analyze(SreProgram *prog) {
   bool ok = check_code(prog, start);
   free(start);
   if (!ok || !fill_bitmaps(prog)) return false;
+  make_possessive(prog);
   /* Hints: the first thing every match must do, past group marks. */
   prog->anchored = false;
   prog->line_start = false;

@@ -29,7 +29,10 @@ async def main():
     reader = asyncio.StreamReader(limit=1024)
     protocol = asyncio.StreamReaderProtocol(reader)
     transport, _ = await loop.create_connection(lambda: protocol, '127.0.0.1', port)
-    await asyncio.sleep(0.1)
+    for _ in range(500):  # until more than twice the limit has arrived
+        if not transport.is_reading():
+            break
+        await asyncio.sleep(0.01)
     print('reader paused the transport:', 'paused' in repr(reader),
           not transport.is_reading())
     got = 0

@@ -17,11 +17,13 @@ import collections
 import collections.abc
 import itertools
 import os
-import socket
 import sys
 import weakref
 
+# The constants come from _socket: the socket module (with its enums) is
+# imported only when a socket is made, so that asyncio starts quickly.
 import _asyncio
+import _socket
 
 from . import coroutines
 from . import events
@@ -30,7 +32,7 @@ from . import futures
 from . import tasks
 from . import trsock
 
-_HAS_IPv6 = hasattr(socket, 'AF_INET6')
+_HAS_IPv6 = hasattr(_socket, 'AF_INET6')
 
 
 def _is_debug_mode():
@@ -51,10 +53,10 @@ def _format_handle(handle):
 
 
 def _set_reuseport(sock):
-    if not hasattr(socket, 'SO_REUSEPORT'):
+    if not hasattr(_socket, 'SO_REUSEPORT'):
         raise ValueError('reuse_port not supported by socket module')
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEPORT, 1)
     except OSError:
         raise ValueError('reuse_port not supported by socket module, '
                          'SO_REUSEPORT defined but not implemented.')
@@ -63,12 +65,12 @@ def _set_reuseport(sock):
 def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
     """The getaddrinfo() entry of a numeric address, without asking the
     resolver; None when host is a name (or the request is unusual)."""
-    if proto not in {0, socket.IPPROTO_TCP, socket.IPPROTO_UDP} or host is None:
+    if proto not in {0, _socket.IPPROTO_TCP, _socket.IPPROTO_UDP} or host is None:
         return None
-    if type == socket.SOCK_STREAM:
-        proto = socket.IPPROTO_TCP
-    elif type == socket.SOCK_DGRAM:
-        proto = socket.IPPROTO_UDP
+    if type == _socket.SOCK_STREAM:
+        proto = _socket.IPPROTO_TCP
+    elif type == _socket.SOCK_DGRAM:
+        proto = _socket.IPPROTO_UDP
     else:
         return None
     if port is None:
@@ -80,10 +82,10 @@ def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
             port = int(port)
         except (TypeError, ValueError):
             return None
-    if family == socket.AF_UNSPEC:
-        afs = [socket.AF_INET]
+    if family == _socket.AF_UNSPEC:
+        afs = [_socket.AF_INET]
         if _HAS_IPv6:
-            afs.append(socket.AF_INET6)
+            afs.append(_socket.AF_INET6)
     else:
         afs = [family]
     if isinstance(host, bytes):
@@ -92,21 +94,21 @@ def _ipaddr_info(host, port, family, type, proto, flowinfo=0, scopeid=0):
         return None  # a scope id needs the resolver
     for af in afs:
         try:
-            socket.inet_pton(af, host)
+            _socket.inet_pton(af, host)
         except OSError:
             continue
-        if _HAS_IPv6 and af == socket.AF_INET6:
+        if _HAS_IPv6 and af == _socket.AF_INET6:
             return af, type, proto, '', (host, port, flowinfo, scopeid)
         return af, type, proto, '', (host, port)
     return None
 
 
 def _set_nodelay(sock):
-    if (hasattr(socket, 'TCP_NODELAY') and
-            sock.family in {socket.AF_INET, socket.AF_INET6} and
-            sock.type == socket.SOCK_STREAM and
-            sock.proto == socket.IPPROTO_TCP):
-        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    if (hasattr(_socket, 'TCP_NODELAY') and
+            sock.family in {_socket.AF_INET, _socket.AF_INET6} and
+            sock.type == _socket.SOCK_STREAM and
+            sock.proto == _socket.IPPROTO_TCP):
+        sock.setsockopt(_socket.IPPROTO_TCP, _socket.TCP_NODELAY, 1)
 
 
 class Server(events.AbstractServer):
@@ -447,15 +449,17 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
     # ---- names and addresses --------------------------------------------------
     async def getaddrinfo(self, host, port, *,
                           family=0, type=0, proto=0, flags=0):
+        import socket
         return await self.run_in_executor(
             None, socket.getaddrinfo, host, port, family, type, proto, flags)
 
     async def getnameinfo(self, sockaddr, flags=0):
+        import socket
         return await self.run_in_executor(
             None, socket.getnameinfo, sockaddr, flags)
 
     async def _ensure_resolved(self, address, *,
-                               family=0, type=socket.SOCK_STREAM,
+                               family=0, type=_socket.SOCK_STREAM,
                                proto=0, flags=0, loop):
         host, port = address[:2]
         info = _ipaddr_info(host, port, family, type, proto, *address[2:])
@@ -473,6 +477,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
 
     async def _connect_sock(self, exceptions, addr_info, local_addr_infos=None):
         """One connection attempt; its errors are appended to exceptions."""
+        import socket
         my_exceptions = []
         exceptions.append(my_exceptions)
         family, type_, proto, _, address = addr_info
@@ -528,13 +533,13 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                 raise ValueError(
                     'host/port and sock can not be specified at the same time')
             infos = await self._ensure_resolved(
-                (host, port), family=family, type=socket.SOCK_STREAM,
+                (host, port), family=family, type=_socket.SOCK_STREAM,
                 proto=proto, flags=flags, loop=self)
             if not infos:
                 raise OSError('getaddrinfo() returned empty list')
             if local_addr is not None:
                 laddr_infos = await self._ensure_resolved(
-                    local_addr, family=family, type=socket.SOCK_STREAM,
+                    local_addr, family=family, type=_socket.SOCK_STREAM,
                     proto=proto, flags=flags, loop=self)
                 if not laddr_infos:
                     raise OSError('getaddrinfo() returned empty list')
@@ -565,7 +570,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
             if sock is None:
                 raise ValueError(
                     'host and port was not specified and no sock specified')
-            if sock.type != socket.SOCK_STREAM:
+            if sock.type != _socket.SOCK_STREAM:
                 raise ValueError(f'A Stream Socket was expected, got {sock!r}')
         return await self._create_connection_transport(sock, protocol_factory)
 
@@ -586,26 +591,27 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                                       ssl_shutdown_timeout=None):
         """Wrap a socket accepted outside the loop in a transport."""
         self._check_no_ssl(ssl)
-        if sock.type != socket.SOCK_STREAM:
+        if sock.type != _socket.SOCK_STREAM:
             raise ValueError(f'A Stream Socket was expected, got {sock!r}')
         return await self._create_connection_transport(sock, protocol_factory)
 
     async def _create_server_getaddrinfo(self, host, port, family, flags):
         infos = await self._ensure_resolved((host, port), family=family,
-                                            type=socket.SOCK_STREAM,
+                                            type=_socket.SOCK_STREAM,
                                             flags=flags, loop=self)
         if not infos:
             raise OSError(f'getaddrinfo({host!r}) returned empty list')
         return infos
 
     async def create_server(self, protocol_factory, host=None, port=None, *,
-                            family=socket.AF_UNSPEC, flags=socket.AI_PASSIVE,
+                            family=_socket.AF_UNSPEC, flags=_socket.AI_PASSIVE,
                             sock=None, backlog=100, ssl=None,
                             reuse_address=None, reuse_port=None,
                             ssl_handshake_timeout=None,
                             ssl_shutdown_timeout=None, start_serving=True):
         """A TCP server on host:port (every address host resolves to; all
         interfaces for None or '') or on sock."""
+        import socket
         if isinstance(ssl, bool):
             raise TypeError('ssl argument must be an SSLContext or None')
         self._check_no_ssl(ssl)
@@ -642,13 +648,13 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                         continue  # e.g. IPv6 not available
                     sockets.append(sock)
                     if reuse_address:
-                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, True)
+                        sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_REUSEADDR, True)
                     if reuse_port:
                         _set_reuseport(sock)
-                    if (_HAS_IPv6 and af == socket.AF_INET6 and
-                            hasattr(socket, 'IPPROTO_IPV6')):
+                    if (_HAS_IPv6 and af == _socket.AF_INET6 and
+                            hasattr(_socket, 'IPPROTO_IPV6')):
                         # Separate sockets serve IPv4 and IPv6.
-                        sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, True)
+                        sock.setsockopt(_socket.IPPROTO_IPV6, _socket.IPV6_V6ONLY, True)
                     try:
                         sock.bind(sa)
                     except OSError as err:
@@ -663,7 +669,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
         else:
             if sock is None:
                 raise ValueError('Neither host/port nor sock were specified')
-            if sock.type != socket.SOCK_STREAM:
+            if sock.type != _socket.SOCK_STREAM:
                 raise ValueError(f'A Stream Socket was expected, got {sock!r}')
             sockets = [sock]
         for sock in sockets:
@@ -682,8 +688,9 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                                        sock=None):
         """A UDP endpoint: bound to local_addr, connected to remote_addr,
         or on sock; returns (transport, protocol)."""
+        import socket
         if sock is not None:
-            if sock.type != socket.SOCK_DGRAM:
+            if sock.type != _socket.SOCK_DGRAM:
                 raise ValueError(f'A UDP Socket was expected, got {sock!r}')
             if (local_addr or remote_addr or family or proto or flags or
                     reuse_port or allow_broadcast):
@@ -702,7 +709,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                 if family == 0:
                     raise ValueError('unexpected address family')
                 addr_pairs_info = (((family, proto), (None, None)),)
-            elif hasattr(socket, 'AF_UNIX') and family == socket.AF_UNIX:
+            elif hasattr(_socket, 'AF_UNIX') and family == _socket.AF_UNIX:
                 for addr in (local_addr, remote_addr):
                     if addr is not None and not isinstance(addr, str):
                         raise TypeError('string is expected')
@@ -716,7 +723,7 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                         if not (isinstance(addr, tuple) and len(addr) == 2):
                             raise TypeError('2-tuple is expected')
                         infos = await self._ensure_resolved(
-                            addr, family=family, type=socket.SOCK_DGRAM,
+                            addr, family=family, type=_socket.SOCK_DGRAM,
                             proto=proto, flags=flags, loop=self)
                         if not infos:
                             raise OSError('getaddrinfo() returned empty list')
@@ -737,12 +744,12 @@ class BaseEventLoop(_asyncio.EventLoopCore, events.AbstractEventLoop):
                 sock = None
                 r_addr = None
                 try:
-                    sock = socket.socket(family=family, type=socket.SOCK_DGRAM,
+                    sock = socket.socket(family=family, type=_socket.SOCK_DGRAM,
                                          proto=proto)
                     if reuse_port:
                         _set_reuseport(sock)
                     if allow_broadcast:
-                        sock.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
+                        sock.setsockopt(_socket.SOL_SOCKET, _socket.SO_BROADCAST, 1)
                     sock.setblocking(False)
                     if local_addr:
                         sock.bind(local_address)

@@ -19,10 +19,10 @@ import builtins
 import collections
 import errno
 import functools
-import socket
 import weakref
 
 import _asyncio
+import _socket
 
 from . import base_events
 from . import events
@@ -351,8 +351,8 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
     async def sock_connect(self, sock, address):
         """Connect the socket to a remote address."""
         self._check_nonblocking(sock)
-        if sock.family == socket.AF_INET or (
-                base_events._HAS_IPv6 and sock.family == socket.AF_INET6):
+        if sock.family == _socket.AF_INET or (
+                base_events._HAS_IPv6 and sock.family == _socket.AF_INET6):
             resolved = await self._ensure_resolved(
                 address, family=sock.family, type=sock.type,
                 proto=sock.proto, loop=self)
@@ -365,7 +365,7 @@ class BaseSelectorEventLoop(base_events.BaseEventLoop):
             return None
 
         def connect_result():
-            err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+            err = sock.getsockopt(_socket.SOL_SOCKET, _socket.SO_ERROR)
             if err != 0:
                 raise OSError(err, f'Connect call failed {address}')
         return await self._sock_wait(sock, True, connect_result)
@@ -677,14 +677,14 @@ class _SelectorSocketTransport(_SelectorTransport):
                 if self._closing:
                     self._call_connection_lost(None)
                 elif self._eof:
-                    self._sock.shutdown(socket.SHUT_WR)
+                    self._sock.shutdown(_socket.SHUT_WR)
 
     def write_eof(self):
         if self._closing or self._eof:
             return
         self._eof = True
         if not self._buffer:
-            self._sock.shutdown(socket.SHUT_WR)
+            self._sock.shutdown(_socket.SHUT_WR)
 
     def can_write_eof(self):
         return True

@@ -12,8 +12,8 @@ __all__ = ('StreamReader', 'StreamWriter', 'StreamReaderProtocol',
            'open_connection', 'start_server',
            'open_unix_connection', 'start_unix_server')
 
+import _socket
 import collections
-import socket
 import weakref
 
 from . import coroutines
@@ -54,7 +54,7 @@ async def start_server(client_connected_cb, host=None, port=None, *,
     return await loop.create_server(factory, host, port, **kwds)
 
 
-if hasattr(socket, 'AF_UNIX'):
+if hasattr(_socket, 'AF_UNIX'):
     async def open_unix_connection(path=None, *,
                                    limit=_DEFAULT_LIMIT, **kwds):
         """Like open_connection(), on a Unix domain socket."""

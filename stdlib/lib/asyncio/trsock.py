@@ -2,8 +2,6 @@
 out: it reads the socket's state and options but cannot change its
 blocking mode or close it behind the loop's back."""
 
-import socket
-
 
 class TransportSocket:
 

@@ -18,10 +18,11 @@ import errno
 import itertools
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
+
+import _socket
 
 from . import base_events
 from . import base_subprocess
@@ -122,8 +123,9 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             if sock is not None:
                 raise ValueError(
                     'path and sock can not be specified at the same time')
+            import socket
             path = os.fspath(path)
-            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM, 0)
+            sock = socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM, 0)
             try:
                 sock.setblocking(False)
                 await self.sock_connect(sock, path)
@@ -133,8 +135,8 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
         else:
             if sock is None:
                 raise ValueError('no path and sock were specified')
-            if (sock.family != socket.AF_UNIX or
-                    sock.type != socket.SOCK_STREAM):
+            if (sock.family != _socket.AF_UNIX or
+                    sock.type != _socket.SOCK_STREAM):
                 raise ValueError(
                     f'A UNIX Domain Stream Socket was expected, got {sock!r}')
             sock.setblocking(False)
@@ -156,8 +158,9 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
             if sock is not None:
                 raise ValueError(
                     'path and sock can not be specified at the same time')
+            import socket
             path = os.fspath(path)
-            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            sock = socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
             if path[0] not in (0, '\x00'):
                 base_events._remove_stale_unix_socket(path)
             try:
@@ -174,8 +177,8 @@ class _UnixSelectorEventLoop(selector_events.BaseSelectorEventLoop):
         else:
             if sock is None:
                 raise ValueError('path was not specified, and no sock specified')
-            if (sock.family != socket.AF_UNIX or
-                    sock.type != socket.SOCK_STREAM):
+            if (sock.family != _socket.AF_UNIX or
+                    sock.type != _socket.SOCK_STREAM):
                 raise ValueError(
                     f'A UNIX Domain Stream Socket was expected, got {sock!r}')
         sock.setblocking(False)

@@ -302,11 +302,20 @@ static void mark_push(Object *o) {
   heap.mark_stack[heap.mark_len++] = o;
 }
 
+static void pending_push(Object *o);
+/* Set while gc_finalize_remaining records the order in which a marking
+ * from the roots first meets the objects that need del. */
+static bool exit_order;
+
 void gc_mark(Value v) {
   if (!val_is_obj(v)) return;
   Object *o = v;
   if (o->gc_flags & (GC_MARKED | GC_STATIC)) return;
   o->gc_flags |= GC_MARKED;
+  if (exit_order && (o->gc_flags & GC_NEEDS_DEL) && o->type->del) {
+    o->gc_flags &= ~GC_NEEDS_DEL;
+    pending_push(o);
+  }
   mark_push(o);
 }
 
@@ -476,8 +485,26 @@ static void prompt_backoff(bool finalized_something) {
   }
 }
 
+static void clear_marks(void) {
+  for (unsigned c = 0; c < NCLASSES; c++)
+    for (Block *b = heap.blocks[c]; b; b = b->next)
+      for (uint32_t i = 0; i < b->nslots; i++) ((Object *)(b->first + (size_t)i * b->slot_size))->gc_flags &= ~GC_MARKED;
+  for (size_t i = 0; i < heap.nlarge; i++) heap.large[i]->gc_flags &= ~GC_MARKED;
+}
+
+/* Reachable objects first, in the order a marking from the roots meets
+ * them: a holder before what it holds (a task before its coroutine), as
+ * module teardown under reference counting would; the others after. */
 void gc_finalize_remaining(void) {
   run_pending_dels();
+  jmp_buf regs;
+  setjmp(regs);
+  qsort(heap.large, heap.nlarge, sizeof(Object *), cmp_ptr);
+  exit_order = true;
+  mark_roots(&regs);
+  drain_mark_stack();
+  exit_order = false;
+  clear_marks();
   for (unsigned c = 0; c < NCLASSES; c++)
     for (Block *b = heap.blocks[c]; b; b = b->next)
       for (uint32_t i = 0; i < b->nslots; i++) {
@@ -494,7 +521,7 @@ void gc_finalize_remaining(void) {
       pending_push(o);
     }
   }
-  /* Oldest first, as module teardown meets them roughly in creation order. */
+  /* run_pending_dels takes the last first. */
   for (size_t i = 0, j = heap.npending; i < j / 2; i++) {
     Object *t = heap.pending_del[i];
     heap.pending_del[i] = heap.pending_del[j - 1 - i];

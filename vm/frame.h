@@ -60,7 +60,7 @@ typedef struct Frame {
 
 /* Where a generator's frame starts inside the generator object (gen.c
  * checks that this is its header's size). */
-enum { GEN_FRAME_OFFSET = 64 };
+enum { GEN_FRAME_OFFSET = 32 };
 
 static inline int32_t code_nlocalsplus(const CodeObject *co) { return co->nlocals + co->ncellvars + co->nfreevars; }
 /* The value stack and the handler blocks of a frame running `co` whose

@@ -39,22 +39,58 @@
 #include "vm/frame.h"
 #include "vm/func.h"
 
-enum { GS_CREATED, GS_SUSPENDED, GS_RUNNING, GS_CLOSED };
+/* One allocation per generator, small because an asyncio program keeps
+ * two suspended coroutines per pending task:
+ *
+ *   GenObject   header; base.aux holds the GS_* state and the GF_* flags
+ *   Frame       the frame (at GEN_FRAME_OFFSET), its slots, stack, blocks
+ *   Value       async generators only: the finalizer hook in force when it
+ *               was first iterated (agen_finalizer)
+ *
+ * The kind is the type; the code is the frame's.  `names` is VAL_NULL
+ * while __name__/__qualname__ are the code's (nearly always), else a
+ * (name, qualname) tuple. */
+enum { GS_CREATED, GS_SUSPENDED, GS_RUNNING, GS_CLOSED, GS_MASK = 3 };
 enum { KIND_GEN, KIND_CORO, KIND_ASYNCGEN };
+enum {
+  GF_AG_RUNNING = 1u << 2,   /* async gen: an asend/athrow is in progress */
+  GF_LOOP_OWNED = 1u << 3,   /* only a for loop's stack slot refers to it (gen_mark_loop_owned) */
+  GF_HOOKS_INITED = 1u << 4, /* async gen: the thread's hooks were consulted (first asend/athrow) */
+  GF_FINALIZED = 1u << 5,    /* async gen: its finalizer hook was called (once, as CPython) */
+};
 
 typedef struct {
   Object base;
-  Value name, qualname;
-  CodeObject *code;
-  Value exc_state;   /* handled exception while suspended, or VAL_NULL */
-  uint8_t state;
-  uint8_t kind;
-  bool ag_running;   /* async gen: an asend/athrow is in progress */
-  bool loop_owned;   /* only a for loop's stack slot refers to it (gen_mark_loop_owned) */
-  bool hooks_inited; /* async gen: the thread's hooks were consulted (first asend/athrow) */
-  bool finalized;    /* async gen: its finalizer hook was called (once, as CPython) */
-  Value finalizer;   /* async gen: the finalizer hook in force when it was first iterated */
+  Value exc_state; /* handled exception while suspended, or VAL_NULL */
+  Value names;     /* VAL_NULL: the code's; else a (name, qualname) tuple */
 } GenObject;
+
+_Static_assert(sizeof(GenObject) == GEN_FRAME_OFFSET, "the frame follows the header (frame_gen)");
+_Static_assert(_Alignof(GenObject) >= _Alignof(Frame), "the frame needs no padding");
+
+static inline Frame *gen_frame(GenObject *g) { return (Frame *)((char *)g + GEN_FRAME_OFFSET); }
+static inline CodeObject *gen_code(GenObject *g) { return gen_frame(g)->code; }
+static inline unsigned gen_state(GenObject *g) { return g->base.aux & GS_MASK; }
+static inline void set_state(GenObject *g, unsigned state) { g->base.aux = (g->base.aux & ~(uint32_t)GS_MASK) | state; }
+static inline bool has_flag(GenObject *g, uint32_t flag) { return (g->base.aux & flag) != 0; }
+static inline void set_flag(GenObject *g, uint32_t flag, bool on) {
+  if (on) g->base.aux |= flag;
+  else g->base.aux &= ~flag;
+}
+static inline int gen_kind(GenObject *g) {
+  TypeObject *t = g->base.type;
+  return t == &CoroutineType ? KIND_CORO : t == &AsyncGeneratorType ? KIND_ASYNCGEN : KIND_GEN;
+}
+/* An async generator's slot after its frame. */
+static inline Value *agen_finalizer(GenObject *g) {
+  return (Value *)((char *)gen_frame(g) + frame_size(gen_code(g)));
+}
+static Value gen_name(GenObject *g) { return g->names ? TUPLE_ITEMS(g->names)[0] : gen_code(g)->name; }
+static Value gen_qualname(GenObject *g) {
+  if (g->names) return TUPLE_ITEMS(g->names)[1];
+  CodeObject *co = gen_code(g);
+  return co->qualname ? co->qualname : co->name;
+}
 
 typedef struct {
   Object base;
@@ -78,61 +114,50 @@ static inline void mark(Value v) {
 }
 
 static const char *kind_name(GenObject *g) {
-  return g->kind == KIND_CORO ? "coroutine" : g->kind == KIND_ASYNCGEN ? "async generator" : "generator";
+  int kind = gen_kind(g);
+  return kind == KIND_CORO ? "coroutine" : kind == KIND_ASYNCGEN ? "async generator" : "generator";
 }
 
 bool val_is_generator(Value v) {
   return val_is_obj(v) && (v->type == &GeneratorType || v->type == &CoroutineType);
 }
 
-/* The frame follows the header in the same allocation (frame_gen). */
-_Static_assert(sizeof(GenObject) == GEN_FRAME_OFFSET, "GEN_FRAME_OFFSET is the header's size");
-_Static_assert(_Alignof(GenObject) >= _Alignof(Frame), "the frame needs no padding");
-static inline Frame *gen_frame(GenObject *g) { return (Frame *)((char *)g + GEN_FRAME_OFFSET); }
-
 Value gen_new_from_frame(Frame *f) {
   CodeObject *co = f->code;
   TypeObject *type = &GeneratorType;
-  uint8_t kind = KIND_GEN;
-  if (co->flags & CO_ASYNC_GENERATOR) {
-    type = &AsyncGeneratorType;
-    kind = KIND_ASYNCGEN;
-  } else if (co->flags & (CO_COROUTINE | CO_TOPLEVEL_AWAIT)) {
-    type = &CoroutineType;
-    kind = KIND_CORO;
-  }
+  if (co->flags & CO_ASYNC_GENERATOR) type = &AsyncGeneratorType;
+  else if (co->flags & (CO_COROUTINE | CO_TOPLEVEL_AWAIT)) type = &CoroutineType;
   size_t fsize = frame_size(co);
-  GenObject *g = (GenObject *)gc_alloc(type, GEN_FRAME_OFFSET + fsize);
+  size_t extra = type == &AsyncGeneratorType ? sizeof(Value) : 0; /* agen_finalizer */
+  GenObject *g = (GenObject *)gc_alloc(type, GEN_FRAME_OFFSET + fsize + extra);
   Frame *nf = gen_frame(g);
   memcpy(nf, f, fsize);
   frame_relocate(nf, f);
   nf->back = NULL;
   nf->flags = FRAME_IN_GEN | FRAME_ENTRY;
-  g->code = co;
-  g->kind = kind;
-  g->state = GS_CREATED;
-  if (kind == KIND_CORO) g->base.gc_flags |= GC_NEEDS_DEL; /* "never awaited" */
-  g->name = f->func ? f->func->name : co->name;
-  g->qualname = f->func ? f->func->qualname : co->qualname;
-  if (!g->qualname) g->qualname = g->name;
+  set_state(g, GS_CREATED);
+  if (type == &CoroutineType) g->base.gc_flags |= GC_NEEDS_DEL; /* "never awaited" */
+  Value name = f->func ? f->func->name : co->name;
+  Value qualname = f->func ? f->func->qualname : co->qualname;
+  if (!qualname) qualname = name;
+  if (name != gen_name(g) || qualname != gen_qualname(g)) g->names = tuple_pack(2, name, qualname);
   return (Value)g;
 }
 
 static void gen_trace(Object *o) {
   GenObject *g = (GenObject *)o;
-  mark(g->name);
-  mark(g->qualname);
-  gc_mark_obj(g->code);
+  mark(g->names);
+  gc_mark_obj(gen_code(g)); /* gi_code and the names outlive the frame */
   mark(g->exc_state);
-  mark(g->finalizer);
-  if (g->state != GS_CLOSED) frame_trace(gen_frame(g));
+  if (gen_kind(g) == KIND_ASYNCGEN) mark(*agen_finalizer(g));
+  if (gen_state(g) != GS_CLOSED) frame_trace(gen_frame(g));
 }
 
 /* Weak so that stdlib/_asyncio.c can supply the RuntimeWarning. */
 __attribute__((weak)) void gen_coroutine_never_awaited(Object *coro) { (void)coro; }
 
 static void mark_closed(GenObject *g) {
-  g->state = GS_CLOSED;
+  set_state(g, GS_CLOSED);
   gen_frame(g)->flags |= FRAME_CLEARED;
   g->exc_state = VAL_NULL;
   g->base.gc_flags &= ~GC_NEEDS_DEL; /* nothing left to finalize */
@@ -148,22 +173,22 @@ static void mark_closed(GenObject *g) {
  * CPython's "Exception ignored in" and dropped. */
 static void gen_del(Object *o) {
   GenObject *g = (GenObject *)o;
-  if (g->kind == KIND_CORO && g->state == GS_CREATED) {
+  if (gen_kind(g) == KIND_CORO && gen_state(g) == GS_CREATED) {
     gen_coroutine_never_awaited(o);
     return;
   }
   ThreadState *ts = ts_current;
-  if (g->kind == KIND_ASYNCGEN && g->finalizer && g->state != GS_CLOSED) {
-    if (g->finalized) return;
-    g->finalized = true;
-    Value fin = g->finalizer;
-    g->finalizer = VAL_NULL;
+  if (gen_kind(g) == KIND_ASYNCGEN && *agen_finalizer(g) && gen_state(g) != GS_CLOSED) {
+    if (has_flag(g, GF_FINALIZED)) return;
+    set_flag(g, GF_FINALIZED, true);
+    Value fin = *agen_finalizer(g);
+    *agen_finalizer(g) = VAL_NULL;
     Value saved = err_fetch();
     if (!obj_call1(fin, (Value)g)) err_write_unraisable(NULL, (Value)g);
     ts->cur_exc = saved;
     return;
   }
-  if (g->state != GS_SUSPENDED || g->finalized) return;
+  if (gen_state(g) != GS_SUSPENDED || has_flag(g, GF_FINALIZED)) return;
   Value saved = err_fetch();
   if (!gen_close((Value)g)) err_write_unraisable(NULL, (Value)g);
   ts->cur_exc = saved;
@@ -177,7 +202,7 @@ static void gen_del(Object *o) {
  * Async generators always do: the finalizer hook must see them. */
 static Value gen_yf(GenObject *g);
 static bool close_runs_code(GenObject *g) {
-  if (g->kind == KIND_ASYNCGEN || gen_frame(g)->nblocks > 0) return true;
+  if (gen_kind(g) == KIND_ASYNCGEN || gen_frame(g)->nblocks > 0) return true;
   Value yf = gen_yf(g);
   if (!yf) return false;
   return !val_is_generator(yf) || (yf->gc_flags & GC_NEEDS_DEL);
@@ -188,7 +213,7 @@ static bool close_runs_code(GenObject *g) {
 static void convert_stop(GenObject *g) {
   const char *what = NULL;
   if (err_matches(&Exc_StopIteration)) what = "StopIteration";
-  else if (g->kind == KIND_ASYNCGEN && err_matches(&Exc_StopAsyncIteration)) what = "StopAsyncIteration";
+  else if (gen_kind(g) == KIND_ASYNCGEN && err_matches(&Exc_StopAsyncIteration)) what = "StopAsyncIteration";
   if (!what) return;
   Value stop = err_fetch();
   err_set(&Exc_RuntimeError, "%s raised %s", kind_name(g), what);
@@ -204,13 +229,13 @@ static void convert_stop(GenObject *g) {
  * exception into it). */
 static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
   *out = VAL_NULL;
-  if (g->state == GS_RUNNING) {
+  if (gen_state(g) == GS_RUNNING) {
     err_set(&Exc_ValueError, "%s already executing", kind_name(g));
     return GEN_RAISED;
   }
-  if (g->state == GS_CLOSED) {
+  if (gen_state(g) == GS_CLOSED) {
     if (throwing) return GEN_RAISED;
-    if (g->kind == KIND_CORO) {
+    if (gen_kind(g) == KIND_CORO) {
       err_set(&Exc_RuntimeError, "cannot reuse already awaited coroutine");
       return GEN_RAISED;
     }
@@ -218,7 +243,7 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
     return GEN_RETURNED;
   }
   Value push = VAL_NULL;
-  if (g->state == GS_CREATED) {
+  if (gen_state(g) == GS_CREATED) {
     if (!throwing && sent && sent != VAL_NONE) {
       err_set(&Exc_TypeError, "can't send non-None value to a just-started %s", kind_name(g));
       return GEN_RAISED;
@@ -239,7 +264,7 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
   ts->exc_outer = &caller;
   ts->handled_exc = g->exc_state;
   ts->recursion_depth++;
-  g->state = GS_RUNNING;
+  set_state(g, GS_RUNNING);
   bool yielded;
   Value r = eval_run_frame(gen_frame(g), push, throwing, &yielded);
   ts->recursion_depth--;
@@ -247,7 +272,7 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
     g->exc_state = ts->handled_exc;
     ts->handled_exc = caller.exc;
     ts->exc_outer = caller.outer;
-    g->state = GS_SUSPENDED;
+    set_state(g, GS_SUSPENDED);
     if (close_runs_code(g)) g->base.gc_flags |= GC_NEEDS_DEL; /* see gen_del */
     else g->base.gc_flags &= ~(uint32_t)GC_NEEDS_DEL;
     *out = r;
@@ -267,10 +292,10 @@ static GenResult resume(GenObject *g, Value sent, bool throwing, Value *out) {
 /* The sub-iterator of a `yield from`/`await` the generator is suspended
  * in, or VAL_NULL. */
 static Value gen_yf(GenObject *g) {
-  if (g->state != GS_SUSPENDED) return VAL_NULL;
+  if (gen_state(g) != GS_SUSPENDED) return VAL_NULL;
   Frame *f = gen_frame(g);
   if (f->ip < 2) return VAL_NULL;
-  Instr *code = g->code->code;
+  Instr *code = gen_code(g)->code;
   if (INSTR_OP(code[f->ip - 1]) != OP_YIELD_VALUE || INSTR_OP(code[f->ip - 2]) != OP_SEND) return VAL_NULL;
   return f->sp > frame_stack(f) ? f->sp[-1] : VAL_NULL;
 }
@@ -294,10 +319,10 @@ static GenResult do_throw(GenObject *g, Value exc, Value *out) {
   Value yf = gen_yf(g);
   if (yf) {
     bool is_exit = type_is_subtype(val_type(exc), &Exc_GeneratorExit);
-    g->state = GS_RUNNING;
+    set_state(g, GS_RUNNING);
     if (is_exit) {
       int r = close_sub(yf);
-      g->state = GS_SUSPENDED;
+      set_state(g, GS_SUSPENDED);
       if (r < 0) return resume(g, VAL_NULL, true, out);
     } else {
       GenResult k;
@@ -307,14 +332,14 @@ static GenResult do_throw(GenObject *g, Value exc, Value *out) {
       } else {
         Value meth = obj_getattr_opt(yf, NAME(throw));
         if (!meth) {
-          g->state = GS_SUSPENDED;
+          set_state(g, GS_SUSPENDED);
           if (err_occurred()) return resume(g, VAL_NULL, true, out);
           goto throw_here;
         }
         r = obj_call1(meth, exc);
         k = r ? GEN_YIELDED : GEN_RAISED;
       }
-      g->state = GS_SUSPENDED;
+      set_state(g, GS_SUSPENDED);
       if (k == GEN_YIELDED) {
         *out = r;
         return GEN_YIELDED;
@@ -326,7 +351,7 @@ static GenResult do_throw(GenObject *g, Value exc, Value *out) {
       /* The sub-iterator finished: leave the SEND loop as SEND would. */
       Frame *f = gen_frame(g);
       f->sp--;
-      f->ip = INSTR_ARG(g->code->code[f->ip - 2]);
+      f->ip = INSTR_ARG(gen_code(g)->code[f->ip - 2]);
       return resume(g, r, false, out);
     }
   }
@@ -343,11 +368,11 @@ GenResult gen_send(Value gen, Value sent, Value exc, Value *out) {
 
 Value gen_close(Value gen) {
   GenObject *g = AS(GenObject, gen);
-  if (g->state == GS_CREATED) {
+  if (gen_state(g) == GS_CREATED) {
     mark_closed(g);
     return VAL_NONE;
   }
-  if (g->state == GS_CLOSED) return VAL_NONE;
+  if (gen_state(g) == GS_CLOSED) return VAL_NONE;
   Value exc = exc_new(&Exc_GeneratorExit, NULL, 0);
   if (!exc) return VAL_NULL;
   Value out = VAL_NULL;
@@ -368,18 +393,18 @@ Value gen_close(Value gen) {
  * nothing else can refer to it; dropping it from the stack closes it. */
 void gen_mark_loop_owned(Value gen) {
   GenObject *g = AS(GenObject, gen);
-  if (g->kind == KIND_GEN && g->state == GS_CREATED) g->loop_owned = true;
+  if (gen_kind(g) == KIND_GEN && gen_state(g) == GS_CREATED) set_flag(g, GF_LOOP_OWNED, true);
 }
 
 void gen_release(Value gen) {
   GenObject *g = AS(GenObject, gen);
-  if (!g->loop_owned) return;
-  g->loop_owned = false;
-  if (g->state == GS_CREATED) {
+  if (!has_flag(g, GF_LOOP_OWNED)) return;
+  set_flag(g, GF_LOOP_OWNED, false);
+  if (gen_state(g) == GS_CREATED) {
     mark_closed(g);
     return;
   }
-  if (g->state != GS_SUSPENDED) return;
+  if (gen_state(g) != GS_SUSPENDED) return;
   ThreadState *ts = ts_current;
   Value pending = ts->cur_exc;
   ts->cur_exc = VAL_NULL;
@@ -455,25 +480,27 @@ static Value gen_repr(Value self) {
   GenObject *g = AS(GenObject, self);
   char buf[48];
   snprintf(buf, sizeof buf, " at %p>", (void *)self);
-  const char *t = g->kind == KIND_CORO ? "coroutine" : g->kind == KIND_ASYNCGEN ? "async_generator" : "generator";
-  return str_printf("<%s object %U%s", t, g->qualname, buf);
+  const char *t = gen_kind(g) == KIND_CORO ? "coroutine" : gen_kind(g) == KIND_ASYNCGEN ? "async_generator" : "generator";
+  return str_printf("<%s object %U%s", t, gen_qualname(g), buf);
 }
 
-static Value g_name(Value self) { return AS(GenObject, self)->name; }
+static Value g_name(Value self) { return gen_name(AS(GenObject, self)); }
 static int g_set_name(Value self, Value v) {
   if (!v || !val_is_str(v)) return ERR_INT(err_set(&Exc_TypeError, "__name__ must be set to a string object"));
-  AS(GenObject, self)->name = v;
+  GenObject *g = AS(GenObject, self);
+  g->names = tuple_pack(2, v, gen_qualname(g));
   return 0;
 }
-static Value g_qualname(Value self) { return AS(GenObject, self)->qualname; }
+static Value g_qualname(Value self) { return gen_qualname(AS(GenObject, self)); }
 static int g_set_qualname(Value self, Value v) {
   if (!v || !val_is_str(v)) return ERR_INT(err_set(&Exc_TypeError, "__qualname__ must be set to a string object"));
-  AS(GenObject, self)->qualname = v;
+  GenObject *g = AS(GenObject, self);
+  g->names = tuple_pack(2, gen_name(g), v);
   return 0;
 }
-static Value g_running(Value self) { return val_bool(AS(GenObject, self)->state == GS_RUNNING); }
-static Value g_suspended(Value self) { return val_bool(AS(GenObject, self)->state == GS_SUSPENDED); }
-static Value g_code(Value self) { return (Value)AS(GenObject, self)->code; }
+static Value g_running(Value self) { return val_bool(gen_state(AS(GenObject, self)) == GS_RUNNING); }
+static Value g_suspended(Value self) { return val_bool(gen_state(AS(GenObject, self)) == GS_SUSPENDED); }
+static Value g_code(Value self) { return (Value)gen_code(AS(GenObject, self)); }
 static Value g_yf(Value self) {
   Value y = gen_yf(AS(GenObject, self));
   return y ? y : VAL_NONE;
@@ -483,8 +510,8 @@ static Value g_yf(Value self) {
  * callers: a suspended frame's back link is stale. */
 static Value g_frame(Value self) {
   GenObject *g = AS(GenObject, self);
-  if (g->state == GS_CLOSED) return VAL_NONE;
-  return sys_frame_snapshot(gen_frame(g), g->state == GS_RUNNING);
+  if (gen_state(g) == GS_CLOSED) return VAL_NONE;
+  return sys_frame_snapshot(gen_frame(g), gen_state(g) == GS_RUNNING);
 }
 
 /* Hook for asyncio's Task repr ("running at FILE:LINE"): the line where a
@@ -492,8 +519,8 @@ static Value g_frame(Value self) {
  * it is closed.  gen must be a generator, coroutine or async generator. */
 int gen_current_line(Value gen) {
   GenObject *g = AS(GenObject, gen);
-  if (g->state == GS_CLOSED) return 0;
-  if (g->state == GS_CREATED) return g->code->firstlineno;
+  if (gen_state(g) == GS_CLOSED) return 0;
+  if (gen_state(g) == GS_CREATED) return gen_code(g)->firstlineno;
   return frame_line(gen_frame(g));
 }
 
@@ -615,7 +642,7 @@ Value gen_get_awaitable(Value o, int where) {
       return err_set(&Exc_RuntimeError, "coroutine is being awaited already");
     return o;
   }
-  if (val_is_obj(o) && o->type == &GeneratorType && (AS(GenObject, o)->code->flags & CO_ITERABLE_COROUTINE)) return o;
+  if (val_is_obj(o) && o->type == &GeneratorType && (gen_code(AS(GenObject, o))->flags & CO_ITERABLE_COROUTINE)) return o;
   Value m = type_lookup(val_type(o), NAME(__await__));
   if (!m) {
     if (where == 1)
@@ -640,7 +667,7 @@ Value gen_get_awaitable(Value o, int where) {
   }
   if (!it) return VAL_NULL;
   if (val_is_obj(it) && (it->type == &CoroutineType ||
-                         (it->type == &GeneratorType && (AS(GenObject, it)->code->flags & CO_ITERABLE_COROUTINE))))
+                         (it->type == &GeneratorType && (gen_code(AS(GenObject, it))->flags & CO_ITERABLE_COROUTINE))))
     return err_set(&Exc_TypeError, "__await__() returned a coroutine");
   if (!val_type(it)->iternext) return err_set(&Exc_TypeError, "__await__() returned non-iterator of type '%T'", it);
   return it;
@@ -695,11 +722,11 @@ int gen_set_asyncgen_hook(int which, Value hook) {
  * and calls firstiter(agen) (CPython's async_gen_init_hooks). */
 static bool agen_init_hooks(Value self) {
   GenObject *g = AS(GenObject, self);
-  if (g->hooks_inited) return true;
-  g->hooks_inited = true;
+  if (has_flag(g, GF_HOOKS_INITED)) return true;
+  set_flag(g, GF_HOOKS_INITED, true);
   Value fin = gen_asyncgen_hook(ASYNCGEN_HOOK_FINALIZER);
   if (fin) {
-    g->finalizer = fin;
+    *agen_finalizer(g) = fin;
     g->base.gc_flags |= GC_NEEDS_DEL; /* the hook must see it even before it runs */
   }
   Value first = gen_asyncgen_hook(ASYNCGEN_HOOK_FIRSTITER);
@@ -738,7 +765,7 @@ static const NativeDef agen_methods[] = {
     {NULL},
 };
 
-static Value ag_running(Value self) { return val_bool(AS(GenObject, self)->ag_running); }
+static Value ag_running(Value self) { return val_bool(has_flag(AS(GenObject, self), GF_AG_RUNNING)); }
 
 static const GetSetDef agen_getsets[] = {
     {"__name__", g_name, g_set_name},
@@ -768,14 +795,14 @@ static Value agen_unwrap(AwaitObject *a, GenResult k, Value out) {
   if (k == GEN_YIELDED) {
     if (val_is_obj(out) && out->type == &AsyncGenWrappedType) {
       a->state = AW_CLOSED;
-      g->ag_running = false;
+      set_flag(g, GF_AG_RUNNING, false);
       Value v = AS(WrappedObject, out)->value;
       return err_stop_iteration(v == VAL_NONE ? VAL_NULL : v);
     }
     return out;
   }
   a->state = AW_CLOSED;
-  g->ag_running = false;
+  set_flag(g, GF_AG_RUNNING, false);
   if (k == GEN_RETURNED) return err_set(&Exc_StopAsyncIteration, NULL);
   return VAL_NULL;
 }
@@ -786,17 +813,17 @@ static Value asend_send_impl(Value self, Value v, Value exc) {
   if (a->state == AW_CLOSED)
     return err_set(&Exc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
   if (a->state == AW_INIT) {
-    if (g->ag_running)
+    if (has_flag(g, GF_AG_RUNNING))
       return err_set(&Exc_RuntimeError, "anext(): asynchronous generator is already running");
     if (!exc && (!v || v == VAL_NONE)) v = a->sendval;
     a->state = AW_ITER;
-    g->ag_running = true;
+    set_flag(g, GF_AG_RUNNING, true);
   }
   Value out = VAL_NULL;
   GenResult k = exc ? do_throw(g, exc, &out) : resume(g, v ? v : VAL_NONE, false, &out);
-  if (k == GEN_RETURNED && g->state == GS_CLOSED && out == VAL_NONE) {
+  if (k == GEN_RETURNED && gen_state(g) == GS_CLOSED && out == VAL_NONE) {
     a->state = AW_CLOSED;
-    g->ag_running = false;
+    set_flag(g, GF_AG_RUNNING, false);
     return err_set(&Exc_StopAsyncIteration, NULL);
   }
   return agen_unwrap(a, k, out);
@@ -848,7 +875,7 @@ static Value athrow_send_impl(Value self, Value v, Value exc) {
   Value out = VAL_NULL;
   GenResult k;
   if (a->state == AW_INIT) {
-    if (g->state == GS_CLOSED || (aclose && g->state == GS_CREATED)) {
+    if (gen_state(g) == GS_CLOSED || (aclose && gen_state(g) == GS_CREATED)) {
       a->state = AW_CLOSED;
       if (aclose) {
         mark_closed(g);
@@ -856,9 +883,9 @@ static Value athrow_send_impl(Value self, Value v, Value exc) {
       }
       return err_set(&Exc_StopAsyncIteration, NULL);
     }
-    if (g->ag_running) return err_set(&Exc_RuntimeError, "athrow(): asynchronous generator is already running");
+    if (has_flag(g, GF_AG_RUNNING)) return err_set(&Exc_RuntimeError, "athrow(): asynchronous generator is already running");
     a->state = AW_ITER;
-    g->ag_running = true;
+    set_flag(g, GF_AG_RUNNING, true);
     Value thrown = aclose ? exc_new(&Exc_GeneratorExit, NULL, 0) : a->sendval;
     if (!thrown) return VAL_NULL;
     k = do_throw(g, thrown, &out);
@@ -869,13 +896,13 @@ static Value athrow_send_impl(Value self, Value v, Value exc) {
     if (k == GEN_YIELDED) {
       if (val_is_obj(out) && out->type == &AsyncGenWrappedType) {
         a->state = AW_CLOSED;
-        g->ag_running = false;
+        set_flag(g, GF_AG_RUNNING, false);
         return err_set(&Exc_RuntimeError, "async generator ignored GeneratorExit");
       }
       return out;
     }
     a->state = AW_CLOSED;
-    g->ag_running = false;
+    set_flag(g, GF_AG_RUNNING, false);
     if (k == GEN_RETURNED || err_matches(&Exc_StopAsyncIteration) || err_matches(&Exc_GeneratorExit)) {
       err_clear();
       return err_stop_iteration(VAL_NULL);

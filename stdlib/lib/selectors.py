@@ -266,11 +266,17 @@ class _PollLikeSelector(_BaseSelectorImpl):
             timeout = 0
         else:
             timeout = math.ceil(timeout * 1e3)
-        ready = []
         try:
             fd_event_list = self._selector.poll(timeout)
         except InterruptedError:
-            return ready
+            return []
+        return self._ready_keys(fd_event_list)
+
+    def _ready_keys(self, fd_event_list):
+        """(key, events) for each registered fd of a poll result; anything
+        but plain readability counts as writable and vice versa (errors
+        and hang-ups wake both sides), as CPython's selectors do."""
+        ready = []
         for fd, event in fd_event_list:
             events = 0
             if event & ~self._EVENT_READ:
@@ -309,21 +315,11 @@ class EpollSelector(_PollLikeSelector):
             timeout = math.ceil(timeout * 1e3) * 1e-3
         # epoll_wait() needs at least one slot even with nothing registered.
         max_ev = max(len(self._fd_to_key), 1)
-        ready = []
         try:
             fd_event_list = self._selector.poll(timeout, max_ev)
         except InterruptedError:
-            return ready
-        for fd, event in fd_event_list:
-            events = 0
-            if event & ~select.EPOLLIN:
-                events |= EVENT_WRITE
-            if event & ~select.EPOLLOUT:
-                events |= EVENT_READ
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
+            return []
+        return self._ready_keys(fd_event_list)
 
     def close(self):
         self._selector.close()

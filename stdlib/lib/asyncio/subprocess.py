@@ -8,7 +8,6 @@ StreamWriter.
 
 __all__ = ('create_subprocess_exec', 'create_subprocess_shell')
 
-import collections
 import subprocess
 
 from . import events
@@ -21,24 +20,21 @@ STDOUT = subprocess.STDOUT
 DEVNULL = subprocess.DEVNULL
 
 
-class SubprocessStreamProtocol(protocols.SubprocessProtocol):
+class SubprocessStreamProtocol(streams.FlowControlMixin, protocols.SubprocessProtocol):
     """Like StreamReaderProtocol, but for a subprocess.
 
-    Also the protocol side of stdin's StreamWriter.drain() (CPython's
-    FlowControlMixin): the pipe pauses it above its high-water mark, and
-    once stdin's pipe is lost drain raises ConnectionResetError."""
+    Also the protocol side of stdin's StreamWriter.drain() (FlowControlMixin):
+    the pipe pauses it above its high-water mark, and once stdin's pipe is
+    lost drain raises ConnectionResetError."""
 
     def __init__(self, limit, loop):
-        self._loop = loop
-        self._paused = False
-        self._drain_waiters = collections.deque()
+        super().__init__(loop=loop)
         self._limit = limit
         self.stdin = self.stdout = self.stderr = None
         self._transport = None
         self._process_exited = False
         self._pipe_fds = []
         self._stdin_closed = self._loop.create_future()
-        self._connection_lost = False
 
     def __repr__(self):
         info = [self.__class__.__name__]
@@ -112,38 +108,6 @@ class SubprocessStreamProtocol(protocols.SubprocessProtocol):
         if fd in self._pipe_fds:
             self._pipe_fds.remove(fd)
         self._maybe_close_transport()
-
-    def pause_writing(self):
-        self._paused = True
-
-    def resume_writing(self):
-        self._paused = False
-        for waiter in self._drain_waiters:
-            if not waiter.done():
-                waiter.set_result(None)
-
-    def connection_lost(self, exc):
-        self._connection_lost = True
-        if not self._paused:
-            return
-        for waiter in self._drain_waiters:
-            if not waiter.done():
-                if exc is None:
-                    waiter.set_result(None)
-                else:
-                    waiter.set_exception(exc)
-
-    async def _drain_helper(self):
-        if self._connection_lost:
-            raise ConnectionResetError('Connection lost')
-        if not self._paused:
-            return
-        waiter = self._loop.create_future()
-        self._drain_waiters.append(waiter)
-        try:
-            await waiter
-        finally:
-            self._drain_waiters.remove(waiter)
 
     def process_exited(self):
         self._process_exited = True

@@ -12,6 +12,7 @@ are read whole (read(), text(), json(); `content` serves from that buffer).
 import asyncio
 import collections
 import json as _json
+import socket
 from urllib.parse import urlencode
 
 from ._multidict import CIMultiDict, CIMultiDictProxy, MultiDict
@@ -371,10 +372,9 @@ class TCPConnector:
                 c.close()
             try:
                 if connect_timeout is None:
-                    reader, writer = await asyncio.open_connection(key.host, key.port)
+                    reader, writer = await self._open(key)
                 else:
-                    reader, writer = await asyncio.wait_for(
-                        asyncio.open_connection(key.host, key.port), connect_timeout)
+                    reader, writer = await asyncio.wait_for(self._open(key), connect_timeout)
             except asyncio.TimeoutError:
                 raise
             except OSError as e:
@@ -385,6 +385,35 @@ class TCPConnector:
         c = _Conn(self, key, reader, writer)
         self._in_use.add(c)
         return c, False
+
+    async def _open(self, key):
+        # As aiohttp's TCPConnector: the host is resolved in a task of its
+        # own, awaited through shield (so the lookup is shared and survives
+        # a cancelled request), then each address is tried in turn.
+        hosts = await asyncio.shield(asyncio.ensure_future(self._resolve_host(key.host, key.port)))
+        error = None
+        for host in hosts:
+            try:
+                return await asyncio.open_connection(host, key.port)
+            except OSError as e:
+                error = e
+        raise error
+
+    async def _resolve_host(self, host, port):
+        """The addresses to try: an IP address as it is, else what the loop's
+        getaddrinfo (the default executor) gives, as aiohttp's ThreadedResolver."""
+        for family in (socket.AF_INET, socket.AF_INET6):
+            try:
+                socket.inet_pton(family, host)
+                return [host]
+            except (OSError, ValueError):
+                pass
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        hosts = []
+        for info in infos:
+            if info[4][0] not in hosts:
+                hosts.append(info[4][0])
+        return hosts
 
     def _release(self, conn, reusable):
         if not conn._holds_slot:

@@ -643,27 +643,16 @@ Value gen_get_awaitable(Value o, int where) {
     return o;
   }
   if (val_is_obj(o) && o->type == &GeneratorType && (gen_code(AS(GenObject, o))->flags & CO_ITERABLE_COROUTINE)) return o;
-  Value m = type_lookup(val_type(o), NAME(__await__));
-  if (!m) {
+  /* Looked up on the type and called unbound (type_call_special): awaiting
+   * a Future must not allocate a bound method. */
+  bool found;
+  Value it = type_call_special(o, NAME(__await__), NULL, 0, NULL, &found);
+  if (!found) {
     if (where == 1)
       return err_set(&Exc_TypeError, "'async with' received an object from __aenter__ that does not implement __await__: %T", o);
     if (where == 2)
       return err_set(&Exc_TypeError, "'async with' received an object from __aexit__ that does not implement __await__: %T", o);
     return err_set(&Exc_TypeError, "object %T can't be used in 'await' expression", o);
-  }
-  /* Called unbound where possible: awaiting a Future must not allocate a
-   * bound method (a pending task would otherwise leave one behind). */
-  TypeObject *mt = val_type(m);
-  Value it;
-  if (mt == &MethodDescrType && AS(MethodDescrObject, m)->def->kind == NATIVE_METHOD &&
-      type_is_subtype(val_type(o), AS(MethodDescrObject, m)->owner)) {
-    it = AS(MethodDescrObject, m)->def->fn(o, NULL, 0, NULL);
-  } else if (mt == &FunctionType) {
-    it = obj_call(m, &o, 1, NULL);
-  } else {
-    Value bound = mt->descr_get ? mt->descr_get(m, o, (Value)val_type(o)) : m;
-    if (!bound) return VAL_NULL;
-    it = obj_call0(bound);
   }
   if (!it) return VAL_NULL;
   if (val_is_obj(it) && (it->type == &CoroutineType ||
